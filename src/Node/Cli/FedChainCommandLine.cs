@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace FedChain.Node.Cli;
+
+/// <summary>The `fedchain` command tree. Each subcommand is built in its own file.</summary>
+public static class FedChainCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("FedChain: federated learning across hospitals, with a chain as the consortium's ledger.");
+        root.Subcommands.Add(DemoCommand.Build());
+        return root;
+    }
+}
