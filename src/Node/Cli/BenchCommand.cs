@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace FedChain.Node.Cli;
+
+/// <summary>`fedchain bench ...`: scenario benchmarks that run the real product and write figures to a folder.</summary>
+internal static class BenchCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("bench", "Run a benchmark scenario and write its figures (JSON, markdown, plots) to --out.");
+        // One subcommand per scenario, each in its own Bench<Name>Command.cs.
+        return command;
+    }
+}
