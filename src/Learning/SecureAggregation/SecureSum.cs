@@ -38,7 +38,7 @@ public static class SecureSum
         {
             if (input.Values.Length != sum.Length)
                 throw new SecureAggregationException($"slot {input.Slot}'s masked input has {input.Values.Length} values, the round expects {sum.Length}");
-            for (var i = 0; i < sum.Length; i++) sum[i] += input.Values[i];
+            UInt32Ring.Add(sum, input.Values);
         }
 
         foreach (var survivor in u3.Order())

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
@@ -11,7 +10,7 @@ namespace FedChain.Learning.SecureAggregation.Crypto;
 /// used for one mask only (seeds are derived per round), so the zero nonce is safe. Counter blocks are
 /// encrypted with ECB in 64 KiB chunks, which lets AES-NI run at full speed.
 /// </summary>
-internal static class MaskStream
+public static class MaskStream
 {
     private const int ChunkBytes = 64 * 1024;
 
@@ -50,23 +49,13 @@ internal static class MaskStream
         }
     }
 
-    // Integer arithmetic mod 2^32 is exact, so vectorising cannot change the bits (unlike float sums).
     private static void Combine(ReadOnlySpan<uint> mask, Span<uint> target, Operation operation)
     {
-        if (operation == Operation.Overwrite)
+        switch (operation)
         {
-            mask.CopyTo(target);
-            return;
+            case Operation.Overwrite: mask.CopyTo(target); break;
+            case Operation.Add: UInt32Ring.Add(target, mask); break;
+            default: UInt32Ring.Subtract(target, mask); break;
         }
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var maskVectors = MemoryMarshal.Cast<uint, Vector<uint>>(mask);
-            var targetVectors = MemoryMarshal.Cast<uint, Vector<uint>>(target);
-            for (var v = 0; v < maskVectors.Length; v++)
-                targetVectors[v] = operation == Operation.Add ? targetVectors[v] + maskVectors[v] : targetVectors[v] - maskVectors[v];
-            i = maskVectors.Length * Vector<uint>.Count;
-        }
-        for (; i < target.Length; i++) target[i] = operation == Operation.Add ? target[i] + mask[i] : target[i] - mask[i];
     }
 }
