@@ -5,7 +5,7 @@ namespace FedChain.Learning.SecureAggregation;
 
 /// <summary>
 /// Who masks with whom and who holds whose shares. Complete for Bonawitz et al. 2017; for SecAgg+
-/// (Bell et al. 2020, §3) a k-regular Harary graph whose vertices are the slots in a pseudorandom
+/// (Bell et al. 2020) a k-regular Harary graph whose vertices are the slots in a pseudorandom
 /// order drawn from the round id, so every member computes the same graph and no member chooses it.
 /// </summary>
 public sealed class MaskingGraph

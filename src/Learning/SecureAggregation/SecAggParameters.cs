@@ -14,8 +14,8 @@ public sealed record SecAggParameters
 
     /// <summary>
     /// t: how many share holders must answer to unmask. Each member's secrets are shared among itself
-    /// and its neighbours, and t must exceed half of them, so two disjoint groups can never both
-    /// reconstruct (Bonawitz et al. 2017, §4, the t &gt; n/2 condition).
+    /// and its neighbours, and t must exceed half of them, so two disjoint groups of responders (say,
+    /// one told a member survived and one told it dropped) can never both reach the threshold.
     /// </summary>
     public required int Threshold { get; init; }
 
@@ -24,7 +24,7 @@ public sealed record SecAggParameters
 
     /// <summary>
     /// k: each member masks with and shares to k neighbours of a random k-regular graph (SecAgg+,
-    /// Bell et al. 2020, §3); even, at least 2. Null: every member with every other (Bonawitz et al. 2017).
+    /// Bell et al. 2020); even, at least 2. Null: every member with every other (Bonawitz et al. 2017).
     /// </summary>
     public int? Neighbours { get; init; }
 

@@ -8,7 +8,7 @@ namespace FedChain.Learning.Privacy.Accounting;
 /// </summary>
 public static class SampledGaussianRdp
 {
-    // The fractional-order series stops once both new terms fall below e^-30 (MTZ 2019, §3.3).
+    // The fractional-order series stops once both new terms fall below e^-30, as in the reference accountants.
     private const double NegligibleLogTerm = -30;
 
     /// <summary>The RDP at <paramref name="order"/> of one step with sample rate q and noise multiplier sigma.</summary>
@@ -17,7 +17,7 @@ public static class SampledGaussianRdp
         Validate(sampleRate, noiseMultiplier, order);
         if (sampleRate == 0) return 0;
         if (noiseMultiplier == 0) return double.PositiveInfinity;
-        // Without subsampling it is the plain Gaussian mechanism: a / (2 sigma^2) (Mironov 2017, Prop. 7).
+        // Without subsampling it is the plain Gaussian mechanism: a / (2 sigma^2) (Mironov 2017, the Gaussian mechanism).
         if (sampleRate == 1) return order / (2 * noiseMultiplier * noiseMultiplier);
         if (double.IsPositiveInfinity(order)) return double.PositiveInfinity;
         var logA = double.IsInteger(order)

@@ -42,7 +42,7 @@ public static class PerSampleGradients
     /// The sum of clipped per-record gradients, without materialising them: for a Linear layer
     /// |g_i a_i^T| = |g_i| |a_i|, so the norms come from the rows, and sum_i c_i g_i a_i^T is one matrix
     /// product (the "ghost clipping" of Li et al. 2022, "Large language models can be strong
-    /// differentially private learners", §4, for 2-D inputs).
+    /// differentially private learners", for 2-D inputs).
     /// </summary>
     public static ClippedGradientSum ClippedSum(Sequential model, Tensor features, Tensor targets, PerSampleLoss loss, double clipNorm)
     {

@@ -3,7 +3,7 @@ namespace FedChain.Learning.Privacy.DpSgd;
 /// <summary>
 /// Poisson sampling: every record joins the batch independently with probability q, so batch sizes
 /// vary. This is the sampling the RDP analysis of the sampled Gaussian mechanism assumes
-/// (Mironov, Talwar and Zhang 2019, §2); fixed-size shuffled batches would need another analysis.
+/// (Mironov, Talwar and Zhang 2019); fixed-size shuffled batches would need another analysis.
 /// </summary>
 public static class PoissonSampler
 {

@@ -6,7 +6,7 @@ using NBitcoin.Secp256k1;
 namespace FedChain.Learning.SecureAggregation.Crypto;
 
 /// <summary>
-/// The pairwise secrets of Bonawitz et al. 2017, §4 ("KA.agree"): secp256k1 ECDH, whose shared
+/// The pairwise secrets of Bonawitz et al. 2017 (their key agreement KA.agree): secp256k1 ECDH, whose shared
 /// point's x coordinate goes through HKDF-SHA256 (RFC 5869) with the round id as salt and the purpose
 /// and the pair's slots as info, so every round, pair and use gets its own independent key.
 /// </summary>
