@@ -8,7 +8,9 @@ namespace FedChain.Learning.Privacy.DpSgd;
 public abstract class NoiseSource
 {
     private const double TwoPi = 2 * Math.PI;
-    private readonly byte[] _word = new byte[8];
+    // Uniforms come from a buffer refilled 4 KiB at a time: one generator call per 512 draws.
+    private readonly byte[] _uniforms = new byte[4096];
+    private int _nextUniform = 4096;
 
     /// <summary>Fills <paramref name="destination"/> with uniformly random bytes.</summary>
     protected abstract void FillBytes(Span<byte> destination);
@@ -16,8 +18,14 @@ public abstract class NoiseSource
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     public double NextUniform()
     {
-        FillBytes(_word);
-        return (BitConverter.ToUInt64(_word) >> 11) * (1.0 / (1UL << 53));
+        if (_nextUniform + 8 > _uniforms.Length)
+        {
+            FillBytes(_uniforms);
+            _nextUniform = 0;
+        }
+        var word = BitConverter.ToUInt64(_uniforms, _nextUniform);
+        _nextUniform += 8;
+        return (word >> 11) * (1.0 / (1UL << 53));
     }
 
     /// <summary>Fills <paramref name="destination"/> with independent N(0, <paramref name="standardDeviation"/>^2) draws.</summary>
