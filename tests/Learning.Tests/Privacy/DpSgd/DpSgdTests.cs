@@ -89,6 +89,17 @@ public sealed class DpSgdTests
     }
 
     [Fact]
+    public void ForBudget_PlannedRun_FitsTheBudgetExactly()
+    {
+        // Heart-disease protocol at one centre: batch 4 of 200 records, 15 rounds x 100 local steps.
+        var sut = DpSgdOptions.ForBudget(epsilon: 3, delta: 1e-5, records: 200, expectedBatchSize: 4, totalSteps: 1500);
+
+        Assert.Equal(0.02, sut.SampleRate, 12);
+        var budget = new PrivacyBudget(3, 1e-5);
+        Assert.Equal(1500, budget.AffordableSteps(sut.SampleRate, sut.NoiseMultiplier));
+    }
+
+    [Fact]
     public void CryptoNoiseSource_TwoSources_DrawDifferentNoise()
     {
         var first = new float[64];
