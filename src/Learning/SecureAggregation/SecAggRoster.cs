@@ -34,7 +34,7 @@ internal static class SecAggRoster
             throw new SecureAggregationException($"{name} does not hold slot {slot}, which was asked to take part");
         if (result.Count < threshold)
             throw new SecureAggregationException(
-                $"{name} holds {result.Count} member(s), below the threshold {threshold}: too many dropped for the round to finish");
+                $"{name}: {result.Count} member(s), below the threshold {threshold}: too many dropped for the round to finish");
         return result;
     }
 }

@@ -29,7 +29,7 @@ public static class SecureSum
         var dropoutSet = SecAggRoster.Subset(u2, roster.Keys, null, parameters.Threshold, "U2", "U1");
         var u3 = SecAggRoster.Subset([.. maskedInputs.Select(m => m.Slot)], dropoutSet, null, parameters.Threshold, "U3", "U2");
         if (u3.Count != maskedInputs.Count) throw new SecureAggregationException("U3 holds a member's masked input twice");
-        var responders = SecAggRoster.Subset([.. responses.Select(r => r.From)], u3, null, parameters.Threshold, "the unmasking responders", "U3");
+        var responders = SecAggRoster.Subset([.. responses.Select(r => r.From)], u3, null, parameters.Threshold, "the unmasking responses", "U3");
         if (responders.Count != responses.Count) throw new SecureAggregationException("a member answered the unmasking round twice");
         dropoutSet.ExceptWith(u3);
 

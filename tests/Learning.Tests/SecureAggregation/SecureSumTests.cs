@@ -81,7 +81,7 @@ public sealed class SecureSumTests
 
         var error = Assert.Throws<SecureAggregationException>(() => sut.Unmask());
 
-        Assert.Contains("U3 holds 2 member(s), below the threshold 3", error.Message);
+        Assert.Contains("U3: 2 member(s), below the threshold 3", error.Message);
         Assert.Empty(sut.Responses);
         Assert.All(new[] { 1, 2 }, slot => Assert.Equal(SecAggPhase.InputMasked, sut.Members[slot].Phase));
     }
@@ -97,7 +97,7 @@ public sealed class SecureSumTests
 
         var error = Assert.Throws<SecureAggregationException>(() => sut.Sum());
 
-        Assert.Contains("below the threshold 3", error.Message);
+        Assert.Contains("the unmasking responses: 2 member(s), below the threshold 3", error.Message);
     }
 
     [Fact]
