@@ -1,0 +1,111 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace FedChain.Learning.Privacy.DpSgd;
+
+/// <summary>
+/// Per-record gradients of a stack of Linear layers and activations from one backward pass. For a
+/// Linear layer z = W a + b, record i's gradient is dW_i = g_i a_i^T and db_i = g_i, where a_i is the
+/// layer's input row and g_i = dLoss_i/dz_i its output gradient (Goodfellow 2015, "Efficient
+/// per-example gradient computations"). Both come from the batch's single backward pass.
+/// </summary>
+public static class PerSampleGradients
+{
+    /// <summary>
+    /// Every record's gradient, materialised: one tensor [B, ...parameter shape] per trainable
+    /// parameter, in the order of parameters(). Uses B times the parameters' memory.
+    /// </summary>
+    public static IReadOnlyList<Tensor> Compute(Sequential model, Tensor features, Tensor targets, PerSampleLoss loss)
+    {
+        var stack = DpLayerStack.From(model);
+        using var scope = NewDisposeScope();
+        var (inputs, outputGradients) = Backward(stack, features, targets, loss);
+        var gradients = new List<Tensor>();
+        for (var l = 0; l < stack.Linears.Count; l++)
+        {
+            gradients.Add(einsum("bo,bi->boi", outputGradients[l], inputs[l]).MoveToOuterDisposeScope());
+            if (stack.Linears[l].bias is not null) gradients.Add(outputGradients[l].clone().MoveToOuterDisposeScope());
+        }
+        return gradients;
+    }
+
+    /// <summary>Clips each record's materialised gradient (over all parameters together) to L2 norm at most <paramref name="clipNorm"/>.</summary>
+    public static IReadOnlyList<Tensor> Clip(IReadOnlyList<Tensor> perSample, double clipNorm)
+    {
+        using var scope = NewDisposeScope();
+        var squaredNorms = perSample.Select(g => g.reshape(g.shape[0], -1).square().sum(1)).Aggregate((x, y) => x + y);
+        var factors = ClipFactors(squaredNorms.sqrt(), clipNorm);
+        return perSample.Select(g => (g * factors.reshape([g.shape[0], .. Enumerable.Repeat(1L, (int)g.dim() - 1)])).MoveToOuterDisposeScope()).ToArray();
+    }
+
+    /// <summary>
+    /// The sum of clipped per-record gradients, without materialising them: for a Linear layer
+    /// |g_i a_i^T| = |g_i| |a_i|, so the norms come from the rows, and sum_i c_i g_i a_i^T is one matrix
+    /// product (the "ghost clipping" of Li et al. 2022, "Large language models can be strong
+    /// differentially private learners", for 2-D inputs).
+    /// </summary>
+    public static ClippedGradientSum ClippedSum(Sequential model, Tensor features, Tensor targets, PerSampleLoss loss, double clipNorm)
+    {
+        if (!(clipNorm > 0) || double.IsPositiveInfinity(clipNorm))
+            throw new ArgumentOutOfRangeException(nameof(clipNorm), clipNorm, "clipping norm must be finite and > 0");
+        var stack = DpLayerStack.From(model);
+        using var scope = NewDisposeScope();
+        var (inputs, outputGradients) = Backward(stack, features, targets, loss);
+        Tensor squaredNorms = zeros(features.shape[0], dtype: features.dtype);
+        for (var l = 0; l < stack.Linears.Count; l++)
+        {
+            var inputSquares = inputs[l].square().sum(1);
+            if (stack.Linears[l].bias is not null) inputSquares += 1;
+            squaredNorms += outputGradients[l].square().sum(1) * inputSquares;
+        }
+        var norms = squaredNorms.sqrt();
+        var factors = ClipFactors(norms, clipNorm);
+        var sums = new List<Tensor>();
+        for (var l = 0; l < stack.Linears.Count; l++)
+        {
+            var scaled = outputGradients[l] * factors.unsqueeze(1);
+            sums.Add(scaled.t().matmul(inputs[l]).MoveToOuterDisposeScope());
+            if (stack.Linears[l].bias is not null) sums.Add(scaled.sum(dim: 0).MoveToOuterDisposeScope());
+        }
+        return new ClippedGradientSum(sums, norms.MoveToOuterDisposeScope());
+    }
+
+    // min(1, C / |g_i|): records inside the ball keep their gradient (Abadi et al. 2016, Algorithm 1).
+    private static Tensor ClipFactors(Tensor norms, double clipNorm) => (clipNorm / norms).clamp_max(1.0);
+
+    // One forward pass that keeps each Linear layer's input, then one backward pass of the summed
+    // per-record losses to each Linear layer's output: row i of that gradient is dLoss_i/dz_i,
+    // because z_i feeds only loss_i in a stack whose layers never mix rows.
+    private static (List<Tensor> Inputs, IList<Tensor> OutputGradients) Backward(
+        DpLayerStack stack, Tensor features, Tensor targets, PerSampleLoss loss)
+    {
+        if (features.dim() != 2)
+            throw new ArgumentException($"features must be [records, features], got shape [{string.Join(", ", features.shape)}]", nameof(features));
+        if (targets.shape[0] != features.shape[0])
+            throw new ArgumentException($"targets hold {targets.shape[0]} records but features hold {features.shape[0]}", nameof(targets));
+        var inputs = new List<Tensor>();
+        var outputs = new List<Tensor>();
+        var hidden = features;
+        using (enable_grad())
+        {
+            foreach (var layer in stack.Layers)
+            {
+                if (layer is Linear)
+                {
+                    inputs.Add(hidden.detach());
+                    hidden = layer.forward(hidden);
+                    outputs.Add(hidden);
+                }
+                else
+                {
+                    hidden = layer.forward(hidden);
+                }
+            }
+            var losses = loss.Compute(hidden, targets);
+            if (losses.dim() != 1 || losses.shape[0] != features.shape[0])
+                throw new ArgumentException($"loss '{loss.Name}' must return one value per record ([{features.shape[0]}]), got [{string.Join(", ", losses.shape)}]", nameof(loss));
+            var outputGradients = autograd.grad([losses.sum()], outputs);
+            return (inputs, outputGradients);
+        }
+    }
+}

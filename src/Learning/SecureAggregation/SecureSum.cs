@@ -1,0 +1,81 @@
+using FedChain.Learning.SecureAggregation.Crypto;
+using FedChain.Learning.SecureAggregation.Messages;
+
+namespace FedChain.Learning.SecureAggregation;
+
+/// <summary>
+/// Unmasks the sum of a round (Bonawitz et al. 2017, Fig. 4, server side of round 3). Any node can
+/// run it: it takes only what the chain and gossip make public (U1's keys, U2, the masked inputs of
+/// U3 and the survivors' unmasking shares) and returns sum over U3 of x_u mod 2^32, bit for bit.
+/// </summary>
+public static class SecureSum
+{
+    /// <summary>
+    /// The unmasked sum, or <see cref="SecureAggregationException"/> when fewer than t members
+    /// survived or some secret has fewer than t shares among the responses.
+    /// </summary>
+    public static uint[] Compute(
+        SecAggParameters parameters,
+        IReadOnlyCollection<KeyAdvertisement> u1,
+        IReadOnlyCollection<int> u2,
+        IReadOnlyCollection<MaskedInput> maskedInputs,
+        IReadOnlyCollection<UnmaskingShares> responses,
+        MaskingGraph? graph = null)
+    {
+        parameters.Validate();
+        graph ??= new MaskingGraph(parameters);
+        SecAggRoster.Validate(parameters, u1);
+        var roster = u1.ToDictionary(a => a.Slot);
+        var dropoutSet = SecAggRoster.Subset(u2, roster.Keys, null, parameters.Threshold, "U2", "U1");
+        var u3 = SecAggRoster.Subset([.. maskedInputs.Select(m => m.Slot)], dropoutSet, null, parameters.Threshold, "U3", "U2");
+        if (u3.Count != maskedInputs.Count) throw new SecureAggregationException("U3 holds a member's masked input twice");
+        var responders = SecAggRoster.Subset([.. responses.Select(r => r.From)], u3, null, parameters.Threshold, "the unmasking responses", "U3");
+        if (responders.Count != responses.Count) throw new SecureAggregationException("a member answered the unmasking round twice");
+        dropoutSet.ExceptWith(u3);
+
+        var sum = new uint[parameters.VectorLength];
+        foreach (var input in maskedInputs)
+        {
+            if (input.Values.Length != sum.Length)
+                throw new SecureAggregationException($"slot {input.Slot}'s masked input has {input.Values.Length} values, the round expects {sum.Length}");
+            UInt32Ring.Add(sum, input.Values);
+        }
+
+        foreach (var survivor in u3.Order())
+            MaskStream.Subtract(Reconstruct(parameters, responses, survivor, RevealedSecret.SelfMaskSeed), sum);
+
+        foreach (var dropped in dropoutSet.Order())
+        {
+            using var maskKeys = SecAggKeyPair.FromSecret(Reconstruct(parameters, responses, dropped, RevealedSecret.MaskKey));
+            if (!maskKeys.PublicKey.AsSpan().SequenceEqual(roster[dropped].MaskKey))
+                throw new SecureAggregationException($"the shares of slot {dropped}'s mask key rebuild a key that is not the one it advertised");
+            // Survivor u added +PRG(s_uv) if u < v and -PRG(s_uv) if u > v; take that back out.
+            foreach (var survivor in graph.NeighboursOf(dropped).Where(u3.Contains))
+            {
+                var seed = KeyAgreement.Agree(maskKeys.PrivateKey, roster[survivor].MaskKey, parameters.RoundId, KeyAgreement.PairwiseMask, dropped, survivor);
+                if (survivor < dropped) MaskStream.Subtract(seed, sum);
+                else MaskStream.Add(seed, sum);
+            }
+        }
+        return sum;
+    }
+
+    private static byte[] Reconstruct(SecAggParameters parameters, IReadOnlyCollection<UnmaskingShares> responses, int owner, RevealedSecret secret)
+    {
+        var shares = new Dictionary<int, byte[]>();
+        foreach (var response in responses)
+        {
+            foreach (var share in response.Shares)
+            {
+                if (share.Owner == owner && share.Secret == secret) shares[response.From] = share.Share;
+            }
+        }
+        if (shares.Count < parameters.Threshold)
+        {
+            var what = secret == RevealedSecret.SelfMaskSeed ? "self-mask seed" : "mask key";
+            throw new SecureAggregationException(
+                $"only {shares.Count} share(s) of slot {owner}'s {what} arrived, below the threshold {parameters.Threshold}: the round cannot be unmasked");
+        }
+        return ShamirSecretSharing.Combine(shares.Take(parameters.Threshold).ToDictionary());
+    }
+}
