@@ -27,4 +27,7 @@ public sealed record SiteManifest(IReadOnlyList<SiteSource> Sites)
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         return new SiteManifest([.. manifest.Sites.Select(s => s with { File = Path.Combine(folder, s.File) })]);
     }
+
+    /// <summary>Ingests every listed site through the schema, in manifest order.</summary>
+    public IReadOnlyList<IngestedSite> Ingest(DatasetSchema schema) => [.. Sites.Select(site => CsvIngestion.Load(schema, site))];
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FedChain.Learning.Json;
@@ -46,15 +47,19 @@ public sealed partial record DatasetSchema(
     }
 
     /// <summary>SHA-256 of the canonical JSON form, lower-case hex.</summary>
+    [JsonIgnore]
     public string Hash => Convert.ToHexStringLower(SHA256.HashData(CanonicalJson.ToBytes(this)));
 
     /// <summary>The feature columns in input order, with their positions in the input vector.</summary>
+    [JsonIgnore]
     public IReadOnlyList<FeatureSlot> FeatureSlots => _slots ??= BuildSlots();
 
     /// <summary>Length of the model's input vector (one-hot columns expanded).</summary>
+    [JsonIgnore]
     public int FeatureCount => FeatureSlots.Count == 0 ? 0 : FeatureSlots[^1].Offset + FeatureSlots[^1].Width;
 
     /// <summary>The input vector's names: a one-hot position is named <c>column=code</c>.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> FeatureNames => FeatureSlots.SelectMany(SlotNames).ToArray();
 
     public ColumnSpec Column(string name) =>
