@@ -50,7 +50,8 @@ public static partial class FlambyBenchmark
         var perSeed = new List<double[]>();
         foreach (var seed in seeds)
         {
-            perSeed.Add([.. Score(protocol, schema, method, prepared, seed).Select(m => m.Headline)]);
+            var parameters = Train(protocol, schema, method, prepared, seed);
+            perSeed.Add([.. prepared.Select(s => Evaluation.Evaluate(Model(protocol, schema), parameters, s.Test).Headline)]);
             step(method.Name, seed);
         }
 
@@ -61,29 +62,24 @@ public static partial class FlambyBenchmark
         return new MethodResult(mean, sd, perCenter, headlines, time.GetElapsedTime(start).TotalSeconds, method.Note);
     }
 
-    /// <summary>Trains the method with one seed and returns each site's metrics on <c>Test</c> of the given splits.</summary>
-    private static IReadOnlyList<MetricSet> Score(FlambyProtocol protocol, DatasetSchema schema, BenchmarkMethod method, IReadOnlyList<SiteSplit> sites, long seed)
+    /// <summary>Trains the method with one seed on the <c>Train</c> rows of the given splits.</summary>
+    private static float[] Train(FlambyProtocol protocol, DatasetSchema schema, BenchmarkMethod method, IReadOnlyList<SiteSplit> sites, long seed)
     {
         var task = schema.Task.Kind;
-        float[] parameters;
         switch (method.Kind)
         {
             case MethodKind.Pooled:
-                parameters = Baselines.Pooled(protocol.Model, task, sites, method.Client, seed);
-                break;
+                return Baselines.Pooled(protocol.Model, task, sites, method.Client, seed);
             case MethodKind.Local:
-                parameters = Baselines.Local(protocol.Model, task, sites[method.Site], method.Client, seed);
-                break;
+                return Baselines.Local(protocol.Model, task, sites[method.Site], method.Client, seed);
             default:
                 var plan = Plan(protocol, schema, method, seed);
                 var run = FederatedSimulation.Run(plan, [.. sites.Select(s => new SimulatedSite(s))], new SimulationOptions(EvaluateEveryRound: false));
-                parameters = run.FinalParameters;
-                break;
+                return run.FinalParameters;
         }
-
-        var model = Models.ModelArchitecture.Create(protocol.Model, schema.FeatureCount);
-        return [.. sites.Select(s => Evaluation.Evaluate(model, parameters, s.Test))];
     }
+
+    private static Models.ModelArchitecture Model(FlambyProtocol protocol, DatasetSchema schema) => Models.ModelArchitecture.Create(protocol.Model, schema.FeatureCount);
 
     /// <summary>The training plan a federated method runs with one seed.</summary>
     public static TrainingPlan Plan(FlambyProtocol protocol, DatasetSchema schema, BenchmarkMethod method, long seed) => new(

@@ -16,7 +16,7 @@ public sealed partial record FlambyProtocol
             new(name, MethodKind.Federated, new LocalTrainingOptions(ClientOptimizer.Sgd, clientLr, LocalSteps: 100, BatchSize: 4, ProximalMu: mu),
                 Normalisation.PerSite, Server: new ServerSettings(rule, serverLr), Rounds: rounds, Note: "FLamby protocol");
 
-        return new FlambyProtocol(
+        var protocol = new FlambyProtocol(
             "heart-disease",
             "accuracy",
             new ModelSpec(ModelKind.LogisticRegression),
@@ -31,7 +31,7 @@ public sealed partial record FlambyProtocol
                 Strategy("fedyogi", ServerRuleKind.FedYogi, 0.003162, serverLr: 0.01),
                 Strategy("fedadagrad", ServerRuleKind.FedAdagrad, 0.003162, serverLr: 0.316228),
             ],
-            [],
+            Tuned: [],
             new Dictionary<string, PublishedResult>
             {
                 ["pooled"] = new(0.7353, 0.0025),
@@ -43,5 +43,13 @@ public sealed partial record FlambyProtocol
                 ["fedyogi"] = new(0.7314, 0.0112),
                 ["fedadagrad"] = new(0.7314, 0.0112),
             });
+        return protocol with
+        {
+            Tuned =
+            [
+                TunedFamily("fedavg_tuned", protocol.Strategy(ServerRuleKind.FedAvg), [0.001, 0.003, 0.01, 0.03], tuneServer: false),
+                TunedFamily("fedadam_tuned", protocol.Strategy(ServerRuleKind.FedAdam), [0.003, 0.01, 0.03], tuneServer: true),
+            ],
+        };
     }
 }

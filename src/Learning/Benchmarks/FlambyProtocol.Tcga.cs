@@ -16,7 +16,7 @@ public sealed partial record FlambyProtocol
             new(name, MethodKind.Federated, new LocalTrainingOptions(ClientOptimizer.Sgd, clientLr, LocalSteps: 100, BatchSize: 8, ProximalMu: mu),
                 Normalisation.None, Server: new ServerSettings(rule, serverLr), Rounds: rounds, Note: "FLamby protocol");
 
-        return new FlambyProtocol(
+        var protocol = new FlambyProtocol(
             "tcga-brca",
             "c-index",
             new ModelSpec(ModelKind.LinearCox),
@@ -32,7 +32,7 @@ public sealed partial record FlambyProtocol
                 Strategy("fedyogi", ServerRuleKind.FedYogi, 0.01, serverLr: 0.1),
                 Strategy("fedadagrad", ServerRuleKind.FedAdagrad, 0.01, serverLr: 1.0),
             ],
-            [],
+            Tuned: [],
             new Dictionary<string, PublishedResult>
             {
                 ["pooled"] = new(0.6759, 0.0849),
@@ -44,5 +44,13 @@ public sealed partial record FlambyProtocol
                 ["fedyogi"] = new(0.8152, 0.0229),
                 ["fedadagrad"] = new(0.8129, 0.0043),
             });
+        return protocol with
+        {
+            Tuned =
+            [
+                TunedFamily("fedavg_tuned", protocol.Strategy(ServerRuleKind.FedAvg), [0.03, 0.1, 0.3], tuneServer: false),
+                TunedFamily("fedadam_tuned", protocol.Strategy(ServerRuleKind.FedAdam), [0.01, 0.03, 0.1], tuneServer: true),
+            ],
+        };
     }
 }
