@@ -28,12 +28,18 @@ public abstract class ModelArchitecture
         _ => new LinearModel(inputCount),
     };
 
-    /// <summary>The forward pass of one Linear layer stored at <paramref name="offset"/> in the flat vector.</summary>
+    /// <summary>
+    /// The forward pass of one Linear layer stored at <paramref name="offset"/> in the flat vector,
+    /// as a broadcast multiply and a sum rather than a BLAS matmul: MKL's kernels may round
+    /// differently with the memory alignment of their inputs, which would break bit-identical
+    /// training; ATen's own elementwise and reduction kernels do not depend on it. The models are
+    /// small, so the extra memory does not matter.
+    /// </summary>
     protected static Tensor Linear(Tensor parameters, Tensor x, int offset, int inputs, int outputs)
     {
         var weight = parameters.narrow(0, offset, (long)inputs * outputs).view(outputs, inputs);
         var bias = parameters.narrow(0, offset + (long)inputs * outputs, outputs);
-        return x.matmul(weight.t()) + bias;
+        return (x.unsqueeze(1) * weight.unsqueeze(0)).sum(-1) + bias;
     }
 
     protected static void FillLinear(float[] target, int offset, int inputs, int outputs, Random random)
