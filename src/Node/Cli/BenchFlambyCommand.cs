@@ -23,7 +23,7 @@ internal static class BenchFlambyCommand
         command.Options.Add(seeds);
         command.Options.Add(output);
         command.Options.Add(data);
-        command.SetAction(parse => Run(parse.GetValue(dataset)!, parse.GetValue(seeds), parse.GetValue(output)!, parse.GetValue(data)));
+        command.SetAction(parse => InputErrors.Guard(() => Run(parse.GetValue(dataset)!, parse.GetValue(seeds), parse.GetValue(output)!, parse.GetValue(data))));
         return command;
     }
 

@@ -22,7 +22,7 @@ internal static partial class SimulateCommand
         var o = new SimulateOptions();
         var command = new Command("simulate", "Run a federated training plan on one machine, all sites in one process; defaults follow FLamby's protocol for the dataset and strategy.");
         foreach (var option in o.All) command.Options.Add(option);
-        command.SetAction(parse => Run(o.Read(parse)));
+        command.SetAction(parse => InputErrors.Guard(() => Run(o.Read(parse))));
         return command;
     }
 
