@@ -30,9 +30,9 @@ public abstract class ModelArchitecture
 
     /// <summary>
     /// The forward pass of one Linear layer stored at <paramref name="offset"/> in the flat vector,
-    /// as a broadcast multiply and a sum rather than a BLAS matmul: MKL's kernels may round
-    /// differently with the memory alignment of their inputs, which would break bit-identical
-    /// training; ATen's own elementwise and reduction kernels do not depend on it. The models are
+    /// as a broadcast multiply and a sum rather than a BLAS matmul. With matmul, the same plan run
+    /// twice in one process sometimes differed by an ulp (MKL may round differently with the memory
+    /// alignment of its inputs); ATen's own elementwise and reduction kernels gave identical bits. The models are
     /// small, so the extra memory does not matter.
     /// </summary>
     protected static Tensor Linear(Tensor parameters, Tensor x, int offset, int inputs, int outputs)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Data.Splits;
 using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Json;
@@ -30,7 +31,7 @@ internal static partial class SimulateCommand
     {
         var folder = DatasetFolder.Find(args.Dataset, args.DataPath);
         var plan = args.PlanFile is { } file ? TrainingPlan.Parse(File.ReadAllText(file), file) : PlanFrom(args, folder);
-        var sites = SiteLoading.IngestAndReport(folder with { Schema = plan.Schema });
+        var sites = SiteLoading.IngestAndReport(folder with { Schema = plan.Schema }, out var reports);
         if (sites is null) return 1;
 
         var splits = FederatedPreprocessing.Normalise(plan.Normalisation, [.. sites.Select(s => TrainTestSplit.Apply(plan.Schema, s))]);
@@ -50,17 +51,16 @@ internal static partial class SimulateCommand
                 result = FederatedSimulation.Run(plan, [.. splits.Select(s => new SimulatedSite(s))], new SimulationOptions(Quantised: !args.Float), progress);
             });
 
-        Write(args.Output, plan, result!, folder);
+        Write(args.Output, plan, result!, reports);
         PrintFinal(result!);
         return 0;
     }
 
-    private static void Write(DirectoryInfo output, TrainingPlan plan, SimulationResult result, DatasetFolder folder)
+    private static void Write(DirectoryInfo output, TrainingPlan plan, SimulationResult result, IReadOnlyList<ValidationReport> reports)
     {
         output.Create();
         File.WriteAllBytes(Path.Combine(output.FullName, "plan.json"), plan.CanonicalBytes());
         File.WriteAllText(Path.Combine(output.FullName, "simulation.json"), CanonicalJson.ToIndentedString(result));
-        var reports = folder.Sites.Ingest(plan.Schema).Select(s => s.Report).ToArray();
         File.WriteAllText(Path.Combine(output.FullName, "validation.json"), CanonicalJson.ToIndentedString(reports));
         RoundsPlot.Save(result, plan.Schema.Task.Kind == Learning.Data.Schema.TaskKind.Survival ? "C-index" : "accuracy", Path.Combine(output.FullName, "rounds.png"));
         AnsiConsole.MarkupLine(Markup.Escape($"wrote plan.json, simulation.json, validation.json and rounds.png to {output.FullName}"));

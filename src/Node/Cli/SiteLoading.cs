@@ -1,4 +1,5 @@
 using FedChain.Learning.Data;
+using FedChain.Learning.Data.Ingestion;
 using Spectre.Console;
 
 namespace FedChain.Node.Cli;
@@ -7,9 +8,13 @@ namespace FedChain.Node.Cli;
 internal static class SiteLoading
 {
     /// <returns>The accepted sites, or null (after saying why) when none is usable.</returns>
-    public static IReadOnlyList<SiteDataset>? IngestAndReport(DatasetFolder folder)
+    public static IReadOnlyList<SiteDataset>? IngestAndReport(DatasetFolder folder) => IngestAndReport(folder, out _);
+
+    /// <param name="reports">Every site's validation report, accepted or not.</param>
+    public static IReadOnlyList<SiteDataset>? IngestAndReport(DatasetFolder folder, out IReadOnlyList<ValidationReport> reports)
     {
         var ingested = folder.Sites.Ingest(folder.Schema);
+        reports = [.. ingested.Select(s => s.Report)];
         foreach (var site in ingested)
         {
             var colour = site.Report.Rejected ? "red" : site.Report.RowsDropped > 0 ? "yellow" : "green";

@@ -144,6 +144,22 @@ public sealed class CsvIngestionTests : IDisposable
     }
 
     [Fact]
+    public void Load_RandomGarbage_NeverThrowsAndAccountsForEveryLine()
+    {
+        var random = new Random(2024);
+        const string alphabet = "0123456789.,-?\"ab \t";
+        for (var trial = 0; trial < 50; trial++)
+        {
+            var lines = Enumerable.Range(0, random.Next(1, 40))
+                .Select(_ => new string([.. Enumerable.Range(0, random.Next(0, 30)).Select(_ => alphabet[random.Next(alphabet.Length)])]));
+            var sut = Load("age,cp,chol,y\n" + string.Join('\n', lines));
+
+            Assert.Equal(sut.Report.RowsRead, sut.Report.Rejected ? sut.Report.RowsRead : sut.Report.RowsKept + sut.Report.RowsDropped);
+            Assert.Equal(sut.Report.Rejected ? 0 : sut.Report.RowsKept, sut.Data.Count);
+        }
+    }
+
+    [Fact]
     public void Load_RealHeartFiles_KeepFlambysRowCounts()
     {
         Assert.Equal([303, 261, 46, 130], Datasets.Heart.Select(s => s.Data.Count));
