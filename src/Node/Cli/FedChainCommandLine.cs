@@ -11,6 +11,7 @@ public static class FedChainCommandLine
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(PrivacyCommand.Build());
+        root.Subcommands.Add(SimulateCommand.Build());
         return root;
     }
 }

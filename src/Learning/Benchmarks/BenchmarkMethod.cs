@@ -1,0 +1,24 @@
+using FedChain.Learning.Aggregation;
+using FedChain.Learning.Data.Statistics;
+using FedChain.Learning.Training;
+
+namespace FedChain.Learning.Benchmarks;
+
+/// <summary>One named method of a benchmark and its settings.</summary>
+/// <param name="Name">As in results.json: pooled, local_K, fedavg, ... or a tuned method's name.</param>
+/// <param name="Kind">Pooled, local or federated.</param>
+/// <param name="Client">Training settings (for baselines: the whole run).</param>
+/// <param name="Normalisation">Feature scaling.</param>
+/// <param name="Site">Local only: which site trains.</param>
+/// <param name="Server">Federated only: the server rule.</param>
+/// <param name="Rounds">Federated only.</param>
+/// <param name="Note">How the settings were chosen (FLamby's protocol, or how they were tuned).</param>
+public sealed record BenchmarkMethod(
+    string Name,
+    MethodKind Kind,
+    LocalTrainingOptions Client,
+    Normalisation Normalisation,
+    int Site = -1,
+    ServerSettings? Server = null,
+    int Rounds = 0,
+    string? Note = null);

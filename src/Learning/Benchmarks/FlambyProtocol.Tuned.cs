@@ -1,0 +1,31 @@
+using System.Globalization;
+using FedChain.Learning.Aggregation;
+using FedChain.Learning.Data.Statistics;
+
+namespace FedChain.Learning.Benchmarks;
+
+public sealed partial record FlambyProtocol
+{
+    /// <summary>
+    /// Our tuned methods: a FLamby strategy with federated standardisation (global mean and std from
+    /// the sites' summed moments instead of FLamby's per-center scaling) and a small grid over one
+    /// learning rate, chosen on validation rows (<see cref="FlambyBenchmark.TuningFitFraction"/>).
+    /// </summary>
+    private static TunedMethod TunedFamily(string name, BenchmarkMethod strategy, IReadOnlyList<double> grid, bool tuneServer)
+    {
+        var candidates = grid.Select(lr =>
+        {
+            var label = string.Create(CultureInfo.InvariantCulture, $"{strategy.Name}, federated std, {(tuneServer ? "server" : "client")} lr {lr}");
+            return strategy with
+            {
+                Name = label,
+                Normalisation = Normalisation.Federated,
+                Client = tuneServer ? strategy.Client : strategy.Client with { LearningRate = lr },
+                Server = tuneServer ? strategy.Server! with { LearningRate = lr } : strategy.Server,
+            };
+        });
+        return new TunedMethod(name, [.. candidates]);
+    }
+
+    private BenchmarkMethod Strategy(ServerRuleKind rule) => Strategies.First(s => s.Server!.Rule == rule);
+}

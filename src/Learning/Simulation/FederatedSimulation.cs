@@ -1,0 +1,75 @@
+using FedChain.Learning.Aggregation;
+using FedChain.Learning.Data;
+using FedChain.Learning.Metrics;
+using FedChain.Learning.Models;
+using FedChain.Learning.Plans;
+using FedChain.Learning.Quantisation;
+using FedChain.Learning.Training;
+
+namespace FedChain.Learning.Simulation;
+
+/// <summary>
+/// Runs a federated plan with every site in one process, through the same client step and the same
+/// quantise / modular-sum / dequantise / server-rule path as the network, so its final model hash is
+/// the one a network run of the same plan must reach.
+/// </summary>
+public static class FederatedSimulation
+{
+    public static SimulationResult Run(TrainingPlan plan, IReadOnlyList<SimulatedSite> sites, SimulationOptions? options = null, IProgress<RoundRecord>? progress = null)
+    {
+        options ??= new SimulationOptions();
+        plan.Validate();
+        if (sites.Count == 0) throw new ArgumentException("a simulation needs at least one site", nameof(sites));
+        if (sites.Count > plan.Quantisation.MaxMembers) throw new ArgumentException($"{sites.Count} sites exceed the plan's quantisation maxMembers {plan.Quantisation.MaxMembers}", nameof(sites));
+
+        var model = plan.Architecture();
+        var global = plan.InitialParameters();
+        var server = new ServerState();
+        var states = sites.Select(_ => ClientState.Initial).ToArray();
+        var rounds = new List<RoundRecord>();
+        for (var round = 1; round <= plan.Rounds; round++)
+        {
+            var updates = new ClientUpdate[sites.Count];
+            for (var s = 0; s < sites.Count; s++)
+            {
+                updates[s] = sites[s].ClientOrHonest(plan, global, server.Control, sites[s].Data.Train, round, states[s]);
+                states[s] = updates[s].State;
+            }
+
+            var clipped = 0;
+            if (options.Quantised)
+            {
+                var sum = new uint[plan.UpdateLength];
+                for (var s = 0; s < sites.Count; s++)
+                {
+                    FixedPoint.AddInto(sum, RoundAggregation.Quantise(plan, updates[s], round, sites[s].Name, out var c));
+                    clipped += c;
+                }
+
+                (global, server) = RoundAggregation.ApplyQuantisedSum(plan, global, server, sum, updates.Sum(u => u.SampleCount), sites.Count, sites.Count);
+            }
+            else
+            {
+                (global, server) = RoundAggregation.ApplyFloatSum(plan, global, server, updates, sites.Count);
+            }
+
+            var evaluate = options.EvaluateEveryRound || round == plan.Rounds;
+            var record = Record(round, model, global, sites, updates, clipped, evaluate);
+            rounds.Add(record);
+            progress?.Report(record);
+        }
+
+        return new SimulationResult(plan.Hash, options.Quantised, [.. sites.Select(s => s.Name)], rounds, global, ModelHash.Of(global));
+    }
+
+    private static RoundRecord Record(int round, ModelArchitecture model, float[] global, IReadOnlyList<SimulatedSite> sites, ClientUpdate[] updates, int clipped, bool evaluate)
+    {
+        var samples = updates.Sum(u => (double)u.SampleCount);
+        var loss = updates.Where(u => !double.IsNaN(u.MeanLoss)).Sum(u => u.MeanLoss * u.SampleCount) / samples;
+        if (!evaluate) return new RoundRecord(round, loss, clipped, ModelHash.Of(global), null, null, null);
+
+        var perSite = sites.ToDictionary(s => s.Name, s => Evaluation.Evaluate(model, global, s.Data.Test));
+        var pooled = Evaluation.Evaluate(model, global, SiteDataset.Concat("pooled", [.. sites.Select(s => s.Data.Test)]));
+        return new RoundRecord(round, loss, clipped, ModelHash.Of(global), perSite, pooled, perSite.Values.Average(m => m.Headline));
+    }
+}

@@ -1,0 +1,67 @@
+using FedChain.Learning.Data;
+using FedChain.Learning.Data.Schema;
+using FedChain.Learning.Models;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace FedChain.Learning.Training;
+
+/// <summary>
+/// Trains a flat parameter vector on one site's rows with TorchSharp: SGD or Adam, fixed steps or
+/// epochs, optional FedProx proximal term and optional SCAFFOLD gradient correction. Deterministic
+/// for the same inputs and batch <see cref="Random"/>.
+/// </summary>
+public static class LocalTrainer
+{
+    /// <param name="start">Initial parameters (the global model).</param>
+    /// <param name="batches">Draws the mini-batches; seed it from the plan (DerivedSeed).</param>
+    /// <param name="gradientCorrection">SCAFFOLD: c - c_i, added to every gradient (Karimireddy et al. 2020, Alg. 1 line 10).</param>
+    public static LocalTrainingResult Train(
+        ModelArchitecture model, TaskKind task, float[] start, SiteDataset data, LocalTrainingOptions options,
+        Random batches, float[]? gradientCorrection = null)
+    {
+        options.Validate();
+        if (start.Length != model.ParameterCount) throw new ArgumentException($"expected {model.ParameterCount} parameters, got {start.Length}", nameof(start));
+        if (data.Count == 0) return new LocalTrainingResult([.. start], 0, double.NaN);
+        TorchRuntime.EnsureDeterministic();
+
+        using var outer = NewDisposeScope();
+        var weights = new Parameter(tensor(start), requires_grad: true);
+        var anchor = tensor(start);
+        var correction = gradientCorrection is null ? null : tensor(gradientCorrection);
+        using var optimizer = options.Optimizer == ClientOptimizer.Adam
+            ? (optim.Optimizer)optim.Adam([weights], options.LearningRate)
+            : optim.SGD([weights], options.LearningRate);
+
+        var sampler = new BatchSampler(data.Count, options.BatchSize, batches);
+        var steps = options.LocalEpochs > 0 ? options.LocalEpochs * sampler.BatchesPerEpoch : options.LocalSteps;
+        var fullBatch = sampler.BatchSize == data.Count ? Batch.All(data) : null;
+        var totalLoss = 0.0;
+        for (var step = 0; step < steps; step++)
+        {
+            using var scope = NewDisposeScope();
+            var batch = fullBatch ?? Batch.From(data, sampler.Next());
+            optimizer.zero_grad();
+            var loss = TaskLoss.Compute(task, model.Score(weights, batch.X), batch);
+            totalLoss += loss.item<float>();
+            if (options.ProximalMu > 0) loss += options.ProximalMu / 2 * (weights - anchor).square().sum();
+            // <w, c - c_i> has gradient c - c_i: SCAFFOLD's corrected gradient without touching the optimiser.
+            if (correction is not null) loss += (weights * correction).sum();
+            loss.backward();
+            optimizer.step();
+        }
+
+        return new LocalTrainingResult(weights.detach().data<float>().ToArray(), steps, totalLoss / steps);
+    }
+
+    /// <summary>The model's scores on every row of <paramref name="data"/>, in row order.</summary>
+    public static float[] Predict(ModelArchitecture model, float[] parameters, SiteDataset data)
+    {
+        if (data.Count == 0) return [];
+        TorchRuntime.EnsureDeterministic();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var x = tensor(data.Features, [data.Count, data.FeatureCount]);
+        return model.Score(tensor(parameters), x).data<float>().ToArray();
+    }
+}

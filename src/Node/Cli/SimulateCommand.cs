@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using FedChain.Learning.Data.Ingestion;
+using FedChain.Learning.Data.Splits;
+using FedChain.Learning.Data.Statistics;
+using FedChain.Learning.Json;
+using FedChain.Learning.Plans;
+using FedChain.Learning.Simulation;
+using FedChain.Node.Reports;
+using Spectre.Console;
+
+namespace FedChain.Node.Cli;
+
+/// <summary>
+/// `fedchain simulate`: a federated plan with every site in one process, through the same client
+/// step and quantise / modular-sum / server-rule path as the network. Writes plan.json,
+/// simulation.json (per-round metrics, final parameters and hash), validation.json and rounds.png.
+/// </summary>
+internal static partial class SimulateCommand
+{
+    public static Command Build()
+    {
+        var o = new SimulateOptions();
+        var command = new Command("simulate", "Run a federated training plan on one machine, all sites in one process; defaults follow FLamby's protocol for the dataset and strategy.");
+        foreach (var option in o.All) command.Options.Add(option);
+        command.SetAction(parse => InputErrors.Guard(() => Run(o.Read(parse))));
+        return command;
+    }
+
+    private static int Run(SimulateArguments args)
+    {
+        var folder = DatasetFolder.Find(args.Dataset, args.DataPath);
+        var plan = args.PlanFile is { } file ? TrainingPlan.Parse(File.ReadAllText(file), file) : PlanFrom(args, folder);
+        var sites = SiteLoading.IngestAndReport(folder with { Schema = plan.Schema }, out var reports);
+        if (sites is null) return 1;
+
+        var splits = FederatedPreprocessing.Normalise(plan.Normalisation, [.. sites.Select(s => TrainTestSplit.Apply(plan.Schema, s))]);
+        AnsiConsole.MarkupLine(Markup.Escape($"plan {plan.Hash}: {plan.Server.Rule}, {plan.Rounds} rounds, {plan.Model.Kind}, {plan.Normalisation} normalisation, {(args.Float ? "float" : "fixed-point")} aggregation"));
+
+        SimulationResult? result = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("round 0", maxValue: plan.Rounds);
+                var progress = new SynchronousProgress<RoundRecord>(r =>
+                {
+                    task.Value = r.Round;
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"round {r.Round}/{plan.Rounds}: loss {r.MeanTrainLoss:F4}, headline {r.Headline:F3}");
+                }, ctx.Refresh);
+                result = FederatedSimulation.Run(plan, [.. splits.Select(s => new SimulatedSite(s))], new SimulationOptions(Quantised: !args.Float), progress);
+            });
+
+        Write(args.Output, plan, result!, reports);
+        PrintFinal(result!);
+        return 0;
+    }
+
+    private static void Write(DirectoryInfo output, TrainingPlan plan, SimulationResult result, IReadOnlyList<ValidationReport> reports)
+    {
+        output.Create();
+        File.WriteAllBytes(Path.Combine(output.FullName, "plan.json"), plan.CanonicalBytes());
+        File.WriteAllText(Path.Combine(output.FullName, "simulation.json"), CanonicalJson.ToIndentedString(result));
+        File.WriteAllText(Path.Combine(output.FullName, "validation.json"), CanonicalJson.ToIndentedString(reports));
+        RoundsPlot.Save(result, plan.Schema.Task.Kind == Learning.Data.Schema.TaskKind.Survival ? "C-index" : "accuracy", Path.Combine(output.FullName, "rounds.png"));
+        AnsiConsole.MarkupLine(Markup.Escape($"wrote plan.json, simulation.json, validation.json and rounds.png to {output.FullName}"));
+    }
+
+    private static void PrintFinal(SimulationResult result)
+    {
+        var last = result.Rounds[^1];
+        var inv = CultureInfo.InvariantCulture;
+        var table = new Table().AddColumns("site", "rows", "accuracy", "AUC", "F1", "Brier", "C-index");
+        string F(double? v) => v is { } x ? x.ToString("F3", inv) : "";
+        foreach (var (site, m) in last.PerSite!.Append(new("pooled test", last.Pooled!)))
+        {
+            table.AddRow(site, m.Rows.ToString(inv), F(m.Accuracy), F(m.RocAuc), F(m.F1), F(m.Brier), F(m.CIndex));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"headline {last.Headline:F4}; final model {result.FinalModelHash}")));
+    }
+}

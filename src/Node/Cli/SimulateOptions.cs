@@ -1,0 +1,63 @@
+using System.CommandLine;
+using FedChain.Learning.Aggregation;
+using FedChain.Learning.Data.Statistics;
+using FedChain.Learning.Models;
+using FedChain.Learning.Training;
+
+namespace FedChain.Node.Cli;
+
+/// <summary>
+/// The options of `fedchain simulate`. Issue 8 adds --free-riders, --noisy and --label-flip here
+/// and passes misbehaving <c>SiteClient</c>s to the simulation.
+/// </summary>
+internal sealed class SimulateOptions
+{
+    private readonly Option<string> _dataset = new("--dataset") { Description = "Dataset folder name under data/ (heart-disease, tcga-brca)", Required = true };
+    private readonly Option<string?> _data = new("--data") { Description = "The dataset folder (schema.json, sites.json); default: data/<dataset> above the working directory" };
+    private readonly Option<string?> _plan = new("--plan") { Description = "Run this plan.json instead of building one from the options below" };
+    private readonly Option<ServerRuleKind?> _strategy = KebabEnum.Option<ServerRuleKind>("--strategy", "Server rule; default fed-avg");
+    private readonly Option<int?> _rounds = new("--rounds") { Description = "Federated rounds" };
+    private readonly Option<int?> _localSteps = new("--local-steps") { Description = "Local mini-batch steps per round" };
+    private readonly Option<int?> _localEpochs = new("--local-epochs") { Description = "Local epochs per round instead of steps (0 = use steps)" };
+    private readonly Option<int?> _batchSize = new("--batch-size") { Description = "Rows per local step; 0 = full batch" };
+    private readonly Option<double?> _clientLr = new("--client-lr") { Description = "Local learning rate" };
+    private readonly Option<double?> _serverLr = new("--server-lr") { Description = "Server learning rate" };
+    private readonly Option<double?> _mu = new("--mu") { Description = "FedProx proximal weight" };
+    private readonly Option<ClientOptimizer?> _optimizer = KebabEnum.Option<ClientOptimizer>("--optimizer", "Local optimiser");
+    private readonly Option<Normalisation?> _normalisation = KebabEnum.Option<Normalisation>("--normalisation", "Feature scaling");
+    private readonly Option<ModelKind?> _model = KebabEnum.Option<ModelKind>("--model", "Model family");
+    private readonly Option<int[]> _hidden = new("--hidden") { Description = "MLP hidden widths, e.g. --hidden 16 16", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [16] };
+    private readonly Option<int?> _bits = new("--fixed-point-bits") { Description = "Fractional bits of the fixed-point updates" };
+    private readonly Option<int?> _maxMembers = new("--max-members") { Description = "Most updates summed; sets the clip bound" };
+    private readonly Option<long> _seed = new("--seed") { Description = "Plan seed", DefaultValueFactory = _ => 42 };
+    private readonly Option<bool> _float = new("--float") { Description = "Aggregate in floating point instead of fixed point (not what the network does)" };
+    private readonly Option<DirectoryInfo> _out = new("--out") { Description = "Folder for plan.json, simulation.json, validation.json, rounds.png", Required = true };
+
+    public IEnumerable<Option> All =>
+    [
+        _dataset, _data, _plan, _strategy, _rounds, _localSteps, _localEpochs, _batchSize, _clientLr, _serverLr, _mu,
+        _optimizer, _normalisation, _model, _hidden, _bits, _maxMembers, _seed, _float, _out,
+    ];
+
+    public SimulateArguments Read(ParseResult parse) => new(
+        parse.GetValue(_dataset)!,
+        parse.GetValue(_data),
+        parse.GetValue(_plan),
+        parse.GetValue(_strategy) ?? ServerRuleKind.FedAvg,
+        parse.GetValue(_rounds),
+        parse.GetValue(_localSteps),
+        parse.GetValue(_localEpochs),
+        parse.GetValue(_batchSize),
+        parse.GetValue(_clientLr),
+        parse.GetValue(_serverLr),
+        parse.GetValue(_mu),
+        parse.GetValue(_optimizer),
+        parse.GetValue(_normalisation),
+        parse.GetValue(_model),
+        parse.GetValue(_hidden) ?? [16],
+        parse.GetValue(_bits),
+        parse.GetValue(_maxMembers),
+        parse.GetValue(_seed),
+        parse.GetValue(_float),
+        parse.GetValue(_out)!);
+}
