@@ -1,0 +1,81 @@
+using System.Numerics;
+using FedChain.Contracts.Client;
+
+namespace FedChain.Contracts.Ledger;
+
+/// <summary>The TrainingLedger as this client's institution sees it: opt in, commit, vote, record scores.</summary>
+public sealed class LedgerClient(ChainClient chain, string ledger)
+{
+    private static readonly byte[] NoVote = new byte[32];
+
+    public string Address => ledger;
+
+    public Task<TransactionOutcome> OptInAsync(BigInteger planId, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.OptIn { PlanId = planId }, ct);
+
+    /// <summary>Commits an update for a round (one transaction per member per round in steady state).</summary>
+    public Task<TransactionOutcome> CommitAsync(RoundCommitment c, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.Commit
+        {
+            PlanId = c.PlanId,
+            Round = c.Round,
+            BlobHash = Hash32(c.BlobHash, nameof(c.BlobHash)),
+            SampleCount = c.SampleCount,
+            EpsilonSpent = c.EpsilonSpentMicro,
+            AggregateVote = c.AggregateVote is null ? NoVote : Hash32(c.AggregateVote, nameof(c.AggregateVote)),
+            ScoresVote = c.ScoresVote is null ? NoVote : Hash32(c.ScoresVote, nameof(c.ScoresVote)),
+        }, ct);
+
+    /// <summary>Votes a closed round's aggregate hash outside a commit (the last round, or catching up).</summary>
+    public Task<TransactionOutcome> VoteAggregateAsync(BigInteger planId, uint round, byte[] aggregateHash, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.VoteAggregate { PlanId = planId, Round = round, AggregateHash = Hash32(aggregateHash, nameof(aggregateHash)) }, ct);
+
+    /// <summary>Votes a closed round's score-vector hash outside a commit.</summary>
+    public Task<TransactionOutcome> VoteScoresAsync(BigInteger planId, uint round, byte[] scoresHash, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.VoteScores { PlanId = planId, Round = round, ScoresHash = Hash32(scoresHash, nameof(scoresHash)) }, ct);
+
+    /// <summary>Submits an agreed score vector; the ledger mints the rewards.</summary>
+    public Task<TransactionOutcome> RecordScoresAsync(ScoreVector scores, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.RecordScores
+        {
+            PlanId = scores.PlanId,
+            Round = scores.Round,
+            Members = scores.Members.ToList(),
+            Scores = scores.Scores.ToList(),
+        }, ct);
+
+    /// <summary>Moves a plan past an expired enrolment or round deadline.</summary>
+    public Task<TransactionOutcome> AdvanceAsync(BigInteger planId, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.Advance { PlanId = planId }, ct);
+
+    public Task<BigInteger> PlanCountAsync(CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.PlanCount, BigInteger>(ledger, new(), ct: ct);
+
+    public async Task<LedgerFunctions.PlanStateTuple> PlanStateAsync(BigInteger planId, CancellationToken ct = default) =>
+        (await chain.CallDtoAsync<LedgerFunctions.GetPlanState, LedgerFunctions.PlanStateOutput>(ledger, new() { PlanId = planId }, ct: ct)).State;
+
+    public async Task<LedgerFunctions.ParticipantTuple> ParticipantAsync(BigInteger planId, string account, CancellationToken ct = default) =>
+        (await chain.CallDtoAsync<LedgerFunctions.GetParticipant, LedgerFunctions.ParticipantOutput>(ledger, new() { PlanId = planId, Account = account }, ct: ct)).Participant;
+
+    public Task<LedgerFunctions.AgreedScoresOutput> AgreedScoresAsync(BigInteger planId, uint round, CancellationToken ct = default) =>
+        chain.CallDtoAsync<LedgerFunctions.AgreedScores, LedgerFunctions.AgreedScoresOutput>(ledger, new() { PlanId = planId, Round = round }, ct: ct);
+
+    public Task<LedgerFunctions.TallyOutput> TallyAsync(BigInteger planId, AgreementKind kind, uint round, CancellationToken ct = default) =>
+        chain.CallDtoAsync<LedgerFunctions.TallyOf, LedgerFunctions.TallyOutput>(ledger, new() { PlanId = planId, Kind = (byte)kind, Round = round }, ct: ct);
+
+    /// <summary>The contract's own hash of a score vector (equals <see cref="ScoreVector.Hash"/>).</summary>
+    public Task<byte[]> ScoresHashAsync(ScoreVector scores, CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.ScoresHash, byte[]>(ledger, new()
+        {
+            PlanId = scores.PlanId,
+            Round = scores.Round,
+            Members = scores.Members.ToList(),
+            Scores = scores.Scores.ToList(),
+        }, ct: ct);
+
+    public Task<byte[]> ReleasedModelAsync(BigInteger planId, CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.ReleasedModel, byte[]>(ledger, new() { PlanId = planId }, ct: ct);
+
+    private static byte[] Hash32(byte[] hash, string name) =>
+        hash.Length == 32 ? hash : throw new ArgumentException($"{name} must be 32 bytes (SHA-256), got {hash.Length}", name);
+}
