@@ -14,19 +14,89 @@ public sealed partial class ChainClient
     /// A revert is caught at gas estimation and surfaces as <see cref="ContractRevertException"/>
     /// with the custom error decoded; a transaction mined with status 0 is replayed to find why.
     /// </summary>
-    public async Task<TransactionOutcome> SendAsync<TFunction>(string contract, TFunction message, CancellationToken ct = default)
+    public Task<TransactionOutcome> SendAsync<TFunction>(string contract, TFunction message, CancellationToken ct = default)
         where TFunction : FunctionMessage, new()
     {
-        var operation = $"{OperationName<TFunction>()} on {contract}";
+        var handler = Web3.Eth.GetContractTransactionHandler<TFunction>();
+        return SendSignedAsync($"{OperationName<TFunction>()} on {contract}",
+            async () =>
+            {
+                message.Gas = null;
+                message.Nonce = null;
+                return (await handler.EstimateGasAsync(contract, message)).Value; // throws the decoded revert
+            },
+            (gas, nonce) =>
+            {
+                message.Gas = new HexBigInteger(gas);
+                message.Nonce = new HexBigInteger(nonce);
+                return handler.SignTransactionAsync(contract, message);
+            },
+            (receipt, operation) => ExplainFailureAsync(contract, message, receipt, operation),
+            ct);
+    }
+
+    /// <summary>Sends plain value (wei) to an account.</summary>
+    public Task<TransactionOutcome> TransferAsync(string to, BigInteger wei, CancellationToken ct = default) =>
+        SendSignedAsync($"transfer {wei} wei to {to}",
+            () => Task.FromResult(new BigInteger(21_000)),
+            (gas, nonce) => Web3.TransactionManager.SignTransactionAsync(new TransactionInput
+            {
+                From = Address,
+                To = to,
+                Value = new HexBigInteger(wei),
+                Gas = new HexBigInteger(gas),
+                Nonce = new HexBigInteger(nonce),
+            }),
+            (receipt, operation) => Task.FromResult<Exception>(new ChainException($"{operation}: transaction {receipt.TransactionHash} failed")),
+            ct);
+
+    /// <summary>Deploys a contract (constructor arguments in the message).</summary>
+    internal async Task<TransactionOutcome> DeployAsync<TDeployment>(TDeployment deployment, string name, CancellationToken ct)
+        where TDeployment : ContractDeploymentMessage, new()
+    {
+        var handler = Web3.Eth.GetContractDeploymentHandler<TDeployment>();
+        var outcome = await SendSignedAsync($"deploy {name}",
+            async () =>
+            {
+                deployment.Gas = null;
+                deployment.Nonce = null;
+                return (await handler.EstimateGasAsync(deployment)).Value;
+            },
+            (gas, nonce) =>
+            {
+                deployment.Gas = new HexBigInteger(gas);
+                deployment.Nonce = new HexBigInteger(nonce);
+                return handler.SignTransactionAsync(deployment);
+            },
+            (receipt, operation) => Task.FromResult<Exception>(new ChainException($"{operation}: transaction {receipt.TransactionHash} failed in block {receipt.BlockNumber.Value}")),
+            ct);
+        _log.ContractDeployed(name, outcome.Receipt.ContractAddress, outcome.GasUsed);
+        return outcome;
+    }
+
+    /// <summary>
+    /// The one path every transaction takes: estimate, take the next nonce, sign, broadcast (retried
+    /// on transient failures), wait for the receipt and check its status. Sends from one client are
+    /// serialised, so its nonces are consecutive.
+    /// </summary>
+    private async Task<TransactionOutcome> SendSignedAsync(string operation, Func<Task<BigInteger>> estimateGas,
+        Func<BigInteger, BigInteger, Task<string>> sign, Func<TransactionReceipt, string, Task<Exception>> explainFailure, CancellationToken ct)
+    {
         await _sendLock.WaitAsync(ct);
         try
         {
             // Every transaction signed for this call, across retries: if a retry finds the nonce
             // used, one of them may be the one that got through.
             var signed = new List<string>();
-            var hash = await RunAsync(operation, () => SignAndBroadcastAsync(contract, message, operation, signed), ct);
+            var hash = await RunAsync(operation, async () =>
+            {
+                var gas = WithMargin(await estimateGas());
+                var nonce = await NextNonceAsync();
+                var raw = await sign(gas, nonce);
+                return await BroadcastAsync(raw, nonce, operation, signed);
+            }, ct);
             var receipt = await WaitForReceiptAsync(hash, operation, ct);
-            if (receipt.Status?.Value != BigInteger.One) throw await ExplainFailureAsync(contract, message, receipt, operation);
+            if (receipt.Status?.Value != BigInteger.One) throw await explainFailure(receipt, operation);
 
             var outcome = new TransactionOutcome(hash, (ulong)receipt.BlockNumber.Value, (long)receipt.GasUsed.Value, receipt);
             _log.TransactionMined(operation, hash, outcome.BlockNumber, outcome.GasUsed);
@@ -38,77 +108,14 @@ public sealed partial class ChainClient
         }
     }
 
-    /// <summary>Deploys contract bytecode (constructor arguments already encoded in it) and returns the receipt.</summary>
-    internal async Task<TransactionOutcome> DeployAsync<TDeployment>(TDeployment deployment, string name, CancellationToken ct)
-        where TDeployment : ContractDeploymentMessage, new()
+    private async Task<string> BroadcastAsync(string raw, BigInteger nonce, string operation, List<string> signed)
     {
-        var operation = $"deploy {name}";
-        await _sendLock.WaitAsync(ct);
-        try
-        {
-            var handler = Web3.Eth.GetContractDeploymentHandler<TDeployment>();
-            var hash = await RunAsync(operation, async () =>
-            {
-                deployment.Gas = null;
-                deployment.Nonce = null;
-                var estimate = await handler.EstimateGasAsync(deployment);
-                deployment.Gas = new HexBigInteger(WithMargin(estimate.Value));
-                deployment.Nonce = new HexBigInteger(await NextNonceAsync());
-                var sent = await handler.SendRequestAsync(deployment);
-                _nextNonce += 1;
-                return sent;
-            }, ct);
-            var receipt = await WaitForReceiptAsync(hash, operation, ct);
-            if (receipt.Status?.Value != BigInteger.One) throw new ChainException($"{operation}: transaction {hash} failed in block {receipt.BlockNumber.Value}");
-            _log.ContractDeployed(name, receipt.ContractAddress, (long)receipt.GasUsed.Value);
-            return new TransactionOutcome(hash, (ulong)receipt.BlockNumber.Value, (long)receipt.GasUsed.Value, receipt);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    /// <summary>Sends plain value (wei) to an account.</summary>
-    public async Task<TransactionOutcome> TransferAsync(string to, BigInteger wei, CancellationToken ct = default)
-    {
-        var operation = $"transfer {wei} wei to {to}";
-        await _sendLock.WaitAsync(ct);
-        try
-        {
-            var hash = await RunAsync(operation, async () =>
-            {
-                var input = new TransactionInput { From = Address, To = to, Value = new HexBigInteger(wei), Gas = new HexBigInteger(21_000) };
-                input.Nonce = new HexBigInteger(await NextNonceAsync());
-                var sent = await Web3.TransactionManager.SendTransactionAsync(input);
-                _nextNonce += 1;
-                return sent;
-            }, ct);
-            var receipt = await WaitForReceiptAsync(hash, operation, ct);
-            return new TransactionOutcome(hash, (ulong)receipt.BlockNumber.Value, (long)receipt.GasUsed.Value, receipt);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    private async Task<string> SignAndBroadcastAsync<TFunction>(string contract, TFunction message, string operation, List<string> signed)
-        where TFunction : FunctionMessage, new()
-    {
-        var handler = Web3.Eth.GetContractTransactionHandler<TFunction>();
-        message.Gas = null;
-        message.Nonce = null;
-        var estimate = await handler.EstimateGasAsync(contract, message); // throws the decoded revert
-        message.Gas = new HexBigInteger(WithMargin(estimate.Value));
-        message.Nonce = new HexBigInteger(await NextNonceAsync());
-
-        var raw = await handler.SignTransactionAsync(contract, message);
+        raw = raw.StartsWith("0x", StringComparison.Ordinal) ? raw : "0x" + raw;
         var hash = "0x" + Sha3Keccack.Current.CalculateHashFromHex(raw);
         signed.Add(hash);
         try
         {
-            await Web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(raw.StartsWith("0x", StringComparison.Ordinal) ? raw : "0x" + raw);
+            await Web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(raw);
         }
         catch (RpcResponseException e) when (IsKnown(e.RpcError.Message))
         {
@@ -120,7 +127,7 @@ public sealed partial class ChainClient
             {
                 if (await Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(earlier) is not null)
                 {
-                    _nextNonce += 1;
+                    _nextNonce = nonce + 1;
                     return earlier;
                 }
             }
@@ -130,8 +137,8 @@ public sealed partial class ChainClient
             throw new NonceConflictException(Address, operation, e);
         }
 
-        _log.TransactionSent(operation, hash, message.Nonce.Value);
-        _nextNonce += 1;
+        _log.TransactionSent(operation, hash, nonce);
+        _nextNonce = nonce + 1;
         return hash;
     }
 

@@ -11,12 +11,8 @@ using static FedChain.Contracts.Tests.Support.ConsortiumFixture;
 namespace FedChain.Contracts.Tests.Events;
 
 /// <summary>A client started later rebuilds the same ledger state from events alone.</summary>
-public sealed class LedgerReplayTests(ConsortiumFixture fx) : IClassFixture<ConsortiumFixture>, IAsyncLifetime
+public sealed class LedgerReplayTests(ConsortiumFixture fx) : ConsortiumTests(fx)
 {
-    public Task InitializeAsync() => fx.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Replay_FromTheDeploymentBlock_RebuildsWhatALiveFollowerSawAndWhatTheContractsStore()
     {

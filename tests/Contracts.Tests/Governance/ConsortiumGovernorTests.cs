@@ -6,12 +6,8 @@ using static FedChain.Contracts.Tests.Support.ConsortiumFixture;
 
 namespace FedChain.Contracts.Tests.Governance;
 
-public sealed class ConsortiumGovernorTests(ConsortiumFixture fx) : IClassFixture<ConsortiumFixture>, IAsyncLifetime
+public sealed class ConsortiumGovernorTests(ConsortiumFixture fx) : ConsortiumTests(fx)
 {
-    public Task InitializeAsync() => fx.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     private Proposal AdmitCandidate() =>
         Proposals.Admit(fx.Addresses, new MemberInfo(fx.AddressOf(Candidate), MemberRole.Member, "VA", "127.0.0.1:7004"));
 

@@ -4,12 +4,8 @@ using static FedChain.Contracts.Tests.Support.ConsortiumFixture;
 
 namespace FedChain.Contracts.Tests.Ledger;
 
-public sealed class AgreementTests(ConsortiumFixture fx) : IClassFixture<ConsortiumFixture>, IAsyncLifetime
+public sealed class AgreementTests(ConsortiumFixture fx) : ConsortiumTests(fx)
 {
-    public Task InitializeAsync() => fx.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     private static RoundCommitment Commit(System.Numerics.BigInteger plan, uint round, string who, byte[]? aggregate = null, byte[]? scores = null) =>
         new(plan, round, Hashes.Of($"{who}/{round}"), 100, 0, aggregate, scores);
 

@@ -5,12 +5,8 @@ using static FedChain.Contracts.Tests.Support.ConsortiumFixture;
 
 namespace FedChain.Contracts.Tests.Ledger;
 
-public sealed class CommitTests(ConsortiumFixture fx) : IClassFixture<ConsortiumFixture>, IAsyncLifetime
+public sealed class CommitTests(ConsortiumFixture fx) : ConsortiumTests(fx)
 {
-    public Task InitializeAsync() => fx.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task StartPlan_WithoutGovernance_RevertsNotGovernance()
     {

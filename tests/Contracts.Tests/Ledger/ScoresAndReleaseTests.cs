@@ -7,12 +7,8 @@ using static FedChain.Contracts.Tests.Support.ConsortiumFixture;
 
 namespace FedChain.Contracts.Tests.Ledger;
 
-public sealed class ScoresAndReleaseTests(ConsortiumFixture fx) : IClassFixture<ConsortiumFixture>, IAsyncLifetime
+public sealed class ScoresAndReleaseTests(ConsortiumFixture fx) : ConsortiumTests(fx)
 {
-    public Task InitializeAsync() => fx.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     private ScoreVector Scores(BigInteger plan, uint round) =>
         new(plan, round, Founders.Select(fx.AddressOf).ToList(), [250_000, -100_000, 0]);
 

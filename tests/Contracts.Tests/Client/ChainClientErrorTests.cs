@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Numerics;
+using FedChain.Contracts.Chain;
+using FedChain.Contracts.Client;
+using FedChain.Contracts.Ledger;
+using FedChain.Contracts.Tests.Support;
+using static FedChain.Contracts.Tests.Support.ConsortiumFixture;
+
+namespace FedChain.Contracts.Tests.Client;
+
+public sealed class ChainClientErrorTests(ConsortiumFixture fx) : ConsortiumTests(fx)
+{
+    private const string UnfundedKey = "0x1111111111111111111111111111111111111111111111111111111111111111";
+
+    [Fact]
+    public async Task Call_WhenTheEndpointIsDown_ThrowsChainUnavailableNamingItAfterRetrying()
+    {
+        var closedPort = ClosedLoopbackPort();
+        var url = new Uri($"http://127.0.0.1:{closedPort}");
+        using var sut = new ChainClient(url, null, AnvilProcess.ChainId, new ChainClientOptions { MaxAttempts = 3, InitialBackoff = TimeSpan.FromMilliseconds(1) });
+
+        var e = await Assert.ThrowsAsync<ChainUnavailableException>(() => new Consortium(sut, fx.Addresses).Ledger.PlanCountAsync());
+
+        Assert.Equal(url, e.RpcUrl);
+        Assert.Contains(url.ToString(), e.Message, StringComparison.Ordinal);
+        Assert.Contains("planCount", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_FromAnUnfundedAccount_ThrowsInsufficientFundsNamingTheAccount()
+    {
+        using var sut = new ChainClient(fx.Anvil.RpcUrl, UnfundedKey, AnvilProcess.ChainId);
+
+        var e = await Assert.ThrowsAsync<InsufficientFundsException>(() => sut.TransferAsync(fx.AddressOf(Outsider), 1));
+
+        Assert.Equal(sut.Address, e.Account);
+        Assert.Equal(BigInteger.Zero, e.BalanceWei);
+        Assert.Contains(sut.Address, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_ThatReverts_NamesTheCustomErrorAndItsArguments()
+    {
+        var outsider = fx.As(Outsider);
+
+        var e = await Assert.ThrowsAsync<ContractRevertException>(() => outsider.Ledger.CommitAsync(new RoundCommitment(42, 0, Hashes.Of("x"), 1)));
+
+        Assert.Equal("UnknownPlan", e.ErrorName);
+        Assert.Equal(new BigInteger(42), e.Revert["planId"]);
+        Assert.Contains("commit on", e.Message, StringComparison.Ordinal);
+        Assert.Contains("UnknownPlan(planId: 42)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_AfterAnotherSenderUsedTheNonce_ResynchronisesAndSucceeds()
+    {
+        using var first = fx.Client(Founders[0]);
+        using var second = fx.Client(Founders[0]);
+        await first.TransferAsync(fx.AddressOf(Outsider), 1); // first caches the next nonce
+        await second.TransferAsync(fx.AddressOf(Outsider), 1); // ...which second now uses
+
+        var outcome = await first.TransferAsync(fx.AddressOf(Outsider), 1);
+
+        Assert.Equal(BigInteger.One, outcome.Receipt.Status.Value);
+        var nonce = await first.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(first.Address);
+        var sent = await first.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(outcome.TransactionHash);
+        Assert.Equal(nonce.Value - 1, sent.Nonce.Value);
+    }
+
+    [Fact]
+    public async Task Send_ManyInParallelFromOneClient_UsesConsecutiveNonces()
+    {
+        using var sut = fx.Client(Founders[1]);
+        var start = (await sut.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(sut.Address)).Value;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => sut.TransferAsync(fx.AddressOf(Outsider), 1)));
+
+        var nonces = new List<BigInteger>();
+        foreach (var o in outcomes) nonces.Add((await sut.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(o.TransactionHash)).Nonce.Value);
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => start + i), nonces.Order());
+    }
+
+    private static int ClosedLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
