@@ -9,7 +9,7 @@ using static FedChain.Contracts.Tests.Support.ConsortiumFixture;
 
 namespace FedChain.Contracts.Tests.Client;
 
-public sealed class ChainClientErrorTests(ConsortiumFixture fx) : ConsortiumTests(fx)
+public sealed class ChainClientErrorTests(ConsortiumFixture fixture) : ConsortiumTests(fixture)
 {
     private const string UnfundedKey = "0x1111111111111111111111111111111111111111111111111111111111111111";
 
@@ -20,7 +20,7 @@ public sealed class ChainClientErrorTests(ConsortiumFixture fx) : ConsortiumTest
         var url = new Uri($"http://127.0.0.1:{closedPort}");
         using var sut = new ChainClient(url, null, AnvilProcess.ChainId, new ChainClientOptions { MaxAttempts = 3, InitialBackoff = TimeSpan.FromMilliseconds(1) });
 
-        var e = await Assert.ThrowsAsync<ChainUnavailableException>(() => new Consortium(sut, fx.Addresses).Ledger.PlanCountAsync());
+        var e = await Assert.ThrowsAsync<ChainUnavailableException>(() => new Consortium(sut, Fx.Addresses).Ledger.PlanCountAsync());
 
         Assert.Equal(url, e.RpcUrl);
         Assert.Contains(url.ToString(), e.Message, StringComparison.Ordinal);
@@ -30,9 +30,9 @@ public sealed class ChainClientErrorTests(ConsortiumFixture fx) : ConsortiumTest
     [Fact]
     public async Task Send_FromAnUnfundedAccount_ThrowsInsufficientFundsNamingTheAccount()
     {
-        using var sut = new ChainClient(fx.Anvil.RpcUrl, UnfundedKey, AnvilProcess.ChainId);
+        using var sut = new ChainClient(Fx.Anvil.RpcUrl, UnfundedKey, AnvilProcess.ChainId);
 
-        var e = await Assert.ThrowsAsync<InsufficientFundsException>(() => sut.TransferAsync(fx.AddressOf(Outsider), 1));
+        var e = await Assert.ThrowsAsync<InsufficientFundsException>(() => sut.TransferAsync(Fx.AddressOf(Outsider), 1));
 
         Assert.Equal(sut.Address, e.Account);
         Assert.Equal(BigInteger.Zero, e.BalanceWei);
@@ -42,7 +42,7 @@ public sealed class ChainClientErrorTests(ConsortiumFixture fx) : ConsortiumTest
     [Fact]
     public async Task Send_ThatReverts_NamesTheCustomErrorAndItsArguments()
     {
-        var outsider = fx.As(Outsider);
+        var outsider = Fx.As(Outsider);
 
         var e = await Assert.ThrowsAsync<ContractRevertException>(() => outsider.Ledger.CommitAsync(new RoundCommitment(42, 0, Hashes.Of("x"), 1)));
 
@@ -55,12 +55,12 @@ public sealed class ChainClientErrorTests(ConsortiumFixture fx) : ConsortiumTest
     [Fact]
     public async Task Send_AfterAnotherSenderUsedTheNonce_ResynchronisesAndSucceeds()
     {
-        using var first = fx.Client(Founders[0]);
-        using var second = fx.Client(Founders[0]);
-        await first.TransferAsync(fx.AddressOf(Outsider), 1); // first caches the next nonce
-        await second.TransferAsync(fx.AddressOf(Outsider), 1); // ...which second now uses
+        using var first = Fx.Client(Founders[0]);
+        using var second = Fx.Client(Founders[0]);
+        await first.TransferAsync(Fx.AddressOf(Outsider), 1); // first caches the next nonce
+        await second.TransferAsync(Fx.AddressOf(Outsider), 1); // ...which second now uses
 
-        var outcome = await first.TransferAsync(fx.AddressOf(Outsider), 1);
+        var outcome = await first.TransferAsync(Fx.AddressOf(Outsider), 1);
 
         Assert.Equal(BigInteger.One, outcome.Receipt.Status.Value);
         var nonce = await first.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(first.Address);
@@ -71,10 +71,10 @@ public sealed class ChainClientErrorTests(ConsortiumFixture fx) : ConsortiumTest
     [Fact]
     public async Task Send_ManyInParallelFromOneClient_UsesConsecutiveNonces()
     {
-        using var sut = fx.Client(Founders[1]);
+        using var sut = Fx.Client(Founders[1]);
         var start = (await sut.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(sut.Address)).Value;
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => sut.TransferAsync(fx.AddressOf(Outsider), 1)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => sut.TransferAsync(Fx.AddressOf(Outsider), 1)));
 
         var nonces = new List<BigInteger>();
         foreach (var o in outcomes) nonces.Add((await sut.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(o.TransactionHash)).Nonce.Value);

@@ -11,23 +11,23 @@ using static FedChain.Contracts.Tests.Support.ConsortiumFixture;
 namespace FedChain.Contracts.Tests.Events;
 
 /// <summary>A client started later rebuilds the same ledger state from events alone.</summary>
-public sealed class LedgerReplayTests(ConsortiumFixture fx) : ConsortiumTests(fx)
+public sealed class LedgerReplayTests(ConsortiumFixture fixture) : ConsortiumTests(fixture)
 {
     [Fact]
     public async Task Replay_FromTheDeploymentBlock_RebuildsWhatALiveFollowerSawAndWhatTheContractsStore()
     {
-        var follower = fx.As(Outsider);
+        var follower = Fx.As(Outsider);
         var live = new LedgerState();
-        var reader = new ChainEventReader(follower.Chain, fx.Addresses);
-        var founders = fx.FoundersAsConsortium();
+        var reader = new ChainEventReader(follower.Chain, Fx.Addresses);
+        var founders = Fx.FoundersAsConsortium();
 
         // Governance admits a fourth hospital.
-        await AnvilGovernance.PassAsync(Proposals.Admit(fx.Addresses, new MemberInfo(fx.AddressOf(Candidate), MemberRole.Member, "VA", "127.0.0.1:7004")), founders);
-        await live.CatchUpAsync(reader, fx.Addresses.DeploymentBlock);
-        var members = founders.Append(fx.As(Candidate)).ToList();
+        await AnvilGovernance.PassAsync(Proposals.Admit(Fx.Addresses, new MemberInfo(Fx.AddressOf(Candidate), MemberRole.Member, "VA", "127.0.0.1:7004")), founders);
+        await live.CatchUpAsync(reader, Fx.Addresses.DeploymentBlock);
+        var members = founders.Append(Fx.As(Candidate)).ToList();
 
         // A three-round plan for all four, scores voted one round later.
-        var plan = await fx.StartPlanAsync(p =>
+        var plan = await Fx.StartPlanAsync(p =>
         {
             p.Invited = members.Select(m => m.Chain.Address).ToList();
             p.Rounds = 3;
@@ -36,7 +36,7 @@ public sealed class LedgerReplayTests(ConsortiumFixture fx) : ConsortiumTests(fx
         }, optIn: false);
         foreach (var m in members) await m.Ledger.OptInAsync(plan);
         for (var i = 0; i < 4; i++) await members[i].Ledger.CommitAsync(new RoundCommitment(plan, 0, Hashes.Of($"u{i}/0"), (ulong)(100 + i), 300_000));
-        await live.CatchUpAsync(reader, fx.Addresses.DeploymentBlock);
+        await live.CatchUpAsync(reader, Fx.Addresses.DeploymentBlock);
 
         var scores = new ScoreVector(plan, 0, members.Select(m => m.Chain.Address).ToList(), [400_000, 300_000, 200_000, -50_000]);
         for (var i = 0; i < 4; i++)
@@ -50,13 +50,13 @@ public sealed class LedgerReplayTests(ConsortiumFixture fx) : ConsortiumTests(fx
         await AnvilGovernance.SkipToAsync(follower, await follower.Chain.LatestTimestampAsync() + 601);
         await follower.Ledger.AdvanceAsync(plan);
         for (var i = 0; i < 3; i++) await members[i].Ledger.VoteAggregateAsync(plan, 2, Hashes.Of("model 2"));
-        await AnvilGovernance.PassAsync(Proposals.ReleaseModel(fx.Addresses, plan, Hashes.Of("model 2"), Hashes.Of("report")), members.Take(3).ToList());
+        await AnvilGovernance.PassAsync(Proposals.ReleaseModel(Fx.Addresses, plan, Hashes.Of("model 2"), Hashes.Of("report")), members.Take(3).ToList());
         await members[1].Membership.UpdateEndpointAsync("10.1.1.1:7002");
-        await live.CatchUpAsync(reader, fx.Addresses.DeploymentBlock);
+        await live.CatchUpAsync(reader, Fx.Addresses.DeploymentBlock);
 
         // A client started now, knowing only the addresses file, replays everything (small pages).
-        using var late = new ChainClient(fx.Anvil.RpcUrl, null, AnvilProcess.ChainId, new ChainClientOptions { LogPageBlocks = 7 });
-        var sut = await LedgerState.ReplayAsync(new ChainEventReader(late, fx.Addresses), fx.Addresses.DeploymentBlock);
+        using var late = new ChainClient(Fx.Anvil.RpcUrl, null, AnvilProcess.ChainId, new ChainClientOptions { LogPageBlocks = 7 });
+        var sut = await LedgerState.ReplayAsync(new ChainEventReader(late, Fx.Addresses), Fx.Addresses.DeploymentBlock);
 
         Assert.Equal(live.Describe(), sut.Describe());
         Assert.Equal(live.LastBlock, sut.LastBlock);

@@ -6,15 +6,15 @@ using static FedChain.Contracts.Tests.Support.ConsortiumFixture;
 
 namespace FedChain.Contracts.Tests.Governance;
 
-public sealed class ConsortiumGovernorTests(ConsortiumFixture fx) : ConsortiumTests(fx)
+public sealed class ConsortiumGovernorTests(ConsortiumFixture fixture) : ConsortiumTests(fixture)
 {
     private Proposal AdmitCandidate() =>
-        Proposals.Admit(fx.Addresses, new MemberInfo(fx.AddressOf(Candidate), MemberRole.Member, "VA", "127.0.0.1:7004"));
+        Proposals.Admit(Fx.Addresses, new MemberInfo(Fx.AddressOf(Candidate), MemberRole.Member, "VA", "127.0.0.1:7004"));
 
     [Fact]
     public async Task Execute_WithoutQuorum_RevertsAndChangesNothing()
     {
-        var founders = fx.FoundersAsConsortium();
+        var founders = Fx.FoundersAsConsortium();
         var proposal = AdmitCandidate();
         var id = await founders[0].Governance.ProposeAsync(proposal);
         await AnvilGovernance.OpenVotingAsync(founders[0], id);
@@ -24,13 +24,13 @@ public sealed class ConsortiumGovernorTests(ConsortiumFixture fx) : ConsortiumTe
         Assert.Equal(ProposalState.Defeated, await founders[0].Governance.StateAsync(id));
         var revert = await Reverts.AssertRevertsAsync("GovernorUnexpectedProposalState", () => founders[0].Governance.ExecuteAsync(proposal));
         Assert.Equal((int)ProposalState.Defeated, (int)(System.Numerics.BigInteger)revert["current"]!);
-        Assert.False(await founders[0].Membership.IsMemberAsync(fx.AddressOf(Candidate)));
+        Assert.False(await founders[0].Membership.IsMemberAsync(Fx.AddressOf(Candidate)));
     }
 
     [Fact]
     public async Task Execute_WithAMajority_Executes()
     {
-        var founders = fx.FoundersAsConsortium();
+        var founders = Fx.FoundersAsConsortium();
         var proposal = AdmitCandidate();
         var id = await founders[0].Governance.ProposeAsync(proposal);
         await AnvilGovernance.OpenVotingAsync(founders[0], id);
@@ -42,13 +42,13 @@ public sealed class ConsortiumGovernorTests(ConsortiumFixture fx) : ConsortiumTe
         await founders[2].Governance.ExecuteAsync(proposal);
 
         Assert.Equal(ProposalState.Executed, await founders[0].Governance.StateAsync(id));
-        Assert.True(await founders[0].Membership.IsMemberAsync(fx.AddressOf(Candidate)));
+        Assert.True(await founders[0].Membership.IsMemberAsync(Fx.AddressOf(Candidate)));
     }
 
     [Fact]
     public async Task CastVote_Twice_RevertsAlreadyCastVote()
     {
-        var founder = fx.As(Founders[0]);
+        var founder = Fx.As(Founders[0]);
         var id = await founder.Governance.ProposeAsync(AdmitCandidate());
         await AnvilGovernance.OpenVotingAsync(founder, id);
         await founder.Governance.VoteAsync(id, VoteSupport.For);
@@ -59,7 +59,7 @@ public sealed class ConsortiumGovernorTests(ConsortiumFixture fx) : ConsortiumTe
     [Fact]
     public async Task Propose_ByANonMember_RevertsInsufficientProposerVotes()
     {
-        var outsider = fx.As(Outsider);
+        var outsider = Fx.As(Outsider);
 
         await Reverts.AssertRevertsAsync("GovernorInsufficientProposerVotes", () => outsider.Governance.ProposeAsync(AdmitCandidate()));
     }
@@ -67,12 +67,12 @@ public sealed class ConsortiumGovernorTests(ConsortiumFixture fx) : ConsortiumTe
     [Fact]
     public async Task CastVote_ByANonMember_CountsNothing()
     {
-        var founders = fx.FoundersAsConsortium();
+        var founders = Fx.FoundersAsConsortium();
         var proposal = AdmitCandidate();
         var id = await founders[0].Governance.ProposeAsync(proposal);
         await AnvilGovernance.OpenVotingAsync(founders[0], id);
-        await fx.As(Outsider).Governance.VoteAsync(id, VoteSupport.For);
-        await fx.As(Candidate).Governance.VoteAsync(id, VoteSupport.For);
+        await Fx.As(Outsider).Governance.VoteAsync(id, VoteSupport.For);
+        await Fx.As(Candidate).Governance.VoteAsync(id, VoteSupport.For);
         await founders[0].Governance.VoteAsync(id, VoteSupport.For);
         await AnvilGovernance.CloseVotingAsync(founders[0], id);
 

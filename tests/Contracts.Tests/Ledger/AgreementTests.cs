@@ -4,15 +4,15 @@ using static FedChain.Contracts.Tests.Support.ConsortiumFixture;
 
 namespace FedChain.Contracts.Tests.Ledger;
 
-public sealed class AgreementTests(ConsortiumFixture fx) : ConsortiumTests(fx)
+public sealed class AgreementTests(ConsortiumFixture fixture) : ConsortiumTests(fixture)
 {
     private static RoundCommitment Commit(System.Numerics.BigInteger plan, uint round, string who, byte[]? aggregate = null, byte[]? scores = null) =>
         new(plan, round, Hashes.Of($"{who}/{round}"), 100, 0, aggregate, scores);
 
     private async Task<(System.Numerics.BigInteger Plan, IReadOnlyList<Consortium> Founders)> PlanPastRoundZeroAsync()
     {
-        var plan = await fx.StartPlanAsync();
-        var founders = fx.FoundersAsConsortium();
+        var plan = await Fx.StartPlanAsync();
+        var founders = Fx.FoundersAsConsortium();
         for (var i = 0; i < 3; i++) await founders[i].Ledger.CommitAsync(Commit(plan, 0, $"m{i}"));
         return (plan, founders);
     }
@@ -73,8 +73,8 @@ public sealed class AgreementTests(ConsortiumFixture fx) : ConsortiumTests(fx)
     [Fact]
     public async Task AggregateVote_InRoundZero_RevertsUnexpectedVote()
     {
-        var plan = await fx.StartPlanAsync();
+        var plan = await Fx.StartPlanAsync();
 
-        await Reverts.AssertRevertsAsync("UnexpectedVote", () => fx.As(Founders[0]).Ledger.CommitAsync(Commit(plan, 0, "m0", Hashes.Of("nothing to vote on"))));
+        await Reverts.AssertRevertsAsync("UnexpectedVote", () => Fx.As(Founders[0]).Ledger.CommitAsync(Commit(plan, 0, "m0", Hashes.Of("nothing to vote on"))));
     }
 }

@@ -5,22 +5,22 @@ using static FedChain.Contracts.Tests.Support.ConsortiumFixture;
 
 namespace FedChain.Contracts.Tests.Ledger;
 
-public sealed class CommitTests(ConsortiumFixture fx) : ConsortiumTests(fx)
+public sealed class CommitTests(ConsortiumFixture fixture) : ConsortiumTests(fixture)
 {
     [Fact]
     public async Task StartPlan_WithoutGovernance_RevertsNotGovernance()
     {
-        var founder = fx.As(Founders[0]);
+        var founder = Fx.As(Founders[0]);
 
-        await Reverts.AssertRevertsAsync("NotGovernance", () => founder.Chain.SendAsync(fx.Addresses.TrainingLedger,
+        await Reverts.AssertRevertsAsync("NotGovernance", () => founder.Chain.SendAsync(Fx.Addresses.TrainingLedger,
             new LedgerFunctions.StartPlan { Params = new PlanParams { PlanHash = Hashes.Of("p"), Invited = [founder.Chain.Address], Rounds = 1, CommitWindow = 1, EnrolmentWindow = 1 } }));
     }
 
     [Fact]
     public async Task OptIn_ByEveryInvitee_OpensRoundZero()
     {
-        var planId = await fx.StartPlanAsync(optIn: false);
-        var founders = fx.FoundersAsConsortium();
+        var planId = await Fx.StartPlanAsync(optIn: false);
+        var founders = Fx.FoundersAsConsortium();
         await founders[0].Ledger.OptInAsync(planId);
         await founders[1].Ledger.OptInAsync(planId);
         Assert.Equal((byte)PlanStatus.Enrolling, (await founders[0].Ledger.PlanStateAsync(planId)).Status);
@@ -38,16 +38,16 @@ public sealed class CommitTests(ConsortiumFixture fx) : ConsortiumTests(fx)
     [Fact]
     public async Task OptIn_ByAMemberNotInvited_RevertsNotInvited()
     {
-        var planId = await fx.StartPlanAsync(p => p.Invited = [fx.AddressOf(Founders[0])], optIn: false);
+        var planId = await Fx.StartPlanAsync(p => p.Invited = [Fx.AddressOf(Founders[0])], optIn: false);
 
-        await Reverts.AssertRevertsAsync("NotInvited", () => fx.As(Founders[1]).Ledger.OptInAsync(planId));
+        await Reverts.AssertRevertsAsync("NotInvited", () => Fx.As(Founders[1]).Ledger.OptInAsync(planId));
     }
 
     [Fact]
     public async Task Advance_AfterEnrolment_StartsWithThoseWhoOptedIn()
     {
-        var planId = await fx.StartPlanAsync(optIn: false);
-        var founder = fx.As(Founders[0]);
+        var planId = await Fx.StartPlanAsync(optIn: false);
+        var founder = Fx.As(Founders[0]);
         await founder.Ledger.OptInAsync(planId);
         await Reverts.AssertRevertsAsync("NothingToAdvance", () => founder.Ledger.AdvanceAsync(planId));
         await AnvilGovernance.SkipToAsync(founder, await founder.Chain.LatestTimestampAsync() + 600);
@@ -57,25 +57,25 @@ public sealed class CommitTests(ConsortiumFixture fx) : ConsortiumTests(fx)
         var state = await founder.Ledger.PlanStateAsync(planId);
         Assert.Equal((byte)PlanStatus.Running, state.Status);
         Assert.Equal(1, state.Participants);
-        await Reverts.AssertRevertsAsync("PlanNotEnrolling", () => fx.As(Founders[1]).Ledger.OptInAsync(planId));
+        await Reverts.AssertRevertsAsync("PlanNotEnrolling", () => Fx.As(Founders[1]).Ledger.OptInAsync(planId));
     }
 
     [Fact]
     public async Task Commit_ByANonMember_RevertsNotParticipant()
     {
-        var planId = await fx.StartPlanAsync();
+        var planId = await Fx.StartPlanAsync();
 
         var revert = await Reverts.AssertRevertsAsync("NotParticipant",
-            () => fx.As(Outsider).Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("blob"), 100)));
+            () => Fx.As(Outsider).Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("blob"), 100)));
 
-        Assert.Equal(fx.AddressOf(Outsider).ToLowerInvariant(), ((string)revert["account"]!).ToLowerInvariant());
+        Assert.Equal(Fx.AddressOf(Outsider).ToLowerInvariant(), ((string)revert["account"]!).ToLowerInvariant());
     }
 
     [Fact]
     public async Task Commit_AfterTheDeadline_RevertsCommitAfterDeadline()
     {
-        var planId = await fx.StartPlanAsync();
-        var founder = fx.As(Founders[0]);
+        var planId = await Fx.StartPlanAsync();
+        var founder = Fx.As(Founders[0]);
         var state = await founder.Ledger.PlanStateAsync(planId);
         await AnvilGovernance.SkipToAsync(founder, (long)(state.RoundOpenedAt + state.CommitWindow));
 
@@ -88,8 +88,8 @@ public sealed class CommitTests(ConsortiumFixture fx) : ConsortiumTests(fx)
     [Fact]
     public async Task Commit_TwiceInOneRound_RevertsAlreadyCommitted()
     {
-        var planId = await fx.StartPlanAsync();
-        var founder = fx.As(Founders[0]);
+        var planId = await Fx.StartPlanAsync();
+        var founder = Fx.As(Founders[0]);
         await founder.Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("first"), 100));
 
         await Reverts.AssertRevertsAsync("AlreadyCommitted",
@@ -99,8 +99,8 @@ public sealed class CommitTests(ConsortiumFixture fx) : ConsortiumTests(fx)
     [Fact]
     public async Task Commit_ByEveryParticipant_ClosesTheRoundEarlyAndOpensTheNext()
     {
-        var planId = await fx.StartPlanAsync();
-        var founders = fx.FoundersAsConsortium();
+        var planId = await Fx.StartPlanAsync();
+        var founders = Fx.FoundersAsConsortium();
         await founders[0].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("a"), 303));
         await founders[1].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("b"), 294));
 
@@ -120,8 +120,8 @@ public sealed class CommitTests(ConsortiumFixture fx) : ConsortiumTests(fx)
     [Fact]
     public async Task Commit_ForTheNextRoundAfterADeadline_ClosesTheRoundWithWhoeverCommitted()
     {
-        var planId = await fx.StartPlanAsync();
-        var founders = fx.FoundersAsConsortium();
+        var planId = await Fx.StartPlanAsync();
+        var founders = Fx.FoundersAsConsortium();
         await founders[0].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("a"), 1));
         await founders[1].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("b"), 1));
         await Reverts.AssertRevertsAsync("WrongRound", () => founders[0].Ledger.CommitAsync(new RoundCommitment(planId, 1, Hashes.Of("a1"), 1)));
@@ -141,8 +141,8 @@ public sealed class CommitTests(ConsortiumFixture fx) : ConsortiumTests(fx)
     [Fact]
     public async Task Commit_PastThePrivacyBudget_RevertsAndKeepsTheSpend()
     {
-        var planId = await fx.StartPlanAsync(p => p.EpsilonBudget = 1_000_000);
-        var founders = fx.FoundersAsConsortium();
+        var planId = await Fx.StartPlanAsync(p => p.EpsilonBudget = 1_000_000);
+        var founders = Fx.FoundersAsConsortium();
         await founders[0].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("a"), 1, 600_000));
         await founders[1].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("b"), 1, 600_000));
         await founders[2].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("c"), 1, 600_000));

@@ -7,16 +7,16 @@ using static FedChain.Contracts.Tests.Support.ConsortiumFixture;
 
 namespace FedChain.Contracts.Tests.Ledger;
 
-public sealed class ScoresAndReleaseTests(ConsortiumFixture fx) : ConsortiumTests(fx)
+public sealed class ScoresAndReleaseTests(ConsortiumFixture fixture) : ConsortiumTests(fixture)
 {
     private ScoreVector Scores(BigInteger plan, uint round) =>
-        new(plan, round, Founders.Select(fx.AddressOf).ToList(), [250_000, -100_000, 0]);
+        new(plan, round, Founders.Select(Fx.AddressOf).ToList(), [250_000, -100_000, 0]);
 
     /// <summary>Runs rounds 0..2; the commits of round 2 vote round 0's scores (lag 2), by the given founders.</summary>
     private async Task<(BigInteger Plan, IReadOnlyList<Consortium> Founders)> AgreeOnRoundZeroScoresAsync(ScoreVector? vote = null, int voters = 3)
     {
-        var plan = await fx.StartPlanAsync();
-        var founders = fx.FoundersAsConsortium();
+        var plan = await Fx.StartPlanAsync();
+        var founders = Fx.FoundersAsConsortium();
         var scoresHash = (vote ?? Scores(plan, 0)).Hash();
         for (uint round = 0; round < 3; round++)
         {
@@ -36,7 +36,7 @@ public sealed class ScoresAndReleaseTests(ConsortiumFixture fx) : ConsortiumTest
     {
         var sut = Scores(7, 3);
 
-        Assert.Equal(await fx.As(Outsider).Ledger.ScoresHashAsync(sut), sut.Hash());
+        Assert.Equal(await Fx.As(Outsider).Ledger.ScoresHashAsync(sut), sut.Hash());
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class ScoresAndReleaseTests(ConsortiumFixture fx) : ConsortiumTest
         var (plan, founders) = await AgreeOnRoundZeroScoresAsync();
         var vector = Scores(plan, 0);
 
-        var outcome = await fx.As(Outsider).Ledger.RecordScoresAsync(vector);
+        var outcome = await Fx.As(Outsider).Ledger.RecordScoresAsync(vector);
 
         var recorded = Assert.Single(outcome.Events<LedgerEvents.ScoresRecorded>());
         Assert.Equal(vector.Scores, recorded.Scores);
@@ -58,9 +58,9 @@ public sealed class ScoresAndReleaseTests(ConsortiumFixture fx) : ConsortiumTest
     public async Task RecordScores_Twice_RevertsScoresAlreadyRecorded()
     {
         var (plan, _) = await AgreeOnRoundZeroScoresAsync();
-        await fx.As(Outsider).Ledger.RecordScoresAsync(Scores(plan, 0));
+        await Fx.As(Outsider).Ledger.RecordScoresAsync(Scores(plan, 0));
 
-        await Reverts.AssertRevertsAsync("ScoresAlreadyRecorded", () => fx.As(Outsider).Ledger.RecordScoresAsync(Scores(plan, 0)));
+        await Reverts.AssertRevertsAsync("ScoresAlreadyRecorded", () => Fx.As(Outsider).Ledger.RecordScoresAsync(Scores(plan, 0)));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class ScoresAndReleaseTests(ConsortiumFixture fx) : ConsortiumTest
         var (plan, _) = await AgreeOnRoundZeroScoresAsync();
         var inflated = Scores(plan, 0) with { Scores = [9_000_000, -100_000, 0] };
 
-        await Reverts.AssertRevertsAsync("ScoresMismatch", () => fx.As(Founders[0]).Ledger.RecordScoresAsync(inflated));
+        await Reverts.AssertRevertsAsync("ScoresMismatch", () => Fx.As(Founders[0]).Ledger.RecordScoresAsync(inflated));
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public sealed class ScoresAndReleaseTests(ConsortiumFixture fx) : ConsortiumTest
     [Fact]
     public async Task ReleaseModel_OfTheLastFinalisedAggregate_IsRecordedThroughGovernance()
     {
-        var plan = await fx.StartPlanAsync(p => p.Rounds = 2);
-        var founders = fx.FoundersAsConsortium();
+        var plan = await Fx.StartPlanAsync(p => p.Rounds = 2);
+        var founders = Fx.FoundersAsConsortium();
         for (uint round = 0; round < 2; round++)
         {
             for (var i = 0; i < 3; i++)
@@ -96,7 +96,7 @@ public sealed class ScoresAndReleaseTests(ConsortiumFixture fx) : ConsortiumTest
         var final = Hashes.Of("model 1");
         await founders[0].Ledger.VoteAggregateAsync(plan, 1, final);
         await founders[1].Ledger.VoteAggregateAsync(plan, 1, final);
-        await AnvilGovernance.PassAsync(Proposals.ReleaseModel(fx.Addresses, plan, final, Hashes.Of("report")), founders);
+        await AnvilGovernance.PassAsync(Proposals.ReleaseModel(Fx.Addresses, plan, final, Hashes.Of("report")), founders);
 
         Assert.Equal(final, await founders[0].Ledger.ReleasedModelAsync(plan));
     }
@@ -104,11 +104,11 @@ public sealed class ScoresAndReleaseTests(ConsortiumFixture fx) : ConsortiumTest
     [Fact]
     public async Task ReleaseModel_NotFinalised_FailsItsExecutionWithTheLedgersReason()
     {
-        var plan = await fx.StartPlanAsync(p => p.Rounds = 1);
-        var founders = fx.FoundersAsConsortium();
+        var plan = await Fx.StartPlanAsync(p => p.Rounds = 1);
+        var founders = Fx.FoundersAsConsortium();
         for (var i = 0; i < 3; i++) await founders[i].Ledger.CommitAsync(new RoundCommitment(plan, 0, Hashes.Of($"{i}"), 10));
 
         await Reverts.AssertRevertsAsync("ReleaseNotFinalised",
-            () => AnvilGovernance.PassAsync(Proposals.ReleaseModel(fx.Addresses, plan, Hashes.Of("unvoted model"), Hashes.Of("report")), founders));
+            () => AnvilGovernance.PassAsync(Proposals.ReleaseModel(Fx.Addresses, plan, Hashes.Of("unvoted model"), Hashes.Of("report")), founders));
     }
 }
