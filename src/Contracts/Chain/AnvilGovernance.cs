@@ -18,7 +18,7 @@ public static class AnvilGovernance
         // Votes are checkpointed by timestamp and a proposer's weight is read at clock() - 1:
         // membership granted in this very second would not count yet.
         await new AnvilControl(proposer.Chain).IncreaseTimeAsync(1, ct);
-        var id = await proposer.Governance.ProposeAsync(proposal, ct);
+        var id = (await proposer.Governance.ProposeAsync(proposal, ct)).Id;
         foreach (var voter in voters)
         {
             await OpenVotingAsync(proposer, id, ct);

@@ -11,32 +11,35 @@ namespace FedChain.Contracts.Deployment;
 public static class ConsortiumDeployer
 {
     /// <param name="progress">Receives one line per step, for a console or a log.</param>
+    /// <param name="gasUsed">When given, receives the gas of each step by name (deploy_X, bootstrap, ...).</param>
     public static async Task<ConsortiumAddresses> DeployAsync(ChainClient deployer, IReadOnlyList<MemberInfo> founders,
-        DeploymentOptions? options = null, IProgress<string>? progress = null, CancellationToken ct = default)
+        DeploymentOptions? options = null, IProgress<string>? progress = null, IDictionary<string, long>? gasUsed = null,
+        CancellationToken ct = default)
     {
         options = (options ?? new DeploymentOptions()).Validate();
         if (founders.Count == 0) throw new ArgumentException("a consortium needs at least one founder", nameof(founders));
 
-        var registry = await DeployAsync(deployer, new ContractDeployments.Registry(), ContractNames.MembershipRegistry, progress, ct);
+        var registry = await DeployAsync(deployer, new ContractDeployments.Registry(), ContractNames.MembershipRegistry, progress, gasUsed, ct);
         var governor = await DeployAsync(deployer, new ContractDeployments.Governor
         {
             Membership = registry.Address,
             VotingDelay = options.VotingDelaySeconds,
             VotingPeriod = options.VotingPeriodSeconds,
             QuorumPercent = options.GovernanceQuorumPercent,
-        }, ContractNames.ConsortiumGovernor, progress, ct);
-        var token = await DeployAsync(deployer, new ContractDeployments.Token(), ContractNames.RewardToken, progress, ct);
+        }, ContractNames.ConsortiumGovernor, progress, gasUsed, ct);
+        var token = await DeployAsync(deployer, new ContractDeployments.Token(), ContractNames.RewardToken, progress, gasUsed, ct);
         var ledger = await DeployAsync(deployer, new ContractDeployments.Ledger
         {
             Membership = registry.Address,
             Governance = governor.Address,
             RewardToken = token.Address,
-        }, ContractNames.TrainingLedger, progress, ct);
+        }, ContractNames.TrainingLedger, progress, gasUsed, ct);
 
-        await deployer.SendAsync(token.Address, new RewardFunctions.TransferOwnership { NewOwner = ledger.Address }, ct);
+        var handOver = await deployer.SendAsync(token.Address, new RewardFunctions.TransferOwnership { NewOwner = ledger.Address }, ct);
+        gasUsed?.Add("token_transferOwnership", handOver.GasUsed);
         progress?.Report("reward token: minting handed to the ledger");
 
-        await deployer.SendAsync(registry.Address, new MembershipFunctions.Bootstrap
+        var bootstrap = await deployer.SendAsync(registry.Address, new MembershipFunctions.Bootstrap
         {
             Governance = governor.Address,
             Listener = ledger.Address,
@@ -45,6 +48,7 @@ public static class ConsortiumDeployer
             Names = founders.Select(f => f.Name).ToList(),
             Endpoints = founders.Select(f => f.Endpoint).ToList(),
         }, ct);
+        gasUsed?.Add($"registry_bootstrap_{founders.Count}_founders", bootstrap.GasUsed);
         progress?.Report($"bootstrapped {founders.Count} founders: {string.Join(", ", founders.Select(f => f.Name))}");
 
         if (options.FundFoundersWei > 0)
@@ -73,10 +77,11 @@ public static class ConsortiumDeployer
     }
 
     private static async Task<(string Address, ulong Block)> DeployAsync<T>(ChainClient deployer, T message, string name,
-        IProgress<string>? progress, CancellationToken ct)
+        IProgress<string>? progress, IDictionary<string, long>? gasUsed, CancellationToken ct)
         where T : Nethereum.Contracts.ContractDeploymentMessage, new()
     {
         var outcome = await deployer.DeployAsync(message, name, ct);
+        gasUsed?.Add($"deploy_{name}", outcome.GasUsed);
         progress?.Report($"deployed {name} at {outcome.Receipt.ContractAddress} (gas {outcome.GasUsed:N0})");
         return (outcome.Receipt.ContractAddress, outcome.BlockNumber);
     }

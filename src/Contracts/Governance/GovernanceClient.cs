@@ -8,8 +8,8 @@ public sealed class GovernanceClient(ChainClient chain, string governor)
 {
     public string Address => governor;
 
-    /// <summary>Submits a proposal and returns its id (from the ProposalCreated event).</summary>
-    public async Task<BigInteger> ProposeAsync(Proposal proposal, CancellationToken ct = default)
+    /// <summary>Submits a proposal; its id comes from the ProposalCreated event.</summary>
+    public async Task<SubmittedProposal> ProposeAsync(Proposal proposal, CancellationToken ct = default)
     {
         var outcome = await chain.SendAsync(governor, new GovernorFunctions.Propose
         {
@@ -18,7 +18,7 @@ public sealed class GovernanceClient(ChainClient chain, string governor)
             Calldatas = proposal.Calldatas.ToList(),
             Description = proposal.Description,
         }, ct);
-        return outcome.Events<GovernorEvents.ProposalCreated>().Single().ProposalId;
+        return new SubmittedProposal(outcome.Events<GovernorEvents.ProposalCreated>().Single().ProposalId, outcome);
     }
 
     public Task<TransactionOutcome> VoteAsync(BigInteger proposalId, VoteSupport support, CancellationToken ct = default) =>

@@ -16,7 +16,7 @@ public sealed class ConsortiumGovernorTests(ConsortiumFixture fixture) : Consort
     {
         var founders = Fx.FoundersAsConsortium();
         var proposal = AdmitCandidate();
-        var id = await founders[0].Governance.ProposeAsync(proposal);
+        var id = (await founders[0].Governance.ProposeAsync(proposal)).Id;
         await AnvilGovernance.OpenVotingAsync(founders[0], id);
         await founders[0].Governance.VoteAsync(id, VoteSupport.For); // 1 of 3; quorum is ceil(3 * 51 %) = 2
         await AnvilGovernance.CloseVotingAsync(founders[0], id);
@@ -32,7 +32,7 @@ public sealed class ConsortiumGovernorTests(ConsortiumFixture fixture) : Consort
     {
         var founders = Fx.FoundersAsConsortium();
         var proposal = AdmitCandidate();
-        var id = await founders[0].Governance.ProposeAsync(proposal);
+        var id = (await founders[0].Governance.ProposeAsync(proposal)).Id;
         await AnvilGovernance.OpenVotingAsync(founders[0], id);
         await founders[0].Governance.VoteAsync(id, VoteSupport.For);
         await founders[1].Governance.VoteAsync(id, VoteSupport.For);
@@ -49,7 +49,7 @@ public sealed class ConsortiumGovernorTests(ConsortiumFixture fixture) : Consort
     public async Task CastVote_Twice_RevertsAlreadyCastVote()
     {
         var founder = Fx.As(Founders[0]);
-        var id = await founder.Governance.ProposeAsync(AdmitCandidate());
+        var id = (await founder.Governance.ProposeAsync(AdmitCandidate())).Id;
         await AnvilGovernance.OpenVotingAsync(founder, id);
         await founder.Governance.VoteAsync(id, VoteSupport.For);
 
@@ -69,7 +69,7 @@ public sealed class ConsortiumGovernorTests(ConsortiumFixture fixture) : Consort
     {
         var founders = Fx.FoundersAsConsortium();
         var proposal = AdmitCandidate();
-        var id = await founders[0].Governance.ProposeAsync(proposal);
+        var id = (await founders[0].Governance.ProposeAsync(proposal)).Id;
         await AnvilGovernance.OpenVotingAsync(founders[0], id);
         await Fx.As(Outsider).Governance.VoteAsync(id, VoteSupport.For);
         await Fx.As(Candidate).Governance.VoteAsync(id, VoteSupport.For);
