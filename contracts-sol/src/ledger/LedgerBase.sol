@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
-import {PlanState, PlanConfig, Participant} from "./LedgerTypes.sol";
+import {PlanState, PlanSettings, RoundClock, PlanConfig, Participant} from "./LedgerTypes.sol";
 
 interface IMembership {
     function isMember(address account) external view returns (bool);
@@ -29,7 +29,8 @@ abstract contract LedgerBase {
     address public immutable governance;
 
     uint256 public planCount;
-    mapping(uint256 => PlanState) internal _state;
+    mapping(uint256 => PlanSettings) internal _settings;
+    mapping(uint256 => RoundClock) internal _clock;
     mapping(uint256 => PlanConfig) internal _config;
     mapping(uint256 => mapping(address => Participant)) internal _participants;
     mapping(uint256 => address[]) internal _invitees;
@@ -122,7 +123,18 @@ abstract contract LedgerBase {
     }
 
     function _loadState(uint256 planId) internal view returns (PlanState memory s) {
-        s = _state[planId];
-        if (s.status == STATUS_NONE) revert UnknownPlan(planId);
+        PlanSettings memory t = _settings[planId];
+        if (t.status == STATUS_NONE) revert UnknownPlan(planId);
+        RoundClock memory c = _clock[planId];
+        s = PlanState(c.currentRound, c.roundOpenedAt, c.committed, c.tallies, t.participants, t.status, t.commitWindow,
+            t.totalRounds, t.epsilonBudget, t.quorumPercent, t.scoresLag);
+    }
+
+    /// @dev Writes the clock slot, and the settings slot too when participants or status may have changed.
+    function _store(uint256 planId, PlanState memory s, bool settings) internal {
+        _clock[planId] = RoundClock(s.currentRound, s.roundOpenedAt, s.committed, s.tallies);
+        if (settings) {
+            _settings[planId] = PlanSettings(s.participants, s.status, s.commitWindow, s.totalRounds, s.epsilonBudget, s.quorumPercent, s.scoresLag);
+        }
     }
 }

@@ -13,15 +13,35 @@ struct PlanParams {
     uint64 epsilonBudget; // per member, micro-epsilon
     bool secureAggregation;
     uint8 contributionMode; // 0: per-member updates visible (DP mode), 1: aggregate only (secure-aggregation mode)
-    uint8 scoresLag; // a commit for round r carries the score vote for round r - scoresLag (1..3)
+    uint8 scoresLag; // a commit for round r carries the score vote for round r - scoresLag (1..2)
     uint128 rewardPerScore; // reward-token base units minted per 1.0 of positive score
 }
 
-/// @dev The one storage slot a steady commit reads and writes (256 bits).
-struct PlanState {
+/// @dev Read by every commit, written only when participants or status change (168 bits).
+struct PlanSettings {
+    uint16 participants;
+    uint8 status;
+    uint32 commitWindow;
+    uint32 totalRounds;
+    uint64 epsilonBudget;
+    uint8 quorumPercent;
+    uint8 scoresLag;
+}
+
+/// @dev The one slot every commit and vote writes (256 bits): the round clock and the vote tallies.
+struct RoundClock {
     uint32 currentRound;
     uint40 roundOpenedAt; // while enrolling: when enrolment opened
     uint16 committed; // participants that committed to the current round
+    uint168 tallies; // see VoteAgreements
+}
+
+/// @dev Both slots, as the ledger's functions work on them in memory.
+struct PlanState {
+    uint32 currentRound;
+    uint40 roundOpenedAt;
+    uint16 committed;
+    uint168 tallies;
     uint16 participants;
     uint8 status;
     uint32 commitWindow;

@@ -9,18 +9,19 @@ import {PlanParams, PlanState, PlanConfig} from "./LedgerTypes.sol";
 /// committed; the next round opens in the same transaction. A deadline close is done by the first
 /// commit for the next round, or by anyone calling `advance`, so a steady round needs no keeper.
 abstract contract PlanSchedule is LedgerBase {
-    /// @dev Round markers are stored as 23-bit tags in the agreement ring (see VoteAgreements).
-    uint32 internal constant MAX_ROUNDS = (1 << 23) - 2;
+    /// @dev Round markers are stored as 24-bit tags in the agreement ring (see VoteAgreements).
+    uint32 internal constant MAX_ROUNDS = (1 << 24) - 2;
 
     /// @notice Starts a plan and opens enrolment for the invited members. Governance only.
     function startPlan(PlanParams calldata p) external onlyGovernance returns (uint256 planId) {
         _validate(p);
         planId = ++planCount;
         uint40 deadline = _now() + p.enrolmentWindow;
-        _state[planId] = PlanState({
+        PlanState memory s = PlanState({
             currentRound: 0,
             roundOpenedAt: _now(),
             committed: 0,
+            tallies: 0,
             participants: 0,
             status: STATUS_ENROLLING,
             commitWindow: p.commitWindow,
@@ -29,6 +30,7 @@ abstract contract PlanSchedule is LedgerBase {
             quorumPercent: p.quorumPercent,
             scoresLag: p.scoresLag
         });
+        _store(planId, s, true);
         _config[planId] = PlanConfig({
             planHash: p.planHash,
             enrolmentDeadline: deadline,
@@ -66,7 +68,7 @@ abstract contract PlanSchedule is LedgerBase {
         s.participants += 1;
         emit OptedIn(planId, msg.sender);
         if (s.participants == c.invited) _openRound(planId, s);
-        _state[planId] = s;
+        _store(planId, s, true);
     }
 
     /// @notice Moves a plan past an expired enrolment or round deadline. Anyone may call it; it is
@@ -86,7 +88,7 @@ abstract contract PlanSchedule is LedgerBase {
         } else {
             revert NothingToAdvance(planId);
         }
-        _state[planId] = s;
+        _store(planId, s, true);
     }
 
     function _openRound(uint256 planId, PlanState memory s) internal {
@@ -101,6 +103,7 @@ abstract contract PlanSchedule is LedgerBase {
         s.currentRound += 1;
         if (s.currentRound == s.totalRounds) {
             s.status = STATUS_COMPLETED;
+            _settings[planId].status = STATUS_COMPLETED; // callers store only the clock on the steady path
             s.committed = 0;
             _deactivate(planId);
             emit PlanCompleted(planId);
@@ -127,6 +130,6 @@ abstract contract PlanSchedule is LedgerBase {
         if (p.enrolmentWindow == 0) revert InvalidPlanParameter("enrolmentWindow");
         if (p.quorumPercent <= 50 || p.quorumPercent > 100) revert InvalidPlanParameter("quorumPercent");
         if (p.contributionMode > 1) revert InvalidPlanParameter("contributionMode");
-        if (p.scoresLag == 0 || p.scoresLag > 3) revert InvalidPlanParameter("scoresLag");
+        if (p.scoresLag == 0 || p.scoresLag > 2) revert InvalidPlanParameter("scoresLag");
     }
 }

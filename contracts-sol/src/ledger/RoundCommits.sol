@@ -43,7 +43,7 @@ abstract contract RoundCommits is VoteAgreements {
         _participants[planId][msg.sender] = p;
         s.committed += 1;
         if (s.committed == s.participants) _closeRound(planId, s, true);
-        _state[planId] = s;
+        _store(planId, s, false);
     }
 
     /// @dev The plan state with `round` open for commits: the current round before its deadline, or

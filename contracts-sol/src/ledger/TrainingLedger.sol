@@ -24,7 +24,7 @@ contract TrainingLedger is ScoresAndReleases, IMemberRemovalListener {
             uint256 planId = _activePlans[i - 1];
             Participant storage p = _participants[planId][account];
             if (p.status == 0) continue;
-            PlanState memory s = _state[planId];
+            PlanState memory s = _loadState(planId);
             if (p.status == PARTICIPANT) {
                 s.participants -= 1;
                 if (s.status == STATUS_RUNNING && p.lastCommit == s.currentRound + 1) s.committed -= 1;
@@ -38,12 +38,12 @@ contract TrainingLedger is ScoresAndReleases, IMemberRemovalListener {
             } else if (s.status == STATUS_RUNNING && s.participants > 0 && s.committed == s.participants) {
                 _closeRound(planId, s, true);
             }
-            _state[planId] = s;
+            _store(planId, s, true);
         }
     }
 
     function planState(uint256 planId) external view returns (PlanState memory) {
-        return _state[planId];
+        return _loadState(planId);
     }
 
     function planConfig(uint256 planId) external view returns (PlanConfig memory) {

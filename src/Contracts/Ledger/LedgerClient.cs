@@ -34,15 +34,33 @@ public sealed class LedgerClient(ChainClient chain, string ledger)
     public Task<TransactionOutcome> VoteScoresAsync(BigInteger planId, uint round, byte[] scoresHash, CancellationToken ct = default) =>
         chain.SendAsync(ledger, new LedgerFunctions.VoteScores { PlanId = planId, Round = round, ScoresHash = Hash32(scoresHash, nameof(scoresHash)) }, ct);
 
-    /// <summary>Submits an agreed score vector; the ledger mints the rewards.</summary>
+    /// <summary>Submits a round's agreed score vector; the ledger mints the rewards.</summary>
     public Task<TransactionOutcome> RecordScoresAsync(ScoreVector scores, CancellationToken ct = default) =>
-        chain.SendAsync(ledger, new LedgerFunctions.RecordScores
+        RecordScoresAsync([scores], ct);
+
+    /// <summary>Submits the agreed score vectors of consecutive rounds of one plan, for the same
+    /// members, in one transaction: each member's rewards are minted once for all of them.</summary>
+    public Task<TransactionOutcome> RecordScoresAsync(IReadOnlyList<ScoreVector> rounds, CancellationToken ct = default)
+    {
+        if (rounds.Count == 0) throw new ArgumentException("no score vectors to record", nameof(rounds));
+        var first = rounds[0];
+        for (var i = 0; i < rounds.Count; i++)
         {
-            PlanId = scores.PlanId,
-            Round = scores.Round,
-            Members = scores.Members.ToList(),
-            Scores = scores.Scores.ToList(),
+            var r = rounds[i];
+            if (r.PlanId != first.PlanId || r.Round != first.Round + i)
+                throw new ArgumentException($"score vectors must be consecutive rounds of one plan: item {i} is plan {r.PlanId} round {r.Round}, expected plan {first.PlanId} round {first.Round + i}", nameof(rounds));
+            if (!r.Members.SequenceEqual(first.Members, StringComparer.OrdinalIgnoreCase) || r.Scores.Count != r.Members.Count)
+                throw new ArgumentException($"score vector for round {r.Round} does not list the same members as round {first.Round}, one score each", nameof(rounds));
+        }
+
+        return chain.SendAsync(ledger, new LedgerFunctions.RecordScores
+        {
+            PlanId = first.PlanId,
+            FirstRound = first.Round,
+            Members = first.Members.ToList(),
+            Scores = rounds.SelectMany(r => r.Scores).ToList(),
         }, ct);
+    }
 
     /// <summary>Moves a plan past an expired enrolment or round deadline.</summary>
     public Task<TransactionOutcome> AdvanceAsync(BigInteger planId, CancellationToken ct = default) =>

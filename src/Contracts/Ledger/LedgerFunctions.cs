@@ -53,11 +53,12 @@ public static class LedgerFunctions
         [Parameter("bytes32", "scoresHash_", 3)] public byte[] ScoresHash { get; set; } = new byte[32];
     }
 
+    /// <summary>Consecutive rounds from FirstRound; Scores holds one row of Members.Count per round.</summary>
     [Function("recordScores")]
     public sealed class RecordScores : FunctionMessage
     {
         [Parameter("uint256", "planId", 1)] public BigInteger PlanId { get; set; }
-        [Parameter("uint32", "round", 2)] public uint Round { get; set; }
+        [Parameter("uint32", "firstRound", 2)] public uint FirstRound { get; set; }
         [Parameter("address[]", "members", 3)] public List<string> Members { get; set; } = [];
         [Parameter("int64[]", "scores", 4)] public List<long> Scores { get; set; } = [];
     }
@@ -122,19 +123,20 @@ public static class LedgerFunctions
         [Parameter("tuple", "", 1)] public PlanStateTuple State { get; set; } = new();
     }
 
-    /// <summary>The ledger's hot per-plan slot (LedgerTypes.sol PlanState).</summary>
+    /// <summary>A plan's round clock, vote tallies and settings (LedgerTypes.sol PlanState).</summary>
     public sealed class PlanStateTuple
     {
         [Parameter("uint32", "currentRound", 1)] public uint CurrentRound { get; set; }
         [Parameter("uint40", "roundOpenedAt", 2)] public ulong RoundOpenedAt { get; set; }
         [Parameter("uint16", "committed", 3)] public ushort Committed { get; set; }
-        [Parameter("uint16", "participants", 4)] public ushort Participants { get; set; }
-        [Parameter("uint8", "status", 5)] public byte Status { get; set; }
-        [Parameter("uint32", "commitWindow", 6)] public uint CommitWindow { get; set; }
-        [Parameter("uint32", "totalRounds", 7)] public uint TotalRounds { get; set; }
-        [Parameter("uint64", "epsilonBudget", 8)] public ulong EpsilonBudget { get; set; }
-        [Parameter("uint8", "quorumPercent", 9)] public byte QuorumPercent { get; set; }
-        [Parameter("uint8", "scoresLag", 10)] public byte ScoresLag { get; set; }
+        [Parameter("uint168", "tallies", 4)] public BigInteger Tallies { get; set; }
+        [Parameter("uint16", "participants", 5)] public ushort Participants { get; set; }
+        [Parameter("uint8", "status", 6)] public byte Status { get; set; }
+        [Parameter("uint32", "commitWindow", 7)] public uint CommitWindow { get; set; }
+        [Parameter("uint32", "totalRounds", 8)] public uint TotalRounds { get; set; }
+        [Parameter("uint64", "epsilonBudget", 9)] public ulong EpsilonBudget { get; set; }
+        [Parameter("uint8", "quorumPercent", 10)] public byte QuorumPercent { get; set; }
+        [Parameter("uint8", "scoresLag", 11)] public byte ScoresLag { get; set; }
     }
 
     [FunctionOutput]

@@ -33,7 +33,7 @@ public sealed class PlanParams
     /// <summary>0: per-member updates visible (DP mode, exact scores); 1: aggregate only (secure aggregation).</summary>
     [Parameter("uint8", "contributionMode", 9)] public byte ContributionMode { get; set; }
 
-    /// <summary>A commit for round r carries the score vote for round r - ScoresLag; 1..3.</summary>
+    /// <summary>A commit for round r carries the score vote for round r - ScoresLag; 1 or 2.</summary>
     [Parameter("uint8", "scoresLag", 10)] public byte ScoresLag { get; set; } = 2;
 
     /// <summary>Reward-token base units minted per 1.0 of positive score.</summary>
