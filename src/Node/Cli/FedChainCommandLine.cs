@@ -10,6 +10,7 @@ public static class FedChainCommandLine
         var root = new RootCommand("FedChain: federated learning across hospitals, with a chain as the consortium's ledger.");
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
+        root.Subcommands.Add(ChainCommand.Build());
         return root;
     }
 }
