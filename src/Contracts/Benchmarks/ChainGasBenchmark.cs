@@ -47,6 +47,7 @@ public static class ChainGasBenchmark
             Members = members,
             Rounds = rounds,
             GasPerRound = main.GasPerRound,
+            CommitGasPerRound = main.CommitGasPerRound,
             Method =
                 $"A steady round's gas T(n) is the mean gas of all commits in rounds {steady[0]}..{steady[^1]} (tally rings warm; the last round, which also completes the plan, left out) " +
                 $"plus 1/{RecordEvery} of the last recordScores, which records {RecordEvery} rounds' agreed scores and mints their rewards in one transaction (the first one pays for new balances and is left out): " +

@@ -25,6 +25,9 @@ public sealed record GasReport
     /// <summary>Total gas of every round of the main run (commits plus score recording), by round.</summary>
     [JsonPropertyName("gas_per_round")] public required IReadOnlyList<long> GasPerRound { get; init; }
 
+    /// <summary>The commits' share of <see cref="GasPerRound"/> (the rest is score recording).</summary>
+    [JsonPropertyName("commit_gas_per_round")] public required IReadOnlyList<long> CommitGasPerRound { get; init; }
+
     /// <summary>The rounds averaged as steady state, and how the two figures were derived.</summary>
     [JsonPropertyName("method")] public required string Method { get; init; }
 

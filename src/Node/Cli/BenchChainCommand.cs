@@ -36,17 +36,30 @@ internal static class BenchChainCommand
         return command;
     }
 
+    /// <summary>Stacked bars per round: commits, then score recording (with minting) on top.</summary>
     private static void Plot(GasReport report, string path)
     {
         var plot = new Plot();
-        var bars = plot.Add.Bars(report.GasPerRound.Select(g => (double)g).ToArray());
-        bars.Color = Colors.SteelBlue;
-        var budget = plot.Add.HorizontalLine(report.TargetFixed + report.Members * report.TargetPerMember);
-        budget.LegendText = "target";
-        budget.LinePattern = LinePattern.Dashed;
-        plot.Title($"Gas per round, {report.Members} members (commits + score recording)");
+        var commits = Colors.SteelBlue;
+        var scores = Colors.Orange;
+        for (var r = 0; r < report.GasPerRound.Count; r++)
+        {
+            plot.Add.Bar(new Bar { Position = r, ValueBase = 0, Value = report.CommitGasPerRound[r], FillColor = commits });
+            if (report.GasPerRound[r] > report.CommitGasPerRound[r])
+                plot.Add.Bar(new Bar { Position = r, ValueBase = report.CommitGasPerRound[r], Value = report.GasPerRound[r], FillColor = scores });
+        }
+
+        var target = plot.Add.HorizontalLine(report.TargetFixed + report.Members * report.TargetPerMember);
+        target.LinePattern = LinePattern.Dashed;
+        target.Color = Colors.Black;
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "commits (one per member)", FillColor = commits });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "recordScores (4 rounds, mints rewards)", FillColor = scores });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"target {report.Members} x {report.TargetPerMember:N0} + {report.TargetFixed:N0}", LineColor = Colors.Black, LinePattern = LinePattern.Dashed, LineWidth = 1 });
+        plot.Legend.Alignment = Alignment.UpperLeft;
+        plot.Title($"Gas per round, {report.Members} members");
         plot.XLabel("round");
         plot.YLabel("gas");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         plot.Axes.Margins(bottom: 0);
         plot.SavePng(path, 900, 500);
     }
