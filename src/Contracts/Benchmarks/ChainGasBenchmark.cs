@@ -21,23 +21,22 @@ public static class ChainGasBenchmark
 {
     private const byte ScoresLag = 2;
 
-    /// <summary>Agreed scores are recorded (and rewards minted) for this many rounds at a time.</summary>
-    private const int RecordEvery = 4;
-
     /// <summary>The tally rings (2 and 3 rounds) are warm from this round on.</summary>
     private const int FirstSteadyRound = 5;
 
-    public static async Task<GasReport> RunAsync(int members = 4, int rounds = 10, IProgress<string>? progress = null, CancellationToken ct = default)
+    /// <param name="recordEvery">Agreed scores are recorded (and rewards minted) for this many rounds at a time.</param>
+    public static async Task<GasReport> RunAsync(int members = 4, int rounds = 10, int recordEvery = 4, IProgress<string>? progress = null, CancellationToken ct = default)
     {
+        if (recordEvery is < 1 or > 4) throw new ArgumentOutOfRangeException(nameof(recordEvery), recordEvery, "must be within 1..4");
         if (members is < 2 or > 8) throw new ArgumentOutOfRangeException(nameof(members), members, "must be within 2..8 (anvil's dev accounts)");
         if (rounds < FirstSteadyRound + 2) throw new ArgumentOutOfRangeException(nameof(rounds), rounds, $"must be at least {FirstSteadyRound + 2} to reach steady state");
 
-        var main = await RunScenarioAsync(members, rounds, progress, ct);
-        var smaller = await RunScenarioAsync(members - 1, rounds, progress, ct);
+        var main = await RunScenarioAsync(members, rounds, recordEvery, progress, ct);
+        var smaller = await RunScenarioAsync(members - 1, rounds, recordEvery, progress, ct);
 
         var steady = Enumerable.Range(FirstSteadyRound, rounds - 1 - FirstSteadyRound).ToList(); // the last round also completes the plan
-        var total = Steady(main, steady);
-        var totalSmaller = Steady(smaller, steady);
+        var total = Steady(main, steady, recordEvery);
+        var totalSmaller = Steady(smaller, steady, recordEvery);
         var perMember = (long)Math.Round(total - totalSmaller);
         return new GasReport
         {
@@ -50,7 +49,7 @@ public static class ChainGasBenchmark
             CommitGasPerRound = main.CommitGasPerRound,
             Method =
                 $"A steady round's gas T(n) is the mean gas of all commits in rounds {steady[0]}..{steady[^1]} (tally rings warm; the last round, which also completes the plan, left out) " +
-                $"plus 1/{RecordEvery} of the last recordScores, which records {RecordEvery} rounds' agreed scores and mints their rewards in one transaction (the first one pays for new balances and is left out): " +
+                $"plus 1/{recordEvery} of the last recordScores, which records {recordEvery} rounds' agreed scores and mints their rewards in one transaction (the first one pays for new balances and is left out): " +
                 $"T({members}) = {total:F0}, T({members - 1}) = {totalSmaller:F0} from the same run with one member fewer. " +
                 $"per_member_per_round = T({members}) - T({members - 1}); per_round_fixed = T({members}) - {members} * per_member_per_round.",
         };
@@ -58,10 +57,10 @@ public static class ChainGasBenchmark
 
     private sealed record ScenarioResult(SortedDictionary<string, long> Operations, List<long> GasPerRound, List<long> CommitGasPerRound, long LastRecordGas);
 
-    private static double Steady(ScenarioResult run, IReadOnlyList<int> rounds) =>
-        rounds.Average(r => (double)run.CommitGasPerRound[r]) + run.LastRecordGas / (double)RecordEvery;
+    private static double Steady(ScenarioResult run, IReadOnlyList<int> rounds, int recordEvery) =>
+        rounds.Average(r => (double)run.CommitGasPerRound[r]) + run.LastRecordGas / (double)recordEvery;
 
-    private static async Task<ScenarioResult> RunScenarioAsync(int n, int rounds, IProgress<string>? progress, CancellationToken ct)
+    private static async Task<ScenarioResult> RunScenarioAsync(int n, int rounds, int recordEvery, IProgress<string>? progress, CancellationToken ct)
     {
         var ops = new SortedDictionary<string, long>(StringComparer.Ordinal);
         await using var anvil = await AnvilProcess.StartAsync(ct: ct);
@@ -112,13 +111,13 @@ public static class ChainGasBenchmark
 
             commitGasPerRound.Add(roundGas);
             var agreedUpTo = r - ScoresLag; // this round's commits agreed the scores of round r - lag
-            if (agreedUpTo >= 0 && (agreedUpTo + 1) % RecordEvery == 0)
+            if (agreedUpTo >= 0 && (agreedUpTo + 1) % recordEvery == 0)
             {
-                var batch = Enumerable.Range(agreedUpTo + 1 - RecordEvery, RecordEvery).Select(k => Scores(planId, k, addressesOfMembers)).ToList();
+                var batch = Enumerable.Range(agreedUpTo + 1 - recordEvery, recordEvery).Select(k => Scores(planId, k, addressesOfMembers)).ToList();
                 var record = await members[0].Ledger.RecordScoresAsync(batch, ct);
                 roundGas += record.GasUsed;
                 lastRecord = record.GasUsed;
-                ops[$"ledger_recordScores_{RecordEvery}_rounds_{n}_members"] = record.GasUsed;
+                ops[$"ledger_recordScores_{recordEvery}_rounds_{n}_members"] = record.GasUsed;
             }
 
             gasPerRound.Add(roundGas);

@@ -13,15 +13,17 @@ internal static class BenchChainCommand
         var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder for gas.json, gas.md and gas.png.", Required = true };
         var members = new Option<int>("--members") { Description = "Members in the consortium (2..8).", DefaultValueFactory = _ => 4 };
         var rounds = new Option<int>("--rounds") { Description = "Training rounds (at least 8).", DefaultValueFactory = _ => 10 };
+        var recordEvery = new Option<int>("--record-every") { Description = "Rounds of scores recorded (and rewards minted) per transaction (1..4).", DefaultValueFactory = _ => 4 };
         var command = new Command("chain", "Measure contract gas on anvil: deployment, governance, and steady rounds (one commit per member).")
         {
-            outDir, members, rounds,
+            outDir, members, rounds, recordEvery,
         };
         command.SetAction(async (parse, ct) =>
         {
             var dir = parse.GetValue(outDir)!;
             var report = await AnsiConsole.Status().StartAsync("measuring gas on anvil", async status =>
-                await ChainGasBenchmark.RunAsync(parse.GetValue(members), parse.GetValue(rounds), new Progress<string>(line => status.Status(line)), ct));
+                await ChainGasBenchmark.RunAsync(parse.GetValue(members), parse.GetValue(rounds), parse.GetValue(recordEvery),
+                    new Progress<string>(line => status.Status(line)), ct));
 
             dir.Create();
             await File.WriteAllTextAsync(Path.Combine(dir.FullName, "gas.json"), report.ToJson() + "\n", ct);
@@ -53,7 +55,7 @@ internal static class BenchChainCommand
         target.LinePattern = LinePattern.Dashed;
         target.Color = Colors.Black;
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "commits (one per member)", FillColor = commits });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "recordScores (4 rounds, mints rewards)", FillColor = scores });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "recordScores (mints rewards)", FillColor = scores });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"target {report.Members} x {report.TargetPerMember:N0} + {report.TargetFixed:N0}", LineColor = Colors.Black, LinePattern = LinePattern.Dashed, LineWidth = 1 });
         plot.Legend.Alignment = Alignment.UpperLeft;
         plot.Title($"Gas per round, {report.Members} members");
