@@ -19,11 +19,8 @@ public static class AnvilGovernance
         // membership granted in this very second would not count yet.
         await new AnvilControl(proposer.Chain).IncreaseTimeAsync(1, ct);
         var id = (await proposer.Governance.ProposeAsync(proposal, ct)).Id;
-        foreach (var voter in voters)
-        {
-            await OpenVotingAsync(proposer, id, ct);
-            await voter.Governance.VoteAsync(id, VoteSupport.For, ct);
-        }
+        await OpenVotingAsync(proposer, id, ct);
+        foreach (var voter in voters) await voter.Governance.VoteAsync(id, VoteSupport.For, ct);
 
         await CloseVotingAsync(proposer, id, ct);
         await proposer.Governance.ExecuteAsync(proposal, ct);

@@ -34,6 +34,7 @@ public sealed partial class ChainClient : IDisposable
         _log = logger ?? (ILogger)NullLogger.Instance;
         _account = privateKey is null ? null : new Account(privateKey, chainId);
         Web3 = _account is null ? new Web3(rpcUrl.ToString()) : new Web3(_account, rpcUrl.ToString());
+        Web3.TransactionManager.UseLegacyAsDefault = Options.LegacyTransactions;
         _retry = BuildRetry();
     }
 

@@ -24,6 +24,10 @@ public sealed class ChainClientOptions
     /// public endpoints generally accept.</summary>
     public int LogPageBlocks { get; set; } = 5_000;
 
+    /// <summary>Send pre-EIP-1559 (type 0) transactions with a gas price, for chains without
+    /// base fees (some permissioned networks). Default false.</summary>
+    public bool LegacyTransactions { get; set; }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first invalid setting.</summary>
     public ChainClientOptions Validate()
     {

@@ -19,8 +19,9 @@ internal static class ChainDeployCommand
             Required = true,
         };
         var passphraseFile = new Option<FileInfo?>("--passphrase-file") { Description = $"The keystore's passphrase (else ${PassphraseVariable})." };
+        var legacy = new Option<bool>("--legacy-transactions") { Description = "Send type-0 transactions with a gas price (chains without EIP-1559 base fees)." };
         var shared = new ChainOptions(defaultFunding: 0m);
-        var command = new Command("deploy", "Deploy the contracts on --rpc, bootstrap the founders in --consortium and write --out.") { rpc, keyFile, passphraseFile };
+        var command = new Command("deploy", "Deploy the contracts on --rpc, bootstrap the founders in --consortium and write --out.") { rpc, keyFile, passphraseFile, legacy };
         shared.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -31,7 +32,7 @@ internal static class ChainDeployCommand
                 var url = Uri.TryCreate(parse.GetValue(rpc), UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
                     ? u
                     : throw new InvalidDataException($"--rpc: \"{parse.GetValue(rpc)}\" is not an http(s) URL");
-                using var deployer = await ChainClient.ConnectAsync(url, key, ct: ct);
+                using var deployer = await ChainClient.ConnectAsync(url, key, new ChainClientOptions { LegacyTransactions = parse.GetValue(legacy) }, ct: ct);
                 await ConsortiumLaunch.DeployAsync(deployer, parse.GetValue(shared.Consortium)!, parse.GetValue(shared.Out)!, options, ct);
                 return 0;
             }

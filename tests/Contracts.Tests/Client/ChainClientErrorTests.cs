@@ -81,6 +81,18 @@ public sealed class ChainClientErrorTests(ConsortiumFixture fixture) : Consortiu
         Assert.Equal(Enumerable.Range(0, 5).Select(i => start + i), nonces.Order());
     }
 
+    [Fact]
+    public async Task Send_WithLegacyTransactions_IsMinedAsTypeZeroWithAGasPrice()
+    {
+        using var sut = Fx.Client(Founders[2], new ChainClientOptions { LegacyTransactions = true });
+
+        var outcome = await new Consortium(sut, Fx.Addresses).Membership.UpdateEndpointAsync("10.9.9.9:1");
+
+        var sent = await sut.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(outcome.TransactionHash);
+        Assert.Equal(BigInteger.Zero, sent.Type?.Value ?? BigInteger.Zero);
+        Assert.True(sent.GasPrice.Value > 0);
+    }
+
     private static int ClosedLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
