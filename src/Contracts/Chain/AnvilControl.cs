@@ -33,6 +33,17 @@ public sealed class AnvilControl(ChainClient chain)
         if (!reverted) throw new ChainException($"evm_revert: {chain.RpcUrl} has no snapshot {snapshotId}");
     }
 
+    /// <summary>Turns mining on each transaction on or off (off: transactions wait for <see cref="MineAsync"/>).</summary>
+    public Task SetAutomineAsync(bool enabled, CancellationToken ct = default) =>
+        chain.RunAsync("evm_setAutomine", () => chain.Web3.Client.SendRequestAsync<object>("evm_setAutomine", null, enabled), ct);
+
+    /// <summary>How many transactions wait in the pool.</summary>
+    public async Task<int> PendingCountAsync(CancellationToken ct = default)
+    {
+        var status = await chain.RunAsync("txpool_status", () => chain.Web3.Client.SendRequestAsync<Dictionary<string, string>>("txpool_status"), ct);
+        return (int)new HexBigInteger(status["pending"]).Value;
+    }
+
     public Task SetBalanceAsync(string account, System.Numerics.BigInteger wei, CancellationToken ct = default) =>
         chain.RunAsync("anvil_setBalance", () => chain.Web3.Client.SendRequestAsync<object>("anvil_setBalance", null, account, new HexBigInteger(wei)), ct);
 }

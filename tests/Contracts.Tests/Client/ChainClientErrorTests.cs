@@ -93,6 +93,43 @@ public sealed class ChainClientErrorTests(ConsortiumFixture fixture) : Consortiu
         Assert.True(sent.GasPrice.Value > 0);
     }
 
+    [Fact]
+    public async Task Send_MinedWithStatusZero_ReportsTheRevertFoundByReplayingIt()
+    {
+        var plan = await Fx.StartPlanAsync();
+        using var client = Fx.Client(Founders[0]);
+        var control = new AnvilControl(client);
+        var state = await new Consortium(client, Fx.Addresses).Ledger.PlanStateAsync(plan);
+        await control.SetAutomineAsync(false);
+        try
+        {
+            // Estimated before the deadline, mined after it.
+            var commit = new Consortium(client, Fx.Addresses).Ledger.CommitAsync(new RoundCommitment(plan, 0, Hashes.Of("late"), 1));
+            await WaitForPoolAsync(control, 1);
+            var now = await client.LatestTimestampAsync();
+            await control.IncreaseTimeAsync((long)(state.RoundOpenedAt + state.CommitWindow) - now + 1);
+
+            var e = await Assert.ThrowsAsync<ContractRevertException>(() => commit);
+
+            Assert.Equal("CommitAfterDeadline", e.ErrorName);
+            var block = await client.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(Nethereum.RPC.Eth.DTOs.BlockParameter.CreateLatest());
+            var mined = await client.Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(Assert.Single(block.TransactionHashes));
+            Assert.Equal(BigInteger.Zero, mined.Status.Value);
+        }
+        finally
+        {
+            await control.SetAutomineAsync(true);
+        }
+    }
+
+    /// <summary>Waits (bounded) until the pool holds <paramref name="count"/> transactions: anvil
+    /// raises no event for it, so this asks until it does.</summary>
+    private static async Task WaitForPoolAsync(AnvilControl control, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await control.PendingCountAsync(timeout.Token) < count) await Task.Yield();
+    }
+
     private static int ClosedLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
