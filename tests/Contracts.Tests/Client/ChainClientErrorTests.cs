@@ -28,6 +28,21 @@ public sealed class ChainClientErrorTests(ConsortiumFixture fixture) : Consortiu
     }
 
     [Fact]
+    public async Task Call_WhileTheEndpointComesUp_SucceedsAfterRetrying()
+    {
+        var port = ClosedLoopbackPort();
+        var log = new RecordingLogger<ChainClient>();
+        using var sut = new ChainClient(new Uri($"http://127.0.0.1:{port}"), null, AnvilProcess.ChainId,
+            new ChainClientOptions { MaxAttempts = 8, InitialBackoff = TimeSpan.FromMilliseconds(100) }, logger: log);
+
+        var call = sut.BlockNumberAsync(); // the first attempt is refused: nothing listens yet
+        await using var anvil = await AnvilProcess.StartAsync(port: port);
+
+        Assert.Equal(0ul, await call.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains(log.Entries, e => e.EventId == 3003 && e.Message.Contains("eth_blockNumber", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Send_FromAnUnfundedAccount_ThrowsInsufficientFundsNamingTheAccount()
     {
         using var sut = new ChainClient(Fx.Anvil.RpcUrl, UnfundedKey, AnvilProcess.ChainId);
