@@ -17,7 +17,8 @@ public static class ConsortiumDeployer
         CancellationToken ct = default)
     {
         options = (options ?? new DeploymentOptions()).Validate();
-        if (founders.Count == 0) throw new ArgumentException("a consortium needs at least one founder", nameof(founders));
+        if (!founders.Any(f => f.Role == MemberRole.Member))
+            throw new ArgumentException("a consortium needs at least one founder with role member: auditors do not vote, so nobody could govern", nameof(founders));
 
         var registry = await DeployAsync(deployer, new ContractDeployments.Registry(), ContractNames.MembershipRegistry, progress, gasUsed, ct);
         var governor = await DeployAsync(deployer, new ContractDeployments.Governor

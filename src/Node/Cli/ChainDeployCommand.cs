@@ -36,7 +36,7 @@ internal static class ChainDeployCommand
                 await ConsortiumLaunch.DeployAsync(deployer, parse.GetValue(shared.Consortium)!, parse.GetValue(shared.Out)!, options, ct);
                 return 0;
             }
-            catch (Exception e) when (e is ChainException or InvalidDataException or FileNotFoundException or ArgumentOutOfRangeException)
+            catch (Exception e) when (e is ChainException or InvalidDataException or FileNotFoundException or ArgumentException)
             {
                 return ConsortiumLaunch.Fail(e);
             }

@@ -27,7 +27,7 @@ internal static class ChainUpCommand
                 AnsiConsole.MarkupLine("stopping anvil");
                 return 0;
             }
-            catch (Exception e) when (e is ChainException or InvalidDataException or FileNotFoundException or ArgumentOutOfRangeException or InvalidOperationException)
+            catch (Exception e) when (e is ChainException or InvalidDataException or FileNotFoundException or ArgumentException or InvalidOperationException)
             {
                 return ConsortiumLaunch.Fail(e);
             }

@@ -49,6 +49,30 @@ public sealed class ChainCommandTests(AnvilFixture chain) : IClassFixture<AnvilF
     }
 
     [Fact]
+    public async Task Deploy_WithAKeystore_DeploysFromItsAccount()
+    {
+        var key = Convert.FromHexString(chain.Anvil.DevPrivateKeys[6][2..]);
+        var keystore = new Nethereum.KeyStore.KeyStorePbkdf2Service().EncryptAndGenerateKeyStoreAsJson(
+            "correct horse", key, Dev(6), new Nethereum.KeyStore.Model.Pbkdf2Params { Count = 1024, Dklen = 32, Prf = "hmac-sha256" });
+        var keyFile = _dir.File("deployer.json");
+        var passphraseFile = _dir.File("passphrase.txt");
+        await File.WriteAllTextAsync(keyFile, keystore);
+        await File.WriteAllTextAsync(passphraseFile, "correct horse\n");
+        var output = _dir.File("keystore/addresses.json");
+
+        var exit = await FedChainCommandLine.Build().Parse(["chain", "deploy", "--rpc", chain.Anvil.RpcUrl.ToString(), "--key-file", keyFile,
+            "--passphrase-file", passphraseFile, "--consortium", ConsortiumFile((Dev(1), "Cleveland", "member")), "--out", output]).InvokeAsync();
+
+        Assert.Equal(0, exit);
+        using var client = new ChainClient(chain.Anvil.RpcUrl, null, AnvilProcess.ChainId);
+        var registry = ConsortiumAddresses.Read(output).MembershipRegistry;
+        var created = await client.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(
+            (await client.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new Nethereum.Hex.HexTypes.HexBigInteger(ConsortiumAddresses.Read(output).DeploymentBlock))).TransactionHashes.Single());
+        Assert.Equal(Dev(6).ToLowerInvariant(), created.From.ToLowerInvariant());
+        Assert.NotEmpty(registry);
+    }
+
+    [Fact]
     public async Task Deploy_WithABadConsortiumFile_FailsWithoutWriting()
     {
         var keyFile = _dir.File("deployer.key");
