@@ -12,6 +12,7 @@ public static class FedChainCommandLine
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(PrivacyCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
+        root.Subcommands.Add(ChainCommand.Build());
         return root;
     }
 }

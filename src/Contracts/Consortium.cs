@@ -1,0 +1,24 @@
+using FedChain.Contracts.Client;
+using FedChain.Contracts.Deployment;
+using FedChain.Contracts.Governance;
+using FedChain.Contracts.Ledger;
+using FedChain.Contracts.Membership;
+using FedChain.Contracts.Rewards;
+
+namespace FedChain.Contracts;
+
+/// <summary>One institution's handle on a deployed consortium: its chain client and the four contracts.</summary>
+public sealed class Consortium(ChainClient chain, ConsortiumAddresses addresses)
+{
+    public ChainClient Chain { get; } = chain;
+
+    public ConsortiumAddresses Addresses { get; } = addresses;
+
+    public MembershipClient Membership { get; } = new(chain, addresses.MembershipRegistry);
+
+    public GovernanceClient Governance { get; } = new(chain, addresses.Governor);
+
+    public LedgerClient Ledger { get; } = new(chain, addresses.TrainingLedger);
+
+    public RewardsClient Rewards { get; } = new(chain, addresses.RewardToken);
+}

@@ -1,0 +1,136 @@
+using FedChain.Contracts.Governance;
+using FedChain.Contracts.Ledger;
+using FedChain.Contracts.Membership;
+using FedChain.Contracts.Rewards;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+
+namespace FedChain.Contracts.Events;
+
+public sealed partial class LedgerState
+{
+    private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
+
+    private void ApplyEvent(IEventDTO e)
+    {
+        switch (e)
+        {
+            case MembershipEvents.MemberAdmitted m:
+                _members[Key(m.Account)] = new MemberInfo(m.Account, (MemberRole)m.Role, m.Name, m.Endpoint);
+                break;
+            case MembershipEvents.MemberRemoved m:
+                _members.Remove(Key(m.Account));
+                break;
+            case MembershipEvents.EndpointChanged m:
+                _members[Key(m.Account)] = _members[Key(m.Account)] with { Endpoint = m.Endpoint };
+                break;
+            case GovernorEvents.ProposalCreated p:
+                _proposals[p.ProposalId] = new ProposalRecord(p);
+                break;
+            case GovernorEvents.VoteCast v:
+                _proposals[v.ProposalId].Votes.Add(v);
+                break;
+            case GovernorEvents.ProposalExecuted x:
+                _proposals[x.ProposalId].Executed = true;
+                break;
+            case GovernorEvents.ProposalCanceled c:
+                _proposals[c.ProposalId].Canceled = true;
+                break;
+            case RewardEvents.Transfer t:
+                if (t.From != ZeroAddress) _rewards[Key(t.From)] = _rewards.GetValueOrDefault(Key(t.From)) - t.Value;
+                _rewards[Key(t.To)] = _rewards.GetValueOrDefault(Key(t.To)) + t.Value;
+                break;
+            default:
+                ApplyLedgerEvent(e);
+                break;
+        }
+    }
+
+    private void ApplyLedgerEvent(IEventDTO e)
+    {
+        switch (e)
+        {
+            case LedgerEvents.PlanStarted s:
+                var plan = _plans[s.PlanId] = new PlanRecord(s.PlanId)
+                {
+                    PlanHash = s.PlanHash,
+                    TotalRounds = s.Rounds,
+                    CommitWindow = s.CommitWindow,
+                    EnrolmentDeadline = s.EnrolmentDeadline,
+                };
+                foreach (var a in s.Invited) plan.Invited.Add(Key(a));
+                break;
+            case LedgerEvents.PlanTerms t:
+                _plans[t.PlanId].Terms = t;
+                break;
+            case LedgerEvents.OptedIn o:
+                _plans[o.PlanId].Participants.Add(Key(o.Member));
+                break;
+            case LedgerEvents.ParticipantDropped d:
+                _plans[d.PlanId].Participants.Remove(Key(d.Member));
+                _plans[d.PlanId].Invited.Remove(Key(d.Member));
+                break;
+            case LedgerEvents.RoundOpened r:
+                var opened = _plans[r.PlanId];
+                opened.Status = PlanStatus.Running;
+                opened.CurrentRound = r.Round;
+                opened.Round(r.Round).OpenedAt = r.OpenedAt;
+                opened.Round(r.Round).Deadline = r.Deadline;
+                break;
+            case LedgerEvents.RoundClosed c:
+                var closed = _plans[c.PlanId].Round(c.Round);
+                closed.Closed = true;
+                closed.ClosedEarly = c.Early;
+                break;
+            case LedgerEvents.PlanCompleted done:
+                _plans[done.PlanId].Status = PlanStatus.Completed;
+                _plans[done.PlanId].CurrentRound = _plans[done.PlanId].TotalRounds;
+                break;
+            case LedgerEvents.PlanCancelled cancelled:
+                _plans[cancelled.PlanId].Status = PlanStatus.Cancelled;
+                break;
+            case LedgerEvents.Committed c:
+                ApplyCommit(c);
+                break;
+            case LedgerEvents.Voted v:
+                var kind = (AgreementKind)v.Kind;
+                Votes(_plans[v.PlanId].Round(v.Round), kind).Add(new VoteRecord(Key(v.Voter), kind, v.Round, v.Hash));
+                break;
+            case LedgerEvents.AggregateFinalised f:
+                _plans[f.PlanId].Round(f.Round).FinalAggregate = f.AggregateHash;
+                break;
+            case LedgerEvents.ScoresAgreed a:
+                _plans[a.PlanId].Round(a.Round).AgreedScores = a.ScoresHash;
+                break;
+            case LedgerEvents.Dissent d:
+                _plans[d.PlanId].Round(d.Round).Dissents.Add(d);
+                break;
+            case LedgerEvents.ScoresRecorded r:
+                _plans[r.PlanId].Round(r.Round).RecordedScores = new ScoreVector(r.PlanId, r.Round, r.Members, r.Scores);
+                break;
+            case LedgerEvents.ModelReleased m:
+                _plans[m.PlanId].ReleasedModel = m.ModelHash;
+                _plans[m.PlanId].EvaluationReport = m.EvaluationReportHash;
+                break;
+        }
+    }
+
+    private void ApplyCommit(LedgerEvents.Committed c)
+    {
+        var plan = _plans[c.PlanId];
+        var member = Key(c.Member);
+        plan.Round(c.Round).Commitments.Add(c);
+        plan.EpsilonSpent[member] = plan.EpsilonSpent.GetValueOrDefault(member) + c.EpsilonSpent;
+        if (!IsZero(c.AggregateVote))
+            plan.Round(c.Round - 1).AggregateVotes.Add(new VoteRecord(member, AgreementKind.Aggregate, c.Round - 1, c.AggregateVote));
+        if (!IsZero(c.ScoresVote))
+        {
+            var lag = plan.Terms?.ScoresLag ?? throw new InvalidOperationException($"plan {c.PlanId}: commit before its terms");
+            plan.Round(c.Round - lag).ScoresVotes.Add(new VoteRecord(member, AgreementKind.Scores, c.Round - lag, c.ScoresVote));
+        }
+    }
+
+    private static List<VoteRecord> Votes(RoundRecord round, AgreementKind kind) =>
+        kind == AgreementKind.Aggregate ? round.AggregateVotes : round.ScoresVotes;
+
+    private static bool IsZero(byte[] hash) => hash.All(b => b == 0);
+}

@@ -1,0 +1,46 @@
+using System.Numerics;
+using FedChain.Contracts.Ledger;
+
+namespace FedChain.Contracts.Events;
+
+/// <summary>A training plan as the events tell it.</summary>
+public sealed class PlanRecord(BigInteger planId)
+{
+    public BigInteger PlanId { get; } = planId;
+
+    public byte[] PlanHash { get; internal set; } = [];
+
+    /// <summary>Invited members still in the plan (lower-case addresses).</summary>
+    public SortedSet<string> Invited { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Members that opted in and were not dropped (lower-case addresses).</summary>
+    public SortedSet<string> Participants { get; } = new(StringComparer.Ordinal);
+
+    public uint TotalRounds { get; internal set; }
+
+    public uint CommitWindow { get; internal set; }
+
+    public ulong EnrolmentDeadline { get; internal set; }
+
+    public LedgerEvents.PlanTerms? Terms { get; internal set; }
+
+    public PlanStatus Status { get; internal set; } = PlanStatus.Enrolling;
+
+    public uint CurrentRound { get; internal set; }
+
+    /// <summary>Cumulative privacy spend per member, micro-epsilon.</summary>
+    public SortedDictionary<string, ulong> EpsilonSpent { get; } = new(StringComparer.Ordinal);
+
+    public List<RoundRecord> Rounds { get; } = [];
+
+    public byte[]? ReleasedModel { get; internal set; }
+
+    public byte[]? EvaluationReport { get; internal set; }
+
+    /// <summary>The record of a round, created on first mention.</summary>
+    public RoundRecord Round(uint round)
+    {
+        while (Rounds.Count <= round) Rounds.Add(new RoundRecord((uint)Rounds.Count));
+        return Rounds[(int)round];
+    }
+}

@@ -1,0 +1,8 @@
+namespace FedChain.Contracts.Ledger;
+
+/// <summary>What a quorum agrees on for a round (LedgerBase KIND_* constants).</summary>
+public enum AgreementKind : byte
+{
+    Aggregate = 0,
+    Scores = 1,
+}

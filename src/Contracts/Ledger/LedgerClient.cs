@@ -1,0 +1,99 @@
+using System.Numerics;
+using FedChain.Contracts.Client;
+
+namespace FedChain.Contracts.Ledger;
+
+/// <summary>The TrainingLedger as this client's institution sees it: opt in, commit, vote, record scores.</summary>
+public sealed class LedgerClient(ChainClient chain, string ledger)
+{
+    private static readonly byte[] NoVote = new byte[32];
+
+    public string Address => ledger;
+
+    public Task<TransactionOutcome> OptInAsync(BigInteger planId, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.OptIn { PlanId = planId }, ct);
+
+    /// <summary>Commits an update for a round (one transaction per member per round in steady state).</summary>
+    public Task<TransactionOutcome> CommitAsync(RoundCommitment c, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.Commit
+        {
+            PlanId = c.PlanId,
+            Round = c.Round,
+            BlobHash = Hash32(c.BlobHash, nameof(c.BlobHash)),
+            SampleCount = c.SampleCount,
+            EpsilonSpent = c.EpsilonSpentMicro,
+            AggregateVote = c.AggregateVote is null ? NoVote : Hash32(c.AggregateVote, nameof(c.AggregateVote)),
+            ScoresVote = c.ScoresVote is null ? NoVote : Hash32(c.ScoresVote, nameof(c.ScoresVote)),
+        }, ct);
+
+    /// <summary>Votes a closed round's aggregate hash outside a commit (the last round, or catching up).</summary>
+    public Task<TransactionOutcome> VoteAggregateAsync(BigInteger planId, uint round, byte[] aggregateHash, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.VoteAggregate { PlanId = planId, Round = round, AggregateHash = Hash32(aggregateHash, nameof(aggregateHash)) }, ct);
+
+    /// <summary>Votes a closed round's score-vector hash outside a commit.</summary>
+    public Task<TransactionOutcome> VoteScoresAsync(BigInteger planId, uint round, byte[] scoresHash, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.VoteScores { PlanId = planId, Round = round, ScoresHash = Hash32(scoresHash, nameof(scoresHash)) }, ct);
+
+    /// <summary>Submits a round's agreed score vector; the ledger mints the rewards.</summary>
+    public Task<TransactionOutcome> RecordScoresAsync(ScoreVector scores, CancellationToken ct = default) =>
+        RecordScoresAsync([scores], ct);
+
+    /// <summary>Submits the agreed score vectors of consecutive rounds of one plan, for the same
+    /// members, in one transaction: each member's rewards are minted once for all of them.</summary>
+    public Task<TransactionOutcome> RecordScoresAsync(IReadOnlyList<ScoreVector> rounds, CancellationToken ct = default)
+    {
+        if (rounds.Count == 0) throw new ArgumentException("no score vectors to record", nameof(rounds));
+        var first = rounds[0];
+        for (var i = 0; i < rounds.Count; i++)
+        {
+            var r = rounds[i];
+            if (r.PlanId != first.PlanId || r.Round != first.Round + i)
+                throw new ArgumentException($"score vectors must be consecutive rounds of one plan: item {i} is plan {r.PlanId} round {r.Round}, expected plan {first.PlanId} round {first.Round + i}", nameof(rounds));
+            if (!r.Members.SequenceEqual(first.Members, StringComparer.OrdinalIgnoreCase) || r.Scores.Count != r.Members.Count)
+                throw new ArgumentException($"score vector for round {r.Round} does not list the same members as round {first.Round}, one score each", nameof(rounds));
+        }
+
+        return chain.SendAsync(ledger, new LedgerFunctions.RecordScores
+        {
+            PlanId = first.PlanId,
+            FirstRound = first.Round,
+            Members = first.Members.ToList(),
+            Scores = rounds.SelectMany(r => r.Scores).ToList(),
+        }, ct);
+    }
+
+    /// <summary>Moves a plan past an expired enrolment or round deadline.</summary>
+    public Task<TransactionOutcome> AdvanceAsync(BigInteger planId, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.Advance { PlanId = planId }, ct);
+
+    public Task<BigInteger> PlanCountAsync(CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.PlanCount, BigInteger>(ledger, new(), ct: ct);
+
+    public async Task<LedgerFunctions.PlanStateTuple> PlanStateAsync(BigInteger planId, CancellationToken ct = default) =>
+        (await chain.CallDtoAsync<LedgerFunctions.GetPlanState, LedgerFunctions.PlanStateOutput>(ledger, new() { PlanId = planId }, ct: ct)).State;
+
+    public async Task<LedgerFunctions.ParticipantTuple> ParticipantAsync(BigInteger planId, string account, CancellationToken ct = default) =>
+        (await chain.CallDtoAsync<LedgerFunctions.GetParticipant, LedgerFunctions.ParticipantOutput>(ledger, new() { PlanId = planId, Account = account }, ct: ct)).Participant;
+
+    public Task<LedgerFunctions.AgreedScoresOutput> AgreedScoresAsync(BigInteger planId, uint round, CancellationToken ct = default) =>
+        chain.CallDtoAsync<LedgerFunctions.AgreedScores, LedgerFunctions.AgreedScoresOutput>(ledger, new() { PlanId = planId, Round = round }, ct: ct);
+
+    public Task<LedgerFunctions.TallyOutput> TallyAsync(BigInteger planId, AgreementKind kind, uint round, CancellationToken ct = default) =>
+        chain.CallDtoAsync<LedgerFunctions.TallyOf, LedgerFunctions.TallyOutput>(ledger, new() { PlanId = planId, Kind = (byte)kind, Round = round }, ct: ct);
+
+    /// <summary>The contract's own hash of a score vector (equals <see cref="ScoreVector.Hash"/>).</summary>
+    public Task<byte[]> ScoresHashAsync(ScoreVector scores, CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.ScoresHash, byte[]>(ledger, new()
+        {
+            PlanId = scores.PlanId,
+            Round = scores.Round,
+            Members = scores.Members.ToList(),
+            Scores = scores.Scores.ToList(),
+        }, ct: ct);
+
+    public Task<byte[]> ReleasedModelAsync(BigInteger planId, CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.ReleasedModel, byte[]>(ledger, new() { PlanId = planId }, ct: ct);
+
+    private static byte[] Hash32(byte[] hash, string name) =>
+        hash.Length == 32 ? hash : throw new ArgumentException($"{name} must be 32 bytes (SHA-256), got {hash.Length}", name);
+}

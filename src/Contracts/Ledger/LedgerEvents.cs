@@ -1,0 +1,144 @@
+using System.Numerics;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+
+namespace FedChain.Contracts.Ledger;
+
+/// <summary>TrainingLedger events: the record an auditor or a restarted node replays.</summary>
+public static class LedgerEvents
+{
+    [Event("PlanStarted")]
+    public sealed class PlanStarted : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("bytes32", "planHash", 2)] public byte[] PlanHash { get; set; } = [];
+        [Parameter("address[]", "invited", 3)] public List<string> Invited { get; set; } = [];
+        [Parameter("uint32", "rounds", 4)] public uint Rounds { get; set; }
+        [Parameter("uint32", "commitWindow", 5)] public uint CommitWindow { get; set; }
+        [Parameter("uint40", "enrolmentDeadline", 6)] public ulong EnrolmentDeadline { get; set; }
+    }
+
+    [Event("PlanTerms")]
+    public sealed class PlanTerms : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint8", "quorumPercent", 2)] public byte QuorumPercent { get; set; }
+        [Parameter("uint64", "epsilonBudget", 3)] public ulong EpsilonBudget { get; set; }
+        [Parameter("bool", "secureAggregation", 4)] public bool SecureAggregation { get; set; }
+        [Parameter("uint8", "contributionMode", 5)] public byte ContributionMode { get; set; }
+        [Parameter("uint8", "scoresLag", 6)] public byte ScoresLag { get; set; }
+        [Parameter("uint128", "rewardPerScore", 7)] public BigInteger RewardPerScore { get; set; }
+    }
+
+    [Event("OptedIn")]
+    public sealed class OptedIn : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("address", "member", 2, true)] public string Member { get; set; } = "";
+    }
+
+    [Event("ParticipantDropped")]
+    public sealed class ParticipantDropped : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("address", "member", 2, true)] public string Member { get; set; } = "";
+    }
+
+    [Event("RoundOpened")]
+    public sealed class RoundOpened : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("uint40", "openedAt", 3)] public ulong OpenedAt { get; set; }
+        [Parameter("uint40", "deadline", 4)] public ulong Deadline { get; set; }
+    }
+
+    [Event("RoundClosed")]
+    public sealed class RoundClosed : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("uint16", "committed", 3)] public ushort Committed { get; set; }
+        [Parameter("bool", "early", 4)] public bool Early { get; set; }
+    }
+
+    [Event("PlanCompleted")]
+    public sealed class PlanCompleted : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+    }
+
+    [Event("PlanCancelled")]
+    public sealed class PlanCancelled : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+    }
+
+    [Event("Committed")]
+    public sealed class Committed : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("address", "member", 3, true)] public string Member { get; set; } = "";
+        [Parameter("bytes32", "blobHash", 4)] public byte[] BlobHash { get; set; } = [];
+        [Parameter("uint64", "sampleCount", 5)] public ulong SampleCount { get; set; }
+        [Parameter("uint64", "epsilonSpent", 6)] public ulong EpsilonSpent { get; set; }
+        [Parameter("bytes32", "aggregateVote", 7)] public byte[] AggregateVote { get; set; } = [];
+        [Parameter("bytes32", "scoresVote", 8)] public byte[] ScoresVote { get; set; } = [];
+    }
+
+    [Event("Voted")]
+    public sealed class Voted : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("address", "voter", 3, true)] public string Voter { get; set; } = "";
+        [Parameter("uint8", "kind", 4)] public byte Kind { get; set; }
+        [Parameter("bytes32", "hash", 5)] public byte[] Hash { get; set; } = [];
+    }
+
+    [Event("AggregateFinalised")]
+    public sealed class AggregateFinalised : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("bytes32", "aggregateHash", 3)] public byte[] AggregateHash { get; set; } = [];
+        [Parameter("uint16", "votes", 4)] public ushort Votes { get; set; }
+    }
+
+    [Event("ScoresAgreed")]
+    public sealed class ScoresAgreed : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("bytes32", "scoresHash", 3)] public byte[] ScoresHash { get; set; } = [];
+        [Parameter("uint16", "votes", 4)] public ushort Votes { get; set; }
+    }
+
+    [Event("Dissent")]
+    public sealed class Dissent : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("address", "voter", 3, true)] public string Voter { get; set; } = "";
+        [Parameter("uint8", "kind", 4)] public byte Kind { get; set; }
+        [Parameter("bytes32", "hash", 5)] public byte[] Hash { get; set; } = [];
+        [Parameter("bytes32", "leadingHash", 6)] public byte[] LeadingHash { get; set; } = [];
+    }
+
+    [Event("ScoresRecorded")]
+    public sealed class ScoresRecorded : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("address[]", "members", 3)] public List<string> Members { get; set; } = [];
+        [Parameter("int64[]", "scores", 4)] public List<long> Scores { get; set; } = [];
+    }
+
+    [Event("ModelReleased")]
+    public sealed class ModelReleased : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("bytes32", "modelHash", 2)] public byte[] ModelHash { get; set; } = [];
+        [Parameter("bytes32", "evaluationReportHash", 3)] public byte[] EvaluationReportHash { get; set; } = [];
+    }
+}
