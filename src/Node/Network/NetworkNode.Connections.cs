@@ -90,8 +90,7 @@ public sealed partial class NetworkNode
         }
         catch (HandshakeRejectedException e)
         {
-            Metrics.Reject(e.Reason);
-            Log.HandshakeRejected(_logger, e.Remote, e.Reason, e.InnerException is null ? e.Message : $"{e.Message}");
+            RejectHandshake(e);
             return;
         }
 
@@ -114,6 +113,7 @@ public sealed partial class NetworkNode
     {
         Metrics.Reject(reason);
         Log.Rejected(_logger, reason, peer, detail);
+        Rejected?.Invoke(this, new RejectionEventArgs(reason, peer, peer.ToString(), detail));
         if (misbehaviour is not { } m) return;
         var banned = Scores.Penalise(peer, m);
         Log.Penalised(_logger, peer, m, Scores.ScoreOf(peer));
@@ -125,6 +125,13 @@ public sealed partial class NetworkNode
             Metrics.Reject(RejectionReason.Disconnected);
             connection.Close($"banned for {m}");
         }
+    }
+
+    private void RejectHandshake(HandshakeRejectedException e)
+    {
+        Metrics.Reject(e.Reason);
+        Log.HandshakeRejected(_logger, e.Remote, e.Reason, e.Message);
+        Rejected?.Invoke(this, new RejectionEventArgs(e.Reason, null, e.Remote, e.Message));
     }
 
     /// <summary>Drops the connection to <paramref name="peer"/> abruptly, as a network fault would (fault-injection tests).</summary>

@@ -19,8 +19,7 @@ public sealed partial class NetworkNode
         catch (HandshakeRejectedException e) when (e.Reason != RejectionReason.HandshakeFailed)
         {
             // We refused the peer's certificate: count it like an inbound rejection.
-            Metrics.Reject(e.Reason);
-            Log.HandshakeRejected(_logger, e.Remote, e.Reason, e.Message);
+            RejectHandshake(e);
             throw;
         }
 

@@ -82,6 +82,9 @@ public sealed partial class NetworkNode : IHostedService, IAsyncDisposable
     /// <summary>Raised when a peer becomes ready or goes, and when a blob is stored: a cue to re-check state.</summary>
     public event EventHandler? StateChanged;
 
+    /// <summary>Raised for every rejection (handshake, frame, message, chunk), after it is counted and logged.</summary>
+    public event EventHandler<RejectionEventArgs>? Rejected;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (_listener is not null) throw new InvalidOperationException("the node has already started");
@@ -101,7 +104,14 @@ public sealed partial class NetworkNode : IHostedService, IAsyncDisposable
         await _stopping.CancelAsync();
         _listener?.Stop();
         foreach (var connection in _connections.Values) connection.Close("node stopping");
-        await Task.WhenAll([.. _loops, .. _sessions.Keys]).WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        try
+        {
+            await Task.WhenAll([.. _loops, .. _sessions.Keys]).WaitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+            // Sessions still closing when the host's stop timeout ran out are left to finish on their own.
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -143,6 +153,7 @@ public sealed partial class NetworkNode : IHostedService, IAsyncDisposable
         {
             if (!_connections.TryGetValue(removed, out var connection)) continue;
             Metrics.Reject(RejectionReason.Disconnected);
+            Log.PeerDisconnected(_logger, removed, "no longer a member");
             connection.Close("no longer a member");
         }
     }
