@@ -14,6 +14,14 @@ namespace FedChain.Node.Blobs;
 /// </summary>
 internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
 {
+    public BlobId Id => id;
+
+    /// <summary>Keep waiting for holders (an explicit fetch); otherwise (replicating an announcement)
+    /// give up once no holder is left, so fake announcements cost nothing lasting. Guarded by the exchange's lock.</summary>
+    public bool Persistent { get; set; }
+
+    public Task Completion { get; set; } = Task.CompletedTask;
+
     public async Task RunAsync(CancellationToken ct)
     {
         var triedManifests = new HashSet<NodeAddress>();
@@ -22,6 +30,12 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
             var (manifest, source) = await GetManifestAsync(triedManifests, ct);
             if (manifest is null)
             {
+                if (!Persistent && !exchange.HasHolders(id))
+                {
+                    exchange.Metrics.Count("blob.abandoned");
+                    return;
+                }
+
                 await exchange.WaitForChangeAsync(exchange.Options.RetryDelay, ct);
                 triedManifests.Clear();
                 continue;
@@ -29,7 +43,12 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
 
             using var partial = await exchange.Store.OpenPartialAsync(manifest, ct);
             Log.FetchStarted(exchange.Logger, id.ToString(), partial.ChunkCount, 1);
-            await PullChunksAsync(partial, ct);
+            if (!await PullChunksAsync(partial, ct))
+            {
+                exchange.Metrics.Count("blob.abandoned");
+                return;
+            }
+
             if (await partial.CompleteAsync(ct) is not null)
             {
                 exchange.Metrics.Count("blob.fetched");
@@ -50,7 +69,8 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
         {
             tried.Add(peer);
             var reply = await exchange.RequestAsync(new ChunkRequestKey(peer, id, -1), new ManifestRequest(id.ToBytes()), ct);
-            if (reply is BlobMissing) exchange.RemoveHolder(id, peer);
+            // A holder that says it lacks the blob, or does not answer, is not asked again for it.
+            if (reply is BlobMissing or null) exchange.RemoveHolder(id, peer);
             if (reply is not Manifest manifest) continue;
             if (Check(manifest) is { } problem)
             {
@@ -73,7 +93,8 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
         return null;
     }
 
-    private async Task PullChunksAsync(PartialBlob partial, CancellationToken ct)
+    /// <summary>Pulls every missing chunk; false when abandoned for want of holders (chunks so far stay for a resume).</summary>
+    private async Task<bool> PullChunksAsync(PartialBlob partial, CancellationToken ct)
     {
         var queue = new Queue<int>(partial.MissingChunks());
         var failedFrom = new Dictionary<int, HashSet<NodeAddress>>();
@@ -90,6 +111,7 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
 
             if (running.Count == 0)
             {
+                if (!Persistent && !exchange.HasHolders(id)) return false;
                 // Nobody can serve the next chunk now: forget who failed it and wait for holders to change.
                 failedFrom.Remove(queue.Peek());
                 await exchange.WaitForChangeAsync(exchange.Options.RetryDelay, ct);
@@ -104,6 +126,8 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
             failed.Add(from);
             queue.Enqueue(doneIndex);
         }
+
+        return true;
     }
 
     private async Task<(int, NodeAddress, bool)> PullChunkAsync(PartialBlob partial, int index, NodeAddress peer, CancellationToken ct)

@@ -14,6 +14,9 @@ namespace FedChain.Node.Blobs;
 /// </summary>
 internal sealed partial class BlobExchange
 {
+    /// <summary>Blobs announced but not stored that we keep track of, at most.</summary>
+    internal const int MaxTrackedBlobs = 4096;
+
     private readonly BlobStore _store;
     private readonly BlobOptions _options;
     private readonly int _maxChunkSize;
@@ -25,7 +28,7 @@ internal sealed partial class BlobExchange
     private readonly Lock _lock = new();
     private readonly Dictionary<BlobId, HashSet<NodeAddress>> _holders = [];
     private readonly Dictionary<BlobId, long> _announcedSize = [];
-    private readonly Dictionary<BlobId, Task> _downloads = [];
+    private readonly Dictionary<BlobId, BlobDownload> _downloads = [];
     private readonly Dictionary<ChunkRequestKey, TaskCompletionSource<IWireMessage?>> _pending = [];
     private readonly Dictionary<NodeAddress, int> _inFlight = [];
     private readonly SemaphoreSlim _downloadSlots;
@@ -66,6 +69,7 @@ internal sealed partial class BlobExchange
     /// <summary>Tells every ready peer this node now serves <paramref name="blob"/>.</summary>
     public void Announce(BlobInfo blob)
     {
+        Forget(blob.Id);
         var have = new BlobHave([new BlobSummary(blob.Id.ToBytes(), blob.Size)]);
         foreach (var peer in _peers.ReadyPeers()) _peers.TrySend(peer, have);
     }
@@ -78,7 +82,18 @@ internal sealed partial class BlobExchange
             foreach (var blob in message.Blobs)
             {
                 var id = BlobId.FromBytes(blob.Id);
-                if (!_holders.TryGetValue(id, out var holders)) _holders[id] = holders = [];
+                if (!_holders.TryGetValue(id, out var holders))
+                {
+                    // Bounded, so a member announcing endless fake blobs cannot grow our memory.
+                    if (_holders.Count >= MaxTrackedBlobs)
+                    {
+                        _metrics.Count("blob.announcements_dropped");
+                        continue;
+                    }
+
+                    _holders[id] = holders = [];
+                }
+
                 holders.Add(from);
                 _announcedSize.TryAdd(id, blob.Size);
                 if (_options.ReplicateAnnounced && blob.Size <= _options.MaxBlobBytes && !_downloads.ContainsKey(id)) wanted.Add(id);
@@ -102,28 +117,36 @@ internal sealed partial class BlobExchange
         Signal();
     }
 
-    /// <summary>Makes <paramref name="id"/> local: returns at once if stored, else joins or starts its download.</summary>
-    public Task FetchAsync(BlobId id, CancellationToken ct)
+    /// <summary>Makes <paramref name="id"/> local: returns at once if stored, else joins or starts its download,
+    /// which keeps waiting for a holder until the blob arrives or the node stops.</summary>
+    public async Task FetchAsync(BlobId id, CancellationToken ct)
     {
-        if (_store.Contains(id)) return Task.CompletedTask;
-        Task download;
-        lock (_lock)
-        {
-            if (!_downloads.TryGetValue(id, out download!))
-            {
-                download = RunDownloadAsync(id);
-                _downloads[id] = download;
-            }
-        }
-
-        return download.WaitAsync(ct);
+        while (!_store.Contains(id)) await Download(id, persistent: true).WaitAsync(ct);
     }
 
+    private Task Download(BlobId id, bool persistent)
+    {
+        lock (_lock)
+        {
+            if (_downloads.TryGetValue(id, out var running))
+            {
+                running.Persistent |= persistent;
+                return running.Completion;
+            }
+
+            var download = new BlobDownload(this, id) { Persistent = persistent };
+            _downloads[id] = download;
+            download.Completion = RunDownloadAsync(download);
+            return download.Completion;
+        }
+    }
+
+    /// <summary>Replicates an announced blob; gives up when no holder is left to ask.</summary>
     private async Task FetchInBackground(BlobId id)
     {
         try
         {
-            await FetchAsync(id, _stopping);
+            await Download(id, persistent: false).WaitAsync(_stopping);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -135,7 +158,7 @@ internal sealed partial class BlobExchange
         }
     }
 
-    private async Task RunDownloadAsync(BlobId id)
+    private async Task RunDownloadAsync(BlobDownload download)
     {
         // Yield first so the caller's lock is released before any work.
         await Task.Yield();
@@ -144,7 +167,7 @@ internal sealed partial class BlobExchange
             await _downloadSlots.WaitAsync(_stopping);
             try
             {
-                await new BlobDownload(this, id).RunAsync(_stopping);
+                await download.RunAsync(_stopping);
             }
             finally
             {
@@ -153,7 +176,24 @@ internal sealed partial class BlobExchange
         }
         finally
         {
-            lock (_lock) _downloads.Remove(id);
+            lock (_lock) _downloads.Remove(download.Id);
+            if (!_store.Contains(download.Id)) Forget(download.Id);
+        }
+    }
+
+    /// <summary>True while some connected peer is known to hold <paramref name="id"/>.</summary>
+    internal bool HasHolders(BlobId id)
+    {
+        lock (_lock) return _holders.GetValueOrDefault(id)?.Count > 0;
+    }
+
+    private void Forget(BlobId id)
+    {
+        lock (_lock)
+        {
+            if (_downloads.ContainsKey(id)) return;
+            _holders.Remove(id);
+            _announcedSize.Remove(id);
         }
     }
 

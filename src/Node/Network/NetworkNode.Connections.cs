@@ -142,6 +142,12 @@ public sealed partial class NetworkNode
         return true;
     }
 
+    /// <summary>Cuts every connection at once, as a killed process would (fault-injection tests).</summary>
+    internal void AbortAllConnections()
+    {
+        foreach (var connection in _connections.Values) connection.Abort("killed");
+    }
+
     internal PeerConnection? ConnectionTo(NodeAddress peer) => _connections.GetValueOrDefault(peer);
 
     /// <summary>The node's side of its connections, given to gossip, blob exchange and each session.</summary>

@@ -83,6 +83,13 @@ public sealed class LoopbackCluster : IAsyncDisposable
         node.Store.Dispose();
     }
 
+    /// <summary>Cuts node <paramref name="index"/>'s connections abruptly, then stops it, as a killed process.</summary>
+    public async Task KillNodeAsync(int index)
+    {
+        this[index].AbortAllConnections();
+        await StopNodeAsync(index);
+    }
+
     public NodeKey KeyOf(int index) => _keys[index];
 
     /// <summary>Waits until <paramref name="condition"/> holds, re-checking whenever any running node reports a change.</summary>

@@ -28,9 +28,12 @@ public sealed class RawPeer : IAsyncDisposable
     /// <summary>Completes when the node closes the connection.</summary>
     public Task Closed => _drain;
 
-    public static async Task<RawPeer> ConnectAsync(NodeKey key, IPEndPoint target, IMembershipView membership, TimeProvider time, bool sendHello = true)
+    public static Task<RawPeer> ConnectAsync(NodeKey key, IPEndPoint target, IMembershipView membership, TimeProvider time, bool sendHello = true) =>
+        ConnectAsync(new TlsTransport(key, membership, new PeerScoreBook(new ScoringOptions(), time), time, TimeSpan.FromSeconds(5), new NetworkMetrics()), target, sendHello);
+
+    /// <summary>Connects through a given transport: tests build one with a forged certificate.</summary>
+    internal static async Task<RawPeer> ConnectAsync(TlsTransport transport, IPEndPoint target, bool sendHello = true)
     {
-        var transport = new TlsTransport(key, membership, new PeerScoreBook(new ScoringOptions(), time), time, TimeSpan.FromSeconds(5), new NetworkMetrics());
         var link = await transport.DialAsync(new DnsEndPoint(target.Address.ToString(), target.Port), null, CancellationToken.None);
         var peer = new RawPeer(link);
         if (sendHello) await peer.SendAsync(new Hello("raw-test-peer", null));
