@@ -59,10 +59,15 @@ public sealed class TlsTransport : IDisposable
             timeout.CancelAfter(_handshakeTimeout);
             await socket.ConnectAsync(endPoint, timeout.Token);
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
             socket.Dispose();
             throw new HandshakeRejectedException(RejectionReason.HandshakeFailed, $"{endPoint.Host}:{endPoint.Port}", $"cannot connect: {e.Message}", e);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
 
         return await HandshakeAsync(socket, inbound: false, expected, ct);
