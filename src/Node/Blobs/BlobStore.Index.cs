@@ -33,10 +33,13 @@ public sealed partial class BlobStore
 
     private void CreateSchema()
     {
-        // WAL with synchronous=FULL: a committed row survives power loss (SQLite docs, "pragma synchronous").
+        // WAL with synchronous=NORMAL keeps the index consistent through a crash but may lose the last
+        // commits on power loss (SQLite docs, "pragma synchronous"). That is safe here: blob files are
+        // fsynced before their rename and re-indexed from disk by Recover, and chunk records are only
+        // a resume hint that is re-verified against the chunk hashes.
         using var command = Command("""
             PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = FULL;
+            PRAGMA synchronous = NORMAL;
             CREATE TABLE IF NOT EXISTS blobs (
               id TEXT PRIMARY KEY, size INTEGER NOT NULL, chunk_size INTEGER NOT NULL,
               chunk_hashes BLOB NOT NULL, stored_at INTEGER NOT NULL);

@@ -9,6 +9,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Run a benchmark scenario and write its figures (JSON, markdown, plots) to --out.");
         // One subcommand per scenario, each in its own Bench<Name>Command.cs.
+        command.Subcommands.Add(BenchGossipCommand.Build());
         return command;
     }
 }

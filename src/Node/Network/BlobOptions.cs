@@ -11,11 +11,11 @@ public sealed class BlobOptions
     /// <summary>Largest blob accepted. Default 256 MiB.</summary>
     public long MaxBlobBytes { get; set; } = 256L * 1024 * 1024;
 
-    /// <summary>Chunk requests in flight per download. Default 8.</summary>
-    public int ParallelChunks { get; set; } = 8;
+    /// <summary>Chunk requests in flight per download. Default 16.</summary>
+    public int ParallelChunks { get; set; } = 16;
 
-    /// <summary>Chunk requests in flight to one peer. Default 4.</summary>
-    public int ParallelChunksPerPeer { get; set; } = 4;
+    /// <summary>Requests in flight to one peer, over all downloads. Default 8.</summary>
+    public int ParallelChunksPerPeer { get; set; } = 8;
 
     /// <summary>A request unanswered for this long goes to another peer. Default 15 s.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);

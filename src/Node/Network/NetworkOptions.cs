@@ -20,8 +20,8 @@ public sealed class NetworkOptions
     /// <summary>Largest frame accepted, header included. Default 1 MiB: a 256 KiB chunk with room to spare.</summary>
     public int MaxFrameBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Frames queued for one peer's writer; a full queue drops gossip and makes blob senders wait. Default 64.</summary>
-    public int SendQueueCapacity { get; set; } = 64;
+    /// <summary>Frames queued for one peer's writer; a full queue drops gossip and makes blob senders wait. Default 128.</summary>
+    public int SendQueueCapacity { get; set; } = 128;
 
     /// <summary>TLS handshake time limit. Default 10 s.</summary>
     public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -46,7 +46,13 @@ public sealed class NetworkOptions
             throw new ArgumentException($"Network.MaxFrameBytes ({MaxFrameBytes}) must hold a {BlobStore.DefaultChunkSize}-byte chunk plus its header");
         }
 
-        if (SendQueueCapacity < 1) throw new ArgumentException($"Network.SendQueueCapacity must be at least 1, got {SendQueueCapacity}");
+        // A peer serves chunk requests on its read loop and waits for room in its send queue. If two peers
+        // could each have more responses due than the other's queue holds, both read loops could wait on
+        // each other; keeping the queue above what one honest peer may request rules that out.
+        if (SendQueueCapacity <= Blobs.ParallelChunksPerPeer + 16)
+        {
+            throw new ArgumentException($"Network.SendQueueCapacity ({SendQueueCapacity}) must exceed Blobs.ParallelChunksPerPeer + 16 ({Blobs.ParallelChunksPerPeer + 16})");
+        }
         if (HandshakeTimeout <= TimeSpan.Zero || DialInterval <= TimeSpan.Zero) throw new ArgumentException("Network.HandshakeTimeout and DialInterval must be positive");
         foreach (var endpoint in Bootstrap) PeerEndpoint.Parse(endpoint, "Network.Bootstrap");
         if (AdvertisedEndpoint is not null) PeerEndpoint.Parse(AdvertisedEndpoint, "Network.AdvertisedEndpoint");
