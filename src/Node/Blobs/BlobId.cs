@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
+using FedChain.Node.Identity;
 
 namespace FedChain.Node.Blobs;
 
@@ -27,17 +28,9 @@ public readonly struct BlobId : IEquatable<BlobId>
 
     public static bool TryParse([NotNullWhen(true)] string? text, out BlobId id)
     {
-        id = default;
-        if (text is null) return false;
-        var hex = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text.AsSpan(2) : text.AsSpan();
-        if (hex.Length != 2 * Length) return false;
-        foreach (var c in hex)
-        {
-            if (!char.IsAsciiHexDigit(c)) return false;
-        }
-
-        id = new BlobId(hex.ToString().ToLowerInvariant());
-        return true;
+        var ok = FixedHex.TryNormalise(text, Length, requirePrefix: false, out var hex);
+        id = ok ? new BlobId(hex) : default;
+        return ok;
     }
 
     public byte[] ToBytes() => Convert.FromHexString(ToString());

@@ -31,16 +31,9 @@ public readonly struct NodeAddress : IEquatable<NodeAddress>, IComparable<NodeAd
 
     public static bool TryParse([NotNullWhen(true)] string? text, out NodeAddress address)
     {
-        address = default;
-        if (text is null || text.Length != 2 + 2 * Length || !text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) return false;
-        var hex = text.AsSpan(2);
-        foreach (var c in hex)
-        {
-            if (!char.IsAsciiHexDigit(c)) return false;
-        }
-
-        address = new NodeAddress(hex.ToString().ToLowerInvariant());
-        return true;
+        var ok = FixedHex.TryNormalise(text, Length, requirePrefix: true, out var hex);
+        address = ok ? new NodeAddress(hex) : default;
+        return ok;
     }
 
     public byte[] ToBytes() => Convert.FromHexString(Hex);
