@@ -4,26 +4,30 @@ namespace FedChain.Node.Blobs;
 
 public sealed partial class BlobStore
 {
+    /// <summary>The index record of <paramref name="id"/>, or null when it is not stored. Served from memory.</summary>
     public BlobInfo? TryGet(BlobId id)
     {
-        lock (_lock)
-        {
-            using var command = Command("SELECT size, chunk_size, chunk_hashes, stored_at FROM blobs WHERE id = $id", ("$id", id.ToString()));
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? ReadInfo(id, reader) : null;
-        }
+        lock (_lock) return _index.GetValueOrDefault(id);
     }
 
     /// <summary>Every stored blob, oldest first.</summary>
     public IReadOnlyList<BlobInfo> List()
     {
+        lock (_lock) return [.. _index.Values.OrderBy(b => b.StoredAt).ThenBy(b => b.Id.ToString(), StringComparer.Ordinal)];
+    }
+
+    /// <summary>Loads the durable index into memory; called once at open.</summary>
+    private void LoadIndex()
+    {
         lock (_lock)
         {
-            using var command = Command("SELECT id, size, chunk_size, chunk_hashes, stored_at FROM blobs ORDER BY stored_at, id");
+            using var command = Command("SELECT id, size, chunk_size, chunk_hashes, stored_at FROM blobs");
             using var reader = command.ExecuteReader();
-            var blobs = new List<BlobInfo>();
-            while (reader.Read()) blobs.Add(ReadInfo(BlobId.Parse(reader.GetString(0)), reader, offset: 1));
-            return blobs;
+            while (reader.Read())
+            {
+                var info = ReadInfo(BlobId.Parse(reader.GetString(0)), reader, offset: 1);
+                _index[info.Id] = info;
+            }
         }
     }
 
@@ -54,11 +58,14 @@ public sealed partial class BlobStore
     /// <summary>Must be called under the lock. Returns false when the blob was already indexed.</summary>
     private bool Insert(BlobInfo info)
     {
+        if (_index.ContainsKey(info.Id)) return false;
         using var command = Command(
             "INSERT OR IGNORE INTO blobs (id, size, chunk_size, chunk_hashes, stored_at) VALUES ($id, $size, $chunk, $hashes, $at)",
             ("$id", info.Id.ToString()), ("$size", info.Size), ("$chunk", info.ChunkSize), ("$hashes", info.ChunkHashes),
             ("$at", info.StoredAt.ToUnixTimeMilliseconds()));
-        return command.ExecuteNonQuery() == 1;
+        command.ExecuteNonQuery();
+        _index[info.Id] = info;
+        return true;
     }
 
     /// <summary>Makes the index agree with the files: drops temp files and rows whose file is gone,
@@ -66,6 +73,7 @@ public sealed partial class BlobStore
     private void Recover()
     {
         foreach (var temp in Directory.EnumerateFiles(TempFolder)) File.Delete(temp);
+        LoadIndex();
         var indexed = List().ToDictionary(b => b.Id);
         foreach (var blob in indexed.Values)
         {
@@ -74,6 +82,7 @@ public sealed partial class BlobStore
             {
                 using var delete = Command("DELETE FROM blobs WHERE id = $id", ("$id", blob.Id.ToString()));
                 delete.ExecuteNonQuery();
+                _index.Remove(blob.Id);
             }
         }
 

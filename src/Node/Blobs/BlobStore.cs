@@ -11,11 +11,14 @@ namespace FedChain.Node.Blobs;
 public sealed partial class BlobStore : IDisposable
 {
     /// <summary>Default chunk size: 256 KiB, so a 4 MB update is 16 verified pulls.</summary>
-    public const int DefaultChunkSize = 256 * 1024;
+    public const int DefaultChunkSize = 64 * 1024;
 
     private readonly SqliteConnection _db;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
+
+    // The index in memory, kept equal to the blobs table: hot paths (serving chunks, Contains) never query SQLite.
+    private readonly Dictionary<BlobId, BlobInfo> _index = [];
 
     private BlobStore(string root, int chunkSize, TimeProvider time)
     {
