@@ -133,20 +133,28 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
     private async Task<(int, NodeAddress, bool)> PullChunkAsync(PartialBlob partial, int index, NodeAddress peer, CancellationToken ct)
     {
         var reply = await exchange.RequestAsync(new ChunkRequestKey(peer, id, index), new ChunkRequest(id.ToBytes(), index), ct);
-        switch (reply)
+        if (reply is BlobMissing)
         {
-            case Chunk chunk when await partial.TryWriteChunkAsync(index, chunk.Data, ct):
+            exchange.RemoveHolder(id, peer);
+            return (index, peer, false);
+        }
+
+        if (reply is not Chunk chunk) return (index, peer, false);
+        try
+        {
+            if (await partial.TryWriteChunkAsync(index, chunk.Data, ct))
+            {
                 exchange.Metrics.Count("blob.chunks_fetched");
                 return (index, peer, true);
-            case Chunk:
-                Log.BadChunk(exchange.Logger, id.ToString(), index, peer);
-                exchange.Reject(peer, RejectionReason.BadChunk, Misbehaviour.BadChunk, $"chunk {index} of blob {id} does not match its manifest hash");
-                return (index, peer, false);
-            case BlobMissing:
-                exchange.RemoveHolder(id, peer);
-                return (index, peer, false);
-            default:
-                return (index, peer, false);
+            }
         }
+        finally
+        {
+            chunk.Release();
+        }
+
+        Log.BadChunk(exchange.Logger, id.ToString(), index, peer);
+        exchange.Reject(peer, RejectionReason.BadChunk, Misbehaviour.BadChunk, $"chunk {index} of blob {id} does not match its manifest hash");
+        return (index, peer, false);
     }
 }

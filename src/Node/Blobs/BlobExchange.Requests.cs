@@ -1,6 +1,7 @@
 using FedChain.Node.Identity;
 using FedChain.Node.Network;
 using FedChain.Node.Scoring;
+using FedChain.Node.Wire;
 using FedChain.Node.Wire.V1;
 
 namespace FedChain.Node.Blobs;
@@ -20,9 +21,26 @@ internal sealed partial class BlobExchange
     /// read its chunks stops being served. Honest requesters keep fewer requests in flight than the send queue holds.</summary>
     public async ValueTask OnChunkRequestAsync(NodeAddress from, ChunkRequest request, CancellationToken ct)
     {
-        var data = await _store.ReadChunkAsync(BlobId.FromBytes(request.Id), request.Index, ct);
-        IWireMessage reply = data is null ? new BlobMissing(request.Id, request.Index) : new Chunk(request.Id, request.Index, data);
-        if (await _peers.SendAsync(from, reply, ct) && data is not null) _metrics.Count("blob.chunks_served");
+        var id = BlobId.FromBytes(request.Id);
+        var info = _store.TryGet(id);
+        if (info is null)
+        {
+            await _peers.SendAsync(from, new BlobMissing(request.Id, request.Index), ct);
+            return;
+        }
+
+        var buffer = FrameBuffers.Pool.Rent(info.ChunkSize);
+        try
+        {
+            var length = await _store.ReadChunkAsync(id, request.Index, buffer, ct);
+            IWireMessage reply = length < 0 ? new BlobMissing(request.Id, request.Index) : new Chunk(request.Id, request.Index, buffer.AsMemory(0, length));
+            // The frame is encoded before SendAsync first yields, so the buffer is free once it returns.
+            if (await _peers.SendAsync(from, reply, ct) && length >= 0) _metrics.Count("blob.chunks_served");
+        }
+        finally
+        {
+            FrameBuffers.Pool.Return(buffer);
+        }
     }
 
     /// <summary>Hands a Manifest, Chunk or BlobMissing to the request waiting for it; anything else is unsolicited.</summary>
@@ -39,6 +57,7 @@ internal sealed partial class BlobExchange
         lock (_lock) _pending.TryGetValue(key, out waiting);
         if (waiting is null || !waiting.TrySetResult(response))
         {
+            (response as Chunk)?.Release();
             _peers.Reject(from, RejectionReason.Unsolicited, Misbehaviour.Unsolicited, $"{response.Code} for blob {key.Id} index {key.Index} that was not requested");
         }
     }

@@ -92,16 +92,26 @@ public sealed partial class BlobStore : IDisposable
         var info = TryGet(id);
         if (info is null || index < 0 || index >= info.ChunkCount) return null;
         var buffer = new byte[ChunkLayout.LengthOf(index, info.Size, info.ChunkSize)];
+        return await ReadChunkAsync(id, index, buffer, ct) == buffer.Length ? buffer : null;
+    }
+
+    /// <summary>Reads chunk <paramref name="index"/> into <paramref name="destination"/> (at least the blob's chunk
+    /// size) and returns its length, or -1 when the blob or chunk is not here.</summary>
+    public async Task<int> ReadChunkAsync(BlobId id, int index, Memory<byte> destination, CancellationToken ct = default)
+    {
+        var info = TryGet(id);
+        if (info is null || index < 0 || index >= info.ChunkCount) return -1;
+        var length = ChunkLayout.LengthOf(index, info.Size, info.ChunkSize);
         using var handle = File.OpenHandle(PathOf(id), FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
         var read = 0;
-        while (read < buffer.Length)
+        while (read < length)
         {
-            var n = await RandomAccess.ReadAsync(handle, buffer.AsMemory(read), ChunkLayout.Offset(index, info.ChunkSize) + read, ct);
+            var n = await RandomAccess.ReadAsync(handle, destination[read..length], ChunkLayout.Offset(index, info.ChunkSize) + read, ct);
             if (n == 0) throw new IOException($"blob file {PathOf(id)} is shorter than its index says ({info.Size} bytes)");
             read += n;
         }
 
-        return buffer;
+        return length;
     }
 
     /// <summary>Copies every blob into <paramref name="folder"/> as a file named by its id, for auditors. Returns how many.</summary>

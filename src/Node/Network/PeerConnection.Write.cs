@@ -14,7 +14,8 @@ internal sealed partial class PeerConnection
             while (reader.TryRead(out var frame))
             {
                 output.Write(frame.Bytes);
-                if (frame.Code != 0) _metrics.AddFrameOut(frame.Code, frame.Bytes.Length);
+                if (frame.Code != 0) _metrics.AddFrameOut(frame.Code, frame.Length);
+                frame.Return();
             }
 
             var flushed = await output.FlushAsync(ct);

@@ -102,24 +102,37 @@ internal sealed partial class PeerConnection
     }
 
     /// <summary>Queues a message without waiting; false (dropped) when the queue is full or closed.</summary>
-    public bool TrySend(IWireMessage message) => _outbox.Writer.TryWrite(new OutboundFrame(WireCodec.Encode(message), message.Code));
+    public bool TrySend(IWireMessage message)
+    {
+        var frame = WireCodec.EncodeFrame(message);
+        if (_outbox.Writer.TryWrite(frame)) return true;
+        frame.Return();
+        return false;
+    }
 
     /// <summary>Queues a message, waiting for room. False when the connection is closed.</summary>
     public async ValueTask<bool> SendAsync(IWireMessage message, CancellationToken ct)
     {
+        var frame = WireCodec.EncodeFrame(message);
         try
         {
-            await _outbox.Writer.WriteAsync(new OutboundFrame(WireCodec.Encode(message), message.Code), ct);
+            await _outbox.Writer.WriteAsync(frame, ct);
             return true;
         }
         catch (ChannelClosedException)
         {
+            frame.Return();
             return false;
+        }
+        catch (OperationCanceledException)
+        {
+            frame.Return();
+            throw;
         }
     }
 
     /// <summary>Queues raw bytes as they are: for tests that play a hostile peer.</summary>
-    internal bool TrySendRaw(byte[] bytes) => _outbox.Writer.TryWrite(new OutboundFrame(bytes, 0));
+    internal bool TrySendRaw(byte[] bytes) => _outbox.Writer.TryWrite(new OutboundFrame(bytes, bytes.Length, 0, Pooled: false));
 
     private static bool IsLinkFault(Exception e) =>
         e is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException

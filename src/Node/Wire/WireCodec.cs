@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using FedChain.Node.Network;
 using FedChain.Node.Wire.V1;
 using MessagePack;
 
@@ -19,13 +20,32 @@ internal static class WireCodec
     /// <summary>The whole frame for <paramref name="message"/>: length prefix, version, code, body.</summary>
     public static byte[] Encode(IWireMessage message)
     {
-        var body = MessagePackSerializer.Serialize(message.GetType(), message, Options);
-        var frame = new byte[FrameReader.HeaderLength + body.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)(body.Length + 2));
-        frame[4] = Version;
-        frame[5] = (byte)message.Code;
-        body.CopyTo(frame, FrameReader.HeaderLength);
-        return frame;
+        var frame = EncodeFrame(message);
+        var bytes = frame.Bytes.ToArray();
+        frame.Return();
+        return bytes;
+    }
+
+    /// <summary>The frame in a pooled buffer, to be returned with <see cref="OutboundFrame.Return"/> once written.</summary>
+    internal static OutboundFrame EncodeFrame(IWireMessage message)
+    {
+        var writer = new FrameBufferWriter(message is Chunk chunk ? chunk.Data.Length + 64 : 256);
+        writer.Advance(FrameReader.HeaderLength);
+        if (message is Chunk c)
+        {
+            var body = new MessagePackWriter(writer);
+            ChunkCodec.Write(ref body, c);
+            body.Flush();
+        }
+        else
+        {
+            MessagePackSerializer.Serialize(message.GetType(), writer, message, Options);
+        }
+
+        BinaryPrimitives.WriteUInt32BigEndian(writer.Buffer, (uint)(writer.Length - FrameReader.PrefixLength));
+        writer.Buffer[4] = Version;
+        writer.Buffer[5] = (byte)message.Code;
+        return new OutboundFrame(writer.Buffer, writer.Length, message.Code, Pooled: true);
     }
 
     public static IWireMessage Decode(Frame frame)
@@ -43,22 +63,37 @@ internal static class WireCodec
             MessageCode.ManifestRequest => Read<ManifestRequest>(frame.Body),
             MessageCode.Manifest => Read<Manifest>(frame.Body),
             MessageCode.ChunkRequest => Read<ChunkRequest>(frame.Body),
-            MessageCode.Chunk => Read<Chunk>(frame.Body),
+            MessageCode.Chunk => ReadChunk(frame.Body),
             MessageCode.BlobMissing => Read<BlobMissing>(frame.Body),
             MessageCode.PeerExchange => Read<PeerExchange>(frame.Body),
             _ => throw new MalformedFrameException($"unknown message code 0x{(byte)frame.Code:x2}"),
         };
-        message.Validate();
+        try
+        {
+            message.Validate();
+        }
+        catch (MalformedFrameException)
+        {
+            (message as Chunk)?.Release();
+            throw;
+        }
+
         return message;
     }
 
-    private static T Read<T>(ReadOnlySequence<byte> body)
+    private static T Read<T>(ReadOnlySequence<byte> body) =>
+        Strictly(body, (ref MessagePackReader reader) => Options.Resolver.GetFormatterWithVerify<T>().Deserialize(ref reader, Options));
+
+    private static Chunk ReadChunk(ReadOnlySequence<byte> body) => Strictly(body, ChunkCodec.Read);
+
+    /// <summary>Runs <paramref name="read"/> over the whole body: any decoding error or trailing byte is malformed.</summary>
+    private static T Strictly<T>(ReadOnlySequence<byte> body, ReadBody<T> read)
     {
         var reader = new MessagePackReader(body);
         T value;
         try
         {
-            value = Options.Resolver.GetFormatterWithVerify<T>().Deserialize(ref reader, Options);
+            value = read(ref reader);
         }
         catch (MessagePackSerializationException e)
         {
@@ -69,7 +104,14 @@ internal static class WireCodec
             throw new MalformedFrameException($"{typeof(T).Name} does not decode: {e.Message}", e);
         }
 
-        if (!reader.End) throw new MalformedFrameException($"{typeof(T).Name} has trailing bytes");
+        if (!reader.End)
+        {
+            (value as Chunk)?.Release();
+            throw new MalformedFrameException($"{typeof(T).Name} has trailing bytes");
+        }
+
         return value ?? throw new MalformedFrameException($"{typeof(T).Name} is nil");
     }
+
+    private delegate T ReadBody<out T>(ref MessagePackReader reader);
 }

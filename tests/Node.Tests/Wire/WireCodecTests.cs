@@ -19,6 +19,22 @@ public sealed class WireCodecTests
     }
 
     [Fact]
+    public void Encode_Chunk_IsTheMessagePackArrayOfIdIndexAndData()
+    {
+        var id = Enumerable.Repeat((byte)0xAB, 32).ToArray();
+        var data = Enumerable.Range(0, 300).Select(i => (byte)i).ToArray();
+
+        var frame = WireCodec.Encode(new Chunk(id, 1000, data));
+
+        // fixarray(3) | bin8(32) id | uint16 1000 | bin16(300) data
+        var body = "93" + "c420" + Convert.ToHexString(id) + "cd03e8" + "c5012c" + Convert.ToHexString(data);
+        Assert.Equal(Convert.FromHexString($"{(body.Length / 2) + 2:X8}0124" + body), frame);
+        var decoded = Assert.IsType<Chunk>(Decode(frame));
+        Assert.Equal(1000, decoded.Index);
+        Assert.Equal(data, decoded.Data.ToArray());
+    }
+
+    [Fact]
     public void Decode_EncodedMessages_RoundTrip()
     {
         IWireMessage[] messages =
