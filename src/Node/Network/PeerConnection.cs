@@ -15,12 +15,16 @@ namespace FedChain.Node.Network;
 /// </summary>
 internal sealed partial class PeerConnection
 {
+    /// <summary>How long a closing connection may spend sending what is still queued.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
     private static long s_nextId;
 
     private readonly AuthenticatedLink _link;
     private readonly IPeerMessageSink _sink;
     private readonly NetworkMetrics _metrics;
     private readonly FloodGate _flood;
+    private readonly TimeProvider _time;
     private readonly int _maxFrameBytes;
     private readonly Channel<OutboundFrame> _outbox;
     private readonly CancellationTokenSource _closing = new();
@@ -33,6 +37,7 @@ internal sealed partial class PeerConnection
         _metrics = metrics;
         _maxFrameBytes = options.MaxFrameBytes;
         _flood = new FloodGate(options.Scoring, time);
+        _time = time;
         _outbox = Channel.CreateBounded<OutboundFrame>(new BoundedChannelOptions(options.SendQueueCapacity)
         {
             SingleReader = true,
@@ -68,10 +73,13 @@ internal sealed partial class PeerConnection
         var writing = WriteLoopAsync(linked.Token);
         var first = await Task.WhenAny(reading, writing);
         Close(first.Exception?.GetBaseException().Message ?? (first == reading ? "peer closed the connection" : "send side closed"));
-        _link.Pipe.Input.CancelPendingRead();
+        var both = Task.WhenAll(reading, writing);
+        // A peer that stops reading would hold the writer in FlushAsync for ever: queued frames get a
+        // bounded time to drain, then the link is cut.
+        if (await Task.WhenAny(both, Task.Delay(DrainTimeout, _time, CancellationToken.None)) != both) Abort("send queue did not drain");
         try
         {
-            await Task.WhenAll(reading, writing);
+            await both;
         }
         catch (Exception e) when (IsLinkFault(e))
         {

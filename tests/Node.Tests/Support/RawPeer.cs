@@ -19,23 +19,25 @@ public sealed class RawPeer : IAsyncDisposable
     private readonly AuthenticatedLink _link;
     private readonly Task _drain;
 
-    private RawPeer(AuthenticatedLink link)
+    private RawPeer(AuthenticatedLink link, bool drain)
     {
         _link = link;
-        _drain = DrainAsync();
+        _drain = drain ? DrainAsync() : Task.CompletedTask;
     }
 
     /// <summary>Completes when the node closes the connection.</summary>
     public Task Closed => _drain;
 
-    public static Task<RawPeer> ConnectAsync(NodeKey key, IPEndPoint target, IMembershipView membership, TimeProvider time, bool sendHello = true) =>
-        ConnectAsync(new TlsTransport(key, membership, new PeerScoreBook(new ScoringOptions(), time), time, TimeSpan.FromSeconds(5), new NetworkMetrics()), target, sendHello);
+    /// <summary>Dials <paramref name="target"/> as <paramref name="key"/>. With <paramref name="drain"/> false it never
+    /// reads, like a stalled peer, and <see cref="Closed"/> says nothing.</summary>
+    public static Task<RawPeer> ConnectAsync(NodeKey key, IPEndPoint target, IMembershipView membership, TimeProvider time, bool sendHello = true, bool drain = true) =>
+        ConnectAsync(new TlsTransport(key, membership, new PeerScoreBook(new ScoringOptions(), time), time, TimeSpan.FromSeconds(5), new NetworkMetrics()), target, sendHello, drain);
 
     /// <summary>Connects through a given transport: tests build one with a forged certificate.</summary>
-    internal static async Task<RawPeer> ConnectAsync(TlsTransport transport, IPEndPoint target, bool sendHello = true)
+    internal static async Task<RawPeer> ConnectAsync(TlsTransport transport, IPEndPoint target, bool sendHello = true, bool drain = true)
     {
         var link = await transport.DialAsync(new DnsEndPoint(target.Address.ToString(), target.Port), null, CancellationToken.None);
-        var peer = new RawPeer(link);
+        var peer = new RawPeer(link, drain);
         if (sendHello) await peer.SendAsync(new Hello("raw-test-peer", null));
         return peer;
     }
