@@ -20,4 +20,12 @@ public sealed class CommandLineTests
         Assert.Empty(result.Errors);
         Assert.Equal("demo", result.CommandResult.Command.Name);
     }
+
+    [Fact]
+    public void Parse_BenchGossipWithoutOut_ReportsTheMissingOption()
+    {
+        var result = FedChainCommandLine.Build().Parse(["bench", "gossip", "--nodes", "3"]);
+
+        Assert.Contains(result.Errors, e => e.Message.Contains("--out", StringComparison.Ordinal));
+    }
 }

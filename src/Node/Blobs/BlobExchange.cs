@@ -1,0 +1,216 @@
+using FedChain.Node.Identity;
+using FedChain.Node.Network;
+using FedChain.Node.Scoring;
+using FedChain.Node.Wire.V1;
+using Microsoft.Extensions.Logging;
+
+namespace FedChain.Node.Blobs;
+
+/// <summary>
+/// The blob protocol of one node: announces what it stores (BlobHave), serves manifests and chunks,
+/// remembers which peers hold which blobs, and runs downloads (<see cref="BlobDownload"/>) that pull
+/// verified chunks from any holder. Blobs are only ever pulled, so each node receives each blob about
+/// once, whatever the number of peers.
+/// </summary>
+internal sealed partial class BlobExchange
+{
+    /// <summary>Blobs announced but not stored that we keep track of, at most.</summary>
+    internal const int MaxTrackedBlobs = 4096;
+
+    private readonly BlobStore _store;
+    private readonly BlobOptions _options;
+    private readonly int _maxChunkSize;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly IPeerNetwork _peers;
+    private readonly NetworkMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<BlobId, HashSet<NodeAddress>> _holders = [];
+    private readonly Dictionary<BlobId, long> _announcedSize = [];
+    private readonly Dictionary<BlobId, BlobDownload> _downloads = [];
+    private readonly Dictionary<ChunkRequestKey, TaskCompletionSource<IWireMessage?>> _pending = [];
+    private readonly Dictionary<NodeAddress, int> _inFlight = [];
+    private readonly SemaphoreSlim _downloadSlots;
+    private TaskCompletionSource _changed = NewSignal();
+    private CancellationToken _stopping = new(canceled: true);
+
+    public BlobExchange(BlobStore store, BlobOptions options, int maxFrameBytes, TimeProvider time, Random random,
+        IPeerNetwork peers, NetworkMetrics metrics, ILogger logger)
+    {
+        _store = store;
+        _options = options;
+        _maxChunkSize = maxFrameBytes - 1024;
+        _time = time;
+        _random = random;
+        _peers = peers;
+        _metrics = metrics;
+        _logger = logger;
+        _downloadSlots = new SemaphoreSlim(options.ParallelDownloads);
+    }
+
+    internal BlobStore Store => _store;
+
+    internal BlobOptions Options => _options;
+
+    internal NetworkMetrics Metrics => _metrics;
+
+    internal ILogger Logger => _logger;
+
+    internal TimeProvider Time => _time;
+
+    /// <summary>Downloads run until <paramref name="stopping"/> is cancelled (node stop).</summary>
+    public void Start(CancellationToken stopping) => _stopping = stopping;
+
+    /// <summary>Every stored blob, newest last, as sent to a peer right after its hello.</summary>
+    public BlobHave Inventory() =>
+        new([.. _store.List().TakeLast(WireLimits.MaxBlobSummaries).Select(b => new BlobSummary(b.Id.ToBytes(), b.Size))]);
+
+    /// <summary>Tells every ready peer this node now serves <paramref name="blob"/>.</summary>
+    public void Announce(BlobInfo blob)
+    {
+        Forget(blob.Id);
+        var have = new BlobHave([new BlobSummary(blob.Id.ToBytes(), blob.Size)]);
+        foreach (var peer in _peers.ReadyPeers()) _peers.TrySend(peer, have);
+    }
+
+    public void OnBlobHave(NodeAddress from, BlobHave message)
+    {
+        List<BlobId> wanted = [];
+        lock (_lock)
+        {
+            foreach (var blob in message.Blobs)
+            {
+                var id = BlobId.FromBytes(blob.Id);
+                if (!_holders.TryGetValue(id, out var holders))
+                {
+                    // Bounded, so a member announcing endless fake blobs cannot grow our memory.
+                    if (_holders.Count >= MaxTrackedBlobs)
+                    {
+                        _metrics.Count("blob.announcements_dropped");
+                        continue;
+                    }
+
+                    _holders[id] = holders = [];
+                }
+
+                holders.Add(from);
+                _announcedSize.TryAdd(id, blob.Size);
+                if (_options.ReplicateAnnounced && blob.Size <= _options.MaxBlobBytes && !_downloads.ContainsKey(id)) wanted.Add(id);
+            }
+        }
+
+        Signal();
+        foreach (var id in wanted.Where(id => !_store.Contains(id))) _ = FetchInBackground(id);
+    }
+
+    public void PeerGone(NodeAddress peer)
+    {
+        List<TaskCompletionSource<IWireMessage?>> orphaned;
+        lock (_lock)
+        {
+            foreach (var holders in _holders.Values) holders.Remove(peer);
+            orphaned = [.. _pending.Where(kv => kv.Key.Peer == peer).Select(kv => kv.Value)];
+        }
+
+        foreach (var request in orphaned) request.TrySetResult(null);
+        Signal();
+    }
+
+    /// <summary>Makes <paramref name="id"/> local: returns at once if stored, else joins or starts its download,
+    /// which keeps waiting for a holder until the blob arrives or the node stops.</summary>
+    public async Task FetchAsync(BlobId id, CancellationToken ct)
+    {
+        while (!_store.Contains(id)) await Download(id, persistent: true).WaitAsync(ct);
+    }
+
+    private Task Download(BlobId id, bool persistent)
+    {
+        lock (_lock)
+        {
+            if (_downloads.TryGetValue(id, out var running))
+            {
+                running.Persistent |= persistent;
+                return running.Completion;
+            }
+
+            var download = new BlobDownload(this, id) { Persistent = persistent };
+            _downloads[id] = download;
+            download.Completion = RunDownloadAsync(download);
+            return download.Completion;
+        }
+    }
+
+    /// <summary>Replicates an announced blob; gives up when no holder is left to ask.</summary>
+    private async Task FetchInBackground(BlobId id)
+    {
+        try
+        {
+            await Download(id, persistent: false).WaitAsync(_stopping);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // node stopping
+        }
+        catch (Exception e)
+        {
+            Log.BackgroundFault(_logger, e, $"replicate blob {id}");
+        }
+    }
+
+    private async Task RunDownloadAsync(BlobDownload download)
+    {
+        // Yield first so the caller's lock is released before any work.
+        await Task.Yield();
+        try
+        {
+            await _downloadSlots.WaitAsync(_stopping);
+            try
+            {
+                await download.RunAsync(_stopping);
+            }
+            finally
+            {
+                _downloadSlots.Release();
+            }
+        }
+        finally
+        {
+            lock (_lock) _downloads.Remove(download.Id);
+            if (!_store.Contains(download.Id)) Forget(download.Id);
+        }
+    }
+
+    /// <summary>True while some connected peer is known to hold <paramref name="id"/>.</summary>
+    internal bool HasHolders(BlobId id)
+    {
+        lock (_lock) return _holders.GetValueOrDefault(id)?.Count > 0;
+    }
+
+    private void Forget(BlobId id)
+    {
+        lock (_lock)
+        {
+            if (_downloads.ContainsKey(id)) return;
+            _holders.Remove(id);
+            _announcedSize.Remove(id);
+        }
+    }
+
+    internal long? AnnouncedSize(BlobId id)
+    {
+        lock (_lock) return _announcedSize.TryGetValue(id, out var size) ? size : null;
+    }
+
+    internal int MaxChunkSize => _maxChunkSize;
+
+    internal void RemoveHolder(BlobId id, NodeAddress peer)
+    {
+        lock (_lock) _holders.GetValueOrDefault(id)?.Remove(peer);
+    }
+
+    internal void Reject(NodeAddress peer, RejectionReason reason, Misbehaviour misbehaviour, string detail) =>
+        _peers.Reject(peer, reason, misbehaviour, detail);
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,140 @@
+using Microsoft.Data.Sqlite;
+
+namespace FedChain.Node.Blobs;
+
+/// <summary>
+/// Content-addressed blobs on disk with an SQLite index. Layout under the root folder:
+/// <c>blobs/ab/abcd...</c> (file name = SHA-256 hex), <c>tmp/</c> for writes in progress,
+/// <c>partial/</c> for resumable downloads, and <c>index.db</c>. Writes are crash-safe: temp file,
+/// fsync, rename; on open the index is reconciled with the files, so a restart keeps every blob.
+/// </summary>
+public sealed partial class BlobStore : IDisposable
+{
+    /// <summary>Default chunk size: 256 KiB, so a 4 MB update is 16 verified pulls.</summary>
+    public const int DefaultChunkSize = 64 * 1024;
+
+    private readonly SqliteConnection _db;
+    private readonly TimeProvider _time;
+    private readonly Lock _lock = new();
+
+    // The index in memory, kept equal to the blobs table: hot paths (serving chunks, Contains) never query SQLite.
+    private readonly Dictionary<BlobId, BlobInfo> _index = [];
+
+    private BlobStore(string root, int chunkSize, TimeProvider time)
+    {
+        Root = root;
+        ChunkSize = chunkSize;
+        _time = time;
+        Directory.CreateDirectory(BlobsFolder);
+        Directory.CreateDirectory(TempFolder);
+        Directory.CreateDirectory(PartialFolder);
+        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(root, "index.db"), Pooling = false }.ToString());
+        _db.Open();
+        CreateSchema();
+    }
+
+    public string Root { get; }
+
+    /// <summary>Chunk size used for blobs this store creates; fetched blobs keep their publisher's.</summary>
+    public int ChunkSize { get; }
+
+    /// <summary>Raised after a blob is stored (put or completed download), outside the store's lock.</summary>
+    public event EventHandler<BlobInfo>? Stored;
+
+    private string BlobsFolder => Path.Combine(Root, "blobs");
+
+    private string TempFolder => Path.Combine(Root, "tmp");
+
+    private string PartialFolder => Path.Combine(Root, "partial");
+
+    /// <summary>Opens (or creates) the store in <paramref name="root"/>, dropping half-written temp files
+    /// and reconciling the index with the blob files a crash may have left unindexed.</summary>
+    public static BlobStore Open(string root, TimeProvider? time = null, int chunkSize = DefaultChunkSize)
+    {
+        if (chunkSize is < 1024 or > 4 * 1024 * 1024) throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, "chunk size must be 1 KiB to 4 MiB");
+        var store = new BlobStore(Path.GetFullPath(root), chunkSize, time ?? TimeProvider.System);
+        try
+        {
+            store.Recover();
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
+        return store;
+    }
+
+    public string PathOf(BlobId id)
+    {
+        var hex = id.ToString();
+        return Path.Combine(BlobsFolder, hex[..2], hex);
+    }
+
+    public bool Contains(BlobId id) => TryGet(id) is not null;
+
+    public async Task<byte[]> ReadAllBytesAsync(BlobId id, CancellationToken ct = default)
+    {
+        if (!Contains(id)) throw new KeyNotFoundException($"blob {id} is not in the store at {Root}");
+        return await File.ReadAllBytesAsync(PathOf(id), ct);
+    }
+
+    public Stream OpenRead(BlobId id)
+    {
+        if (!Contains(id)) throw new KeyNotFoundException($"blob {id} is not in the store at {Root}");
+        return new FileStream(PathOf(id), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+    }
+
+    /// <summary>Reads chunk <paramref name="index"/> of a stored blob, or returns null when the blob or chunk is not here.</summary>
+    public async Task<byte[]?> ReadChunkAsync(BlobId id, int index, CancellationToken ct = default)
+    {
+        var info = TryGet(id);
+        if (info is null || index < 0 || index >= info.ChunkCount) return null;
+        var buffer = new byte[ChunkLayout.LengthOf(index, info.Size, info.ChunkSize)];
+        return await ReadChunkAsync(id, index, buffer, ct) == buffer.Length ? buffer : null;
+    }
+
+    /// <summary>Reads chunk <paramref name="index"/> into <paramref name="destination"/> (at least the blob's chunk
+    /// size) and returns its length, or -1 when the blob or chunk is not here.</summary>
+    public async Task<int> ReadChunkAsync(BlobId id, int index, Memory<byte> destination, CancellationToken ct = default)
+    {
+        var info = TryGet(id);
+        if (info is null || index < 0 || index >= info.ChunkCount) return -1;
+        var length = ChunkLayout.LengthOf(index, info.Size, info.ChunkSize);
+        using var handle = File.OpenHandle(PathOf(id), FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
+        var read = 0;
+        while (read < length)
+        {
+            var n = await RandomAccess.ReadAsync(handle, destination[read..length], ChunkLayout.Offset(index, info.ChunkSize) + read, ct);
+            if (n == 0) throw new IOException($"blob file {PathOf(id)} is shorter than its index says ({info.Size} bytes)");
+            read += n;
+        }
+
+        return length;
+    }
+
+    /// <summary>Copies every blob into <paramref name="folder"/> as a file named by its id, for auditors. Returns how many.</summary>
+    public int ExportTo(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var count = 0;
+        foreach (var blob in List())
+        {
+            var target = Path.Combine(folder, blob.Id.ToString());
+            if (File.Exists(target) && new FileInfo(target).Length == blob.Size) continue;
+            var temp = target + ".tmp";
+            File.Copy(PathOf(blob.Id), temp, overwrite: true);
+            File.Move(temp, target, overwrite: true);
+            count++;
+        }
+
+        return count;
+    }
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using Microsoft.Win32.SafeHandles;
+
+namespace FedChain.Node.Blobs;
+
+/// <summary>
+/// A download in progress: a sparse file of the blob's final size, plus the set of chunks already
+/// written and verified, recorded in the index so a restarted node resumes rather than starts over.
+/// Chunks are written at their offsets and may arrive in any order from any peer.
+/// </summary>
+public sealed class PartialBlob : IDisposable
+{
+    private readonly BlobStore _store;
+    private readonly SafeFileHandle _file;
+    private readonly bool[] _have;
+    private int _haveCount;
+
+    internal PartialBlob(BlobStore store, string path, BlobInfo manifest, bool[] have)
+    {
+        _store = store;
+        Path = path;
+        Manifest = manifest;
+        _have = have;
+        _haveCount = have.Count(h => h);
+        _file = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, FileOptions.Asynchronous);
+        RandomAccess.SetLength(_file, manifest.Size);
+    }
+
+    /// <summary>The blob's id, size and chunk hashes, as the manifest gave them.</summary>
+    public BlobInfo Manifest { get; }
+
+    internal string Path { get; }
+
+    public int ChunkCount => Manifest.ChunkCount;
+
+    public int ChunksHeld => Volatile.Read(ref _haveCount);
+
+    public bool IsComplete => ChunksHeld == ChunkCount;
+
+    public bool Has(int index)
+    {
+        lock (_have) return _have[index];
+    }
+
+    public IReadOnlyList<int> MissingChunks()
+    {
+        lock (_have) return [.. Enumerable.Range(0, _have.Length).Where(i => !_have[i])];
+    }
+
+    /// <summary>Verifies <paramref name="data"/> against the manifest's hash for chunk <paramref name="index"/>
+    /// and writes it. Returns false, writing nothing, when the chunk does not match.</summary>
+    public async Task<bool> TryWriteChunkAsync(int index, ReadOnlyMemory<byte> data, CancellationToken ct = default)
+    {
+        if (index < 0 || index >= ChunkCount) return false;
+        if (data.Length != ChunkLayout.LengthOf(index, Manifest.Size, Manifest.ChunkSize)) return false;
+        if (!ChunkLayout.Verify(data.Span, Manifest.ChunkHashes, index)) return false;
+        if (Has(index)) return true;
+        await RandomAccess.WriteAsync(_file, data, ChunkLayout.Offset(index, Manifest.ChunkSize), ct);
+        lock (_have)
+        {
+            if (_have[index]) return true;
+            _have[index] = true;
+            _haveCount++;
+        }
+
+        _store.RecordChunk(Manifest.Id, index);
+        return true;
+    }
+
+    /// <summary>Once every chunk is in: fsync, check the whole file hashes to the id, and move it into
+    /// the store. Returns null, discarding the download, when the manifest lied about the content.</summary>
+    public async Task<BlobInfo?> CompleteAsync(CancellationToken ct = default)
+    {
+        if (!IsComplete) throw new InvalidOperationException($"blob {Manifest.Id}: {ChunkCount - ChunksHeld} of {ChunkCount} chunks still missing");
+        RandomAccess.FlushToDisk(_file);
+        var hash = await HashAsync(ct);
+        if (hash != Manifest.Id)
+        {
+            _store.DiscardPartial(this);
+            return null;
+        }
+
+        return _store.CompletePartial(this);
+    }
+
+    internal void CloseFile() => _file.Dispose();
+
+    private async Task<BlobId> HashAsync(CancellationToken ct)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        long offset = 0;
+        while (offset < Manifest.Size)
+        {
+            var n = await RandomAccess.ReadAsync(_file, buffer, offset, ct);
+            if (n == 0) break;
+            sha.AppendData(buffer, 0, n);
+            offset += n;
+        }
+
+        return BlobId.FromBytes(sha.GetHashAndReset());
+    }
+
+    public void Dispose() => _file.Dispose();
+}

@@ -1,0 +1,88 @@
+using FedChain.Node.Identity;
+using FedChain.Node.Wire.V1;
+
+namespace FedChain.Node.Gossip;
+
+internal sealed partial class GossipRouter
+{
+    // Caps on one IHAVE/IWANT exchange (GossipSub v1.1 max_ihave_length), so neither side can be made to do unbounded work.
+    private const int MaxIdsPerExchange = 500;
+
+    /// <summary>Mesh upkeep and lazy gossip, once per <see cref="Network.GossipOptions.HeartbeatInterval"/>.</summary>
+    public void Heartbeat()
+    {
+        var ready = _peers.ReadyPeers();
+        List<NodeAddress> grafts = [], prunes = [], lazy;
+        List<string> gossip;
+        lock (_lock)
+        {
+            _mesh.IntersectWith(ready);
+            if (_mesh.Count < _options.MeshDegreeLow)
+            {
+                foreach (var peer in Shuffled(ready.Where(p => !_mesh.Contains(p))).Take(_options.MeshDegree - _mesh.Count))
+                {
+                    _mesh.Add(peer);
+                    grafts.Add(peer);
+                }
+            }
+            else if (_mesh.Count > _options.MeshDegreeHigh)
+            {
+                foreach (var peer in Shuffled(_mesh).Take(_mesh.Count - _options.MeshDegree))
+                {
+                    _mesh.Remove(peer);
+                    prunes.Add(peer);
+                }
+            }
+
+            gossip = [.. _cache.GossipIds().Take(MaxIdsPerExchange)];
+            lazy = gossip.Count == 0 ? [] : [.. Shuffled(ready.Where(p => !_mesh.Contains(p))).Take(_options.LazyDegree)];
+            _cache.Shift();
+        }
+
+        foreach (var peer in grafts) _peers.TrySend(peer, new Graft());
+        foreach (var peer in prunes) _peers.TrySend(peer, new Prune());
+        if (lazy.Count == 0) return;
+        var ihave = new IHave([.. gossip.Select(Convert.FromHexString)]);
+        foreach (var peer in lazy) _peers.TrySend(peer, ihave);
+    }
+
+    /// <summary>Asks for announced messages not yet seen.</summary>
+    public void OnIHave(NodeAddress from, IHave message)
+    {
+        List<byte[]> wanted;
+        lock (_lock)
+        {
+            wanted = [.. message.MessageIds.Where(id => !_seen.Contains(Convert.ToHexStringLower(id))).Take(MaxIdsPerExchange)];
+        }
+
+        if (wanted.Count > 0) _peers.TrySend(from, new IWant([.. wanted]));
+    }
+
+    /// <summary>Sends the requested messages still in the message cache.</summary>
+    public void OnIWant(NodeAddress from, IWant message)
+    {
+        List<Publish> found;
+        lock (_lock)
+        {
+            found = [.. message.MessageIds.Take(MaxIdsPerExchange)
+                .Select(id => _cache.Get(Convert.ToHexStringLower(id)))
+                .OfType<Publish>()
+                .Where(m => m.Ttl > 0)];
+        }
+
+        foreach (var m in found) Send(from, m);
+    }
+
+    /// <summary>Must be called under the lock: the router's Random is not thread-safe.</summary>
+    private List<NodeAddress> Shuffled(IEnumerable<NodeAddress> peers)
+    {
+        var list = peers.ToList();
+        for (var i = list.Count - 1; i > 0; i--)
+        {
+            var j = _random.Next(i + 1);
+            (list[i], list[j]) = (list[j], list[i]);
+        }
+
+        return list;
+    }
+}

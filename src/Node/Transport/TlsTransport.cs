@@ -1,0 +1,186 @@
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using FedChain.Node.Identity;
+using FedChain.Node.Membership;
+using FedChain.Node.Network;
+using FedChain.Node.Scoring;
+
+namespace FedChain.Node.Transport;
+
+/// <summary>
+/// TCP with TLS 1.3 through SslStream, authenticated both ways. Each side presents its bound
+/// certificate; the other recovers the member address from the binding and accepts only a current,
+/// unbanned member (and, when dialling, the member it meant to reach). No cipher here is ours.
+/// </summary>
+public sealed class TlsTransport : IDisposable
+{
+    private readonly NodeKey _key;
+    private readonly IMembershipView _membership;
+    private readonly PeerScoreBook _scores;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _handshakeTimeout;
+    private readonly NetworkMetrics _metrics;
+    private readonly X509Certificate2 _certificate;
+    private readonly SslStreamCertificateContext _context;
+
+    public TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, NetworkMetrics metrics)
+        : this(key, membership, scores, time, handshakeTimeout, metrics, NodeCertificate.Create(key, time, TimeSpan.FromDays(30)))
+    {
+    }
+
+    /// <summary>With a given certificate: tests use it to present a forged binding.</summary>
+    internal TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, NetworkMetrics metrics, X509Certificate2 certificate)
+    {
+        _key = key;
+        _membership = membership;
+        _scores = scores;
+        _time = time;
+        _handshakeTimeout = handshakeTimeout;
+        _metrics = metrics;
+        _certificate = certificate;
+        _context = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
+    }
+
+    /// <summary>Runs the server side of the handshake on an accepted socket.</summary>
+    public Task<AuthenticatedLink> AcceptAsync(Socket socket, CancellationToken ct) => HandshakeAsync(socket, inbound: true, expected: null, ct);
+
+    /// <summary>Connects to <paramref name="endPoint"/> and runs the client side. With <paramref name="expected"/>,
+    /// the peer must prove that address.</summary>
+    public async Task<AuthenticatedLink> DialAsync(DnsEndPoint endPoint, NodeAddress? expected, CancellationToken ct)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(_handshakeTimeout);
+            await socket.ConnectAsync(endPoint, timeout.Token);
+        }
+        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            socket.Dispose();
+            throw new HandshakeRejectedException(RejectionReason.HandshakeFailed, $"{endPoint.Host}:{endPoint.Port}", $"cannot connect: {e.Message}", e);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        return await HandshakeAsync(socket, inbound: false, expected, ct);
+    }
+
+    private async Task<AuthenticatedLink> HandshakeAsync(Socket socket, bool inbound, NodeAddress? expected, CancellationToken ct)
+    {
+        var remote = socket.RemoteEndPoint?.ToString() ?? "unknown";
+        var counted = new CountingStream(new NetworkStream(socket, ownsSocket: true), _metrics.AddTransportIn, _metrics.AddTransportOut);
+        var ssl = new SslStream(counted, leaveInnerStreamOpen: false);
+        var verdict = new Verdict();
+        bool Check(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => Verify(certificate, expected, verdict);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_handshakeTimeout);
+        try
+        {
+            if (inbound)
+            {
+                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
+                {
+                    ServerCertificateContext = _context,
+                    ClientCertificateRequired = true,
+                    EnabledSslProtocols = SslProtocols.Tls13,
+                    CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                    RemoteCertificateValidationCallback = Check,
+                }, timeout.Token);
+            }
+            else
+            {
+                await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+                {
+                    TargetHost = "fedchain",
+                    ClientCertificateContext = _context,
+                    EnabledSslProtocols = SslProtocols.Tls13,
+                    CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                    RemoteCertificateValidationCallback = Check,
+                }, timeout.Token);
+            }
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException or SocketException or ObjectDisposedException
+                                  || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            await ssl.DisposeAsync();
+            throw new HandshakeRejectedException(verdict.Reason ?? RejectionReason.HandshakeFailed, remote, verdict.Detail ?? e.Message, e);
+        }
+        catch
+        {
+            await ssl.DisposeAsync();
+            throw;
+        }
+
+        if (verdict.Address is not { } address)
+        {
+            await ssl.DisposeAsync();
+            throw new HandshakeRejectedException(RejectionReason.HandshakeFailed, remote, "the peer presented no certificate");
+        }
+
+        var pipe = new DuplexPipe(
+            PipeReader.Create(ssl, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true)),
+            PipeWriter.Create(ssl, new StreamPipeWriterOptions(leaveOpen: true)));
+        return new AuthenticatedLink(address, pipe, remote, inbound, () => Abort(socket), ssl);
+    }
+
+    private bool Verify(X509Certificate? certificate, NodeAddress? expected, Verdict verdict)
+    {
+        if (certificate is null) return verdict.Reject(RejectionReason.HandshakeFailed, "the peer presented no certificate");
+        using var parsed = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        var binding = CertificateBinding.Verify(parsed, _time);
+        if (!binding.IsValid) return verdict.Reject(RejectionReason.BadCertificateBinding, binding.Failure!);
+        var address = binding.Address;
+        if (address == _key.Address) return verdict.Reject(RejectionReason.UnexpectedPeer, "the peer is this node itself");
+        if (expected is { } wanted && wanted != address) return verdict.Reject(RejectionReason.UnexpectedPeer, $"expected {wanted}, the certificate proves {address}");
+        if (!_membership.IsMember(address)) return verdict.Reject(RejectionReason.NonMember, $"{address} is not a current member");
+        if (_scores.BannedUntil(address) is { } until) return verdict.Reject(RejectionReason.Banned, $"{address} is banned until {until:u}");
+        verdict.Address = address;
+        return true;
+    }
+
+    private static void Abort(Socket socket)
+    {
+        try
+        {
+            // Linger 0 sends a reset, as a crashed peer or a cut cable would look to the other side.
+            socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // already closed
+        }
+
+        socket.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _context.TargetCertificate.Dispose();
+        _certificate.Dispose();
+    }
+
+    private sealed class Verdict
+    {
+        public NodeAddress? Address { get; set; }
+
+        public RejectionReason? Reason { get; private set; }
+
+        public string? Detail { get; private set; }
+
+        public bool Reject(RejectionReason reason, string detail)
+        {
+            Reason = reason;
+            Detail = detail;
+            return false;
+        }
+    }
+}
