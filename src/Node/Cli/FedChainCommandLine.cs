@@ -13,6 +13,8 @@ public static class FedChainCommandLine
         root.Subcommands.Add(PrivacyCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
         root.Subcommands.Add(ChainCommand.Build());
+        root.Subcommands.Add(NodeCommand.Build());
+        root.Subcommands.Add(AuditCommand.Build());
         return root;
     }
 }

@@ -10,8 +10,10 @@ public static class FederatedPreprocessing
         switch (normalisation)
         {
             case Normalisation.Federated:
-                // Each site shares only its moments; their sum gives the pooled mean and std.
-                var global = FeatureMoments.Combine([.. sites.Select(s => FeatureMoments.Of(s.Train))]).ToStandardiser();
+                // Each site shares only its moments; their sum gives the pooled mean and std. Summed in
+                // site-name order, the order network nodes use (src/Node/Rounds/AggregateTrack), so both
+                // reach the same standardiser bits.
+                var global = FeatureMoments.Combine([.. sites.OrderBy(s => s.Train.Site, StringComparer.Ordinal).Select(s => FeatureMoments.Of(s.Train))]).ToStandardiser();
                 return [.. sites.Select(s => new SiteSplit(global.Apply(s.Train), global.Apply(s.Test)))];
             case Normalisation.PerSite:
                 return [.. sites.Select(s =>

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FedChain.Node.Agent;
+
+/// <summary>
+/// One institution's node: its key, its data, where the chain and its peers are, where it keeps
+/// state. Read from JSON (docs/node.md shows an example); relative paths are relative to the file.
+/// </summary>
+public sealed record NodeConfig
+{
+    /// <summary>Web3 Secret Storage keystore of the institution's key.</summary>
+    public required string Keystore { get; init; }
+
+    /// <summary>File holding the keystore passphrase; without it, $FEDCHAIN_KEY_PASSPHRASE.</summary>
+    public string? PassphraseFile { get; init; }
+
+    /// <summary>The site's name as the consortium knows it: it seeds its batches and rounding.</summary>
+    public required string Site { get; init; }
+
+    /// <summary>The site's CSV file. Only this node reads it.</summary>
+    public required string Data { get; init; }
+
+    /// <summary>The consortium's dataset schema; a plan whose schema differs is refused.</summary>
+    public required string Schema { get; init; }
+
+    /// <summary>The addresses file written by `fedchain chain up` / `chain deploy`.</summary>
+    public required string Addresses { get; init; }
+
+    /// <summary>Overrides the addresses file's RPC endpoint.</summary>
+    public string? Rpc { get; init; }
+
+    /// <summary>How often the chain is polled for events, milliseconds.</summary>
+    public int ChainPollMilliseconds { get; init; } = 100;
+
+    /// <summary>"host:port" to listen on (port 0: any).</summary>
+    public string Listen { get; init; } = "127.0.0.1:0";
+
+    /// <summary>Peers to dial at start, "host:port"; members' registry endpoints are dialled anyway.</summary>
+    public IReadOnlyList<string> Bootstrap { get; init; } = [];
+
+    /// <summary>Blob store, checkpoints and results.</summary>
+    public required string StateDirectory { get; init; }
+
+    /// <summary>Plan documents this node offers to the network (as blobs whose id is the plan hash).</summary>
+    public IReadOnlyList<string> PublishPlans { get; init; } = [];
+
+    /// <summary>Where to copy every blob when a plan completes, for auditors; null: do not export.</summary>
+    public string? ExportBlobs { get; init; }
+
+    /// <summary>Seconds to wait for a committed blob before saying so (the wait goes on).</summary>
+    public int BlobWaitWarningSeconds { get; init; } = 30;
+
+    [JsonIgnore]
+    public string BaseDirectory { get; private init; } = ".";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        WriteIndented = true,
+    };
+
+    /// <summary>A path from the config, made absolute against the config file's folder.</summary>
+    public string Resolve(string path) => Path.GetFullPath(path, BaseDirectory);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads and checks a config file; errors name the file and the field.</summary>
+    public static NodeConfig Load(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new FileNotFoundException($"node config {full} does not exist", full);
+        NodeConfig config;
+        try
+        {
+            config = JsonSerializer.Deserialize<NodeConfig>(File.ReadAllText(full), Json) ?? throw new InvalidDataException($"{full}: empty config");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{full}: {e.Message}", e);
+        }
+
+        config = config with { BaseDirectory = Path.GetDirectoryName(full)! };
+        config.Check(full);
+        return config;
+    }
+
+    private void Check(string file)
+    {
+        if (ChainPollMilliseconds is < 10 or > 60_000) throw new InvalidDataException($"{file}: chainPollMilliseconds must be 10..60000, got {ChainPollMilliseconds}");
+        if (!System.Net.IPEndPoint.TryParse(Listen, out _)) throw new InvalidDataException($"{file}: listen '{Listen}' is not an IP endpoint such as 127.0.0.1:7001");
+        foreach (var (name, value) in new[] { ("keystore", Keystore), ("data", Data), ("schema", Schema), ("addresses", Addresses) })
+        {
+            if (!File.Exists(Resolve(value))) throw new InvalidDataException($"{file}: {name} file {Resolve(value)} does not exist");
+        }
+
+        foreach (var plan in PublishPlans)
+        {
+            if (!File.Exists(Resolve(plan))) throw new InvalidDataException($"{file}: publishPlans entry {Resolve(plan)} does not exist");
+        }
+    }
+
+    /// <summary>The keystore passphrase, from the file or the environment.</summary>
+    public string Passphrase()
+    {
+        if (PassphraseFile is not null) return File.ReadAllText(Resolve(PassphraseFile)).TrimEnd('\r', '\n');
+        return Environment.GetEnvironmentVariable("FEDCHAIN_KEY_PASSPHRASE")
+            ?? throw new InvalidDataException("no passphraseFile in the node config and $FEDCHAIN_KEY_PASSPHRASE is not set");
+    }
+}

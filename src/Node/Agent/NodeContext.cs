@@ -1,0 +1,26 @@
+using FedChain.Contracts;
+using FedChain.Node.ChainView;
+using FedChain.Node.Identity;
+using FedChain.Node.Network;
+using Microsoft.Extensions.Logging;
+
+namespace FedChain.Node.Agent;
+
+/// <summary>What a running node's plan runners share: its key and config, the chain, the network, its clock.</summary>
+public sealed record NodeContext(
+    NodeConfig Config,
+    NodeKey Key,
+    Consortium Consortium,
+    ChainFollower Chain,
+    NetworkNode Network,
+    StatusReporter Status,
+    TimeProvider Time,
+    ILogger Logger)
+{
+    /// <summary>This node's address as the chain's event records key it (lower-case hex).</summary>
+    public string Me => Key.Address.ToLowerHex();
+
+    public NodeStatus Line(string @event) => new(@event, Key.Address.ToString(), Config.Site);
+
+    public long NowMs() => Time.GetUtcNow().ToUnixTimeMilliseconds();
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using FedChain.Contracts;
+using FedChain.Contracts.Client;
+using FedChain.Contracts.Deployment;
+using FedChain.Node.Blobs;
+using FedChain.Node.ChainView;
+using FedChain.Node.Identity;
+using FedChain.Node.Membership;
+using FedChain.Node.Network;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FedChain.Node.Agent;
+
+/// <summary>Composes a node on the generic host: key, chain follower and membership, blob store, network, agent.</summary>
+public static class NodeHost
+{
+    /// <summary>Builds the host after catching up with the chain once, so membership is known before the network starts.</summary>
+    /// <param name="statusLines">Write <see cref="NodeStatus"/> lines to stdout (logs then go to stderr).</param>
+    public static async Task<IHost> BuildAsync(NodeConfig config, bool statusLines, bool exitWhenDone, CancellationToken ct)
+    {
+        var key = NodeKeystore.Load(config.Resolve(config.Keystore), config.Passphrase());
+        var addresses = ConsortiumAddresses.Read(config.Resolve(config.Addresses));
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
+        builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+
+        var time = TimeProvider.System;
+        var services = builder.Services;
+        services.AddSingleton(time);
+        services.AddSingleton(config);
+        services.AddSingleton(key);
+        services.AddSingleton(addresses);
+        services.AddSingleton(p => new ChainClient(new Uri(config.Rpc ?? addresses.RpcUrl), Convert.ToHexString(key.ExportPrivateKey()), addresses.ChainId,
+            new ChainClientOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(20) }, time, p.GetRequiredService<ILogger<ChainClient>>()));
+        services.AddSingleton(p => new ChainFollower(p.GetRequiredService<ChainClient>(), addresses, time,
+            TimeSpan.FromMilliseconds(config.ChainPollMilliseconds), p.GetRequiredService<ILogger<ChainFollower>>()));
+        services.AddSingleton<IMembershipView>(p => new ChainMembership(p.GetRequiredService<ChainFollower>()));
+        services.AddSingleton(_ => BlobStore.Open(Path.Combine(config.Resolve(config.StateDirectory), "blobs"), time));
+        services.AddFedChainNetwork(o =>
+        {
+            o.Listen = IPEndPoint.Parse(config.Listen);
+            foreach (var peer in config.Bootstrap) o.Bootstrap.Add(peer);
+            o.DialInterval = TimeSpan.FromMilliseconds(500);
+        });
+        services.AddSingleton(new StatusReporter(statusLines, Console.Out));
+        services.AddSingleton(p => new NodeContext(config, key, new Consortium(p.GetRequiredService<ChainClient>(), addresses),
+            p.GetRequiredService<ChainFollower>(), p.GetRequiredService<NetworkNode>(), p.GetRequiredService<StatusReporter>(), time,
+            p.GetRequiredService<ILoggerFactory>().CreateLogger("FedChain.Node")));
+        services.AddHostedService(p => new NodeAgent(p.GetRequiredService<NodeContext>(), p.GetRequiredService<IHostApplicationLifetime>(), exitWhenDone));
+
+        var host = builder.Build();
+        await host.Services.GetRequiredService<ChainFollower>().CatchUpAsync(ct);
+        Log.NodeStarted(host.Services.GetRequiredService<NodeContext>().Logger, key.Address.ToString(), config.Site, config.Rpc ?? addresses.RpcUrl);
+        return host;
+    }
+}

@@ -1,0 +1,28 @@
+using FedChain.Learning.Metrics;
+
+namespace FedChain.Node.Agent;
+
+/// <summary>
+/// One line of a node's progress, written as JSON on stdout with <c>--status-lines</c> so that a
+/// supervisor (the demo) can show it live. Times are Unix milliseconds of the node's clock.
+/// </summary>
+/// <param name="Event">ready, plan, phase, round, done or error.</param>
+public sealed record NodeStatus(
+    string Event,
+    string Address,
+    string Site,
+    string? PlanId = null,
+    int? Round = null,
+    string? Phase = null,
+    string? Detail = null,
+    MetricSet? Metrics = null,
+    string? ModelHash = null,
+    RoundTiming? Timing = null,
+    string? Endpoint = null);
+
+/// <summary>Where a node's time went in one round: training, and when it started and finished the round.</summary>
+/// <param name="StartedAt">When the node began its part (training, or waiting if it did not train).</param>
+/// <param name="TrainingMilliseconds">Local training and quantisation; 0 when it did not train.</param>
+/// <param name="CommittedAt">When its commit was mined; null when it did not commit.</param>
+/// <param name="AggregatedAt">When it had the round's aggregate.</param>
+public sealed record RoundTiming(long StartedAt, double TrainingMilliseconds, long? CommittedAt, long AggregatedAt, int Accepted, int Excluded);

@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace FedChain.Node.Agent;
+
+/// <summary>
+/// What a node must keep across a crash that the chain and the blob store do not hold: SCAFFOLD's
+/// client control variate before and after the last round it trained. Everything else (the global
+/// model, the server state) is recomputed from committed blobs. Written before the commit is sent.
+/// </summary>
+public sealed record PlanCheckpoint(int Round, float[]? ControlBefore, float[]? ControlAfter)
+{
+    public static PlanCheckpoint? Load(string file)
+    {
+        if (!File.Exists(file)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<PlanCheckpoint>(File.ReadAllText(file));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"checkpoint {file} is corrupt: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Temp file, then rename: a crash leaves the old checkpoint or the new one, never half of one.</summary>
+    public void Save(string file)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var temp = file + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+        {
+            JsonSerializer.Serialize(stream, this);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, file, overwrite: true);
+    }
+}

@@ -1,0 +1,136 @@
+using FedChain.Contracts.Events;
+using FedChain.Contracts.Ledger;
+using FedChain.Learning.Plans;
+using FedChain.Node.Rounds;
+
+namespace FedChain.Node.Audit;
+
+/// <summary>
+/// Rebuilds every plan's story from the chain's events and the gossiped blobs an auditor holds, and
+/// checks it: each commitment's blob exists, hashes right and is signed by the committing member;
+/// re-aggregating the accepted blobs gives the finalised hash; finalisation met the quorum; no
+/// member voted another hash; the released model is the last finalised aggregate. It needs no
+/// patient record and runs the same deterministic code as the nodes (<see cref="AggregateTrack"/>).
+/// </summary>
+public sealed class Auditor(LedgerState ledger, string blobsFolder)
+{
+    private readonly List<AuditFinding> _findings = [];
+    private readonly Dictionary<string, string> _finals = [];
+    private int _rounds;
+    private int _blobs;
+
+    public AuditResult Run(IProgress<string>? progress = null)
+    {
+        foreach (var plan in ledger.Plans.Values.Where(p => p.Status is PlanStatus.Running or PlanStatus.Completed))
+        {
+            progress?.Report($"plan {plan.PlanId}: {plan.Rounds.Count} rounds");
+            AuditPlan(plan);
+        }
+
+        return new AuditResult(_findings, ledger.Plans.Count, _rounds, _blobs, _finals);
+    }
+
+    private void AuditPlan(PlanRecord record)
+    {
+        var id = record.PlanId.ToString();
+        var planBytes = Read(Convert.ToHexStringLower(record.PlanHash));
+        if (planBytes is null)
+        {
+            Find(id, null, null, $"plan document {Convert.ToHexStringLower(record.PlanHash)} is not among the blobs");
+            return;
+        }
+
+        TrainingPlan plan;
+        try
+        {
+            plan = TrainingPlan.Parse(System.Text.Encoding.UTF8.GetString(planBytes), "plan blob");
+        }
+        catch (ArgumentException e)
+        {
+            Find(id, null, null, $"plan document does not parse: {e.Message}");
+            return;
+        }
+
+        var quorum = record.Terms?.QuorumPercent ?? 51;
+        var track = new AggregateTrack(plan, record.Participants.Count);
+        foreach (var round in record.Rounds.Where(r => r.Closed))
+        {
+            _rounds++;
+            var accepted = CheckCommitments(id, plan, record.PlanHash, round);
+            var hash = round.Round == 0 ? track.ApplyMoments(accepted) : track.ApplyUpdates((int)round.Round, accepted);
+            CheckAgreement(id, record, round, hash, quorum);
+        }
+
+        CheckRelease(id, record);
+    }
+
+    private List<AcceptedBlob> CheckCommitments(string plan, TrainingPlan document, byte[] planHash, RoundRecord round)
+    {
+        var accepted = new List<AcceptedBlob>();
+        foreach (var commitment in round.Commitments)
+        {
+            _blobs++;
+            var hash = Convert.ToHexStringLower(commitment.BlobHash);
+            var blob = Read(hash);
+            if (blob is null)
+            {
+                Find(plan, (int)round.Round, commitment.Member, $"committed blob {hash} is missing");
+                continue;
+            }
+
+            var ok = CommitmentCheck.Check(document, planHash, commitment, blob, out var problem);
+            if (ok is null) Find(plan, (int)round.Round, commitment.Member, $"committed blob {hash[..12]}: {problem}");
+            else accepted.Add(ok);
+        }
+
+        return accepted;
+    }
+
+    private void CheckAgreement(string plan, PlanRecord record, RoundRecord round, byte[] recomputed, byte quorumPercent)
+    {
+        var expected = Convert.ToHexStringLower(recomputed);
+        foreach (var vote in round.AggregateVotes.Where(v => Convert.ToHexStringLower(v.Hash) != expected))
+            Find(plan, (int)round.Round, vote.Voter, $"voted aggregate {Convert.ToHexStringLower(vote.Hash)[..12]}, the committed blobs aggregate to {expected[..12]}");
+
+        if (round.FinalAggregate is null)
+        {
+            if (record.Status == PlanStatus.Completed) Find(plan, (int)round.Round, null, "the aggregate was never finalised");
+            return;
+        }
+
+        var finalised = Convert.ToHexStringLower(round.FinalAggregate);
+        _finals[$"{plan}/{round.Round}"] = finalised;
+        if (finalised != expected) Find(plan, (int)round.Round, null, $"finalised aggregate {finalised[..12]} is not what the committed blobs aggregate to ({expected[..12]})");
+        var votes = round.AggregateVotes.Count(v => Convert.ToHexStringLower(v.Hash) == finalised);
+        var needed = (record.Participants.Count * quorumPercent + 99) / 100;
+        if (votes < needed) Find(plan, (int)round.Round, null, $"finalised with {votes} votes, quorum is {needed} of {record.Participants.Count}");
+    }
+
+    private void CheckRelease(string plan, PlanRecord record)
+    {
+        if (record.ReleasedModel is null) return;
+        var last = record.Rounds.LastOrDefault(r => r.FinalAggregate is not null);
+        if (last is null || !last.FinalAggregate!.AsSpan().SequenceEqual(record.ReleasedModel) || last.Round + 1 != record.TotalRounds)
+            Find(plan, null, null, $"released model {Convert.ToHexStringLower(record.ReleasedModel)[..12]} is not the last round's finalised aggregate");
+    }
+
+    private byte[]? Read(string hash)
+    {
+        foreach (var path in new[] { Path.Combine(blobsFolder, hash), Path.Combine(blobsFolder, hash[..2], hash) })
+        {
+            if (File.Exists(path)) return File.ReadAllBytes(path);
+        }
+
+        return null;
+    }
+
+    private void Find(string plan, int? round, string? member, string problem) => _findings.Add(new AuditFinding(plan, round, member, problem));
+
+    /// <summary>Loads the chain's story and audits it.</summary>
+    public static async Task<AuditResult> RunAsync(ChainEventReader reader, ulong fromBlock, string blobsFolder, IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        if (!Directory.Exists(blobsFolder)) throw new DirectoryNotFoundException($"blobs folder {blobsFolder} does not exist");
+        var state = await LedgerState.ReplayAsync(reader, fromBlock, ct);
+        return new Auditor(state, blobsFolder).Run(progress);
+    }
+}

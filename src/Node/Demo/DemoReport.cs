@@ -1,0 +1,102 @@
+using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FedChain.Learning.Metrics;
+using FedChain.Learning.Plans;
+using FedChain.Node.Agent;
+using FedChain.Node.Audit;
+
+namespace FedChain.Node.Demo;
+
+/// <summary>What the demo shows and writes as report.json (snake_case keys) and report.html.</summary>
+public sealed partial record DemoReport(
+    string PlanId,
+    string PlanHash,
+    int Rounds,
+    IReadOnlyDictionary<string, string> FinalModelHashes,
+    string FinalisedModelHash,
+    string SimulatedModelHash,
+    bool MatchesSimulation,
+    DemoAudit Audit,
+    DemoMetrics Metrics,
+    long GasTotal,
+    IReadOnlyDictionary<string, GasLine> GasByFunction,
+    IReadOnlyList<RoundOverhead> Overhead,
+    double OverheadMaxMs,
+    double OverheadMedianMs,
+    IReadOnlyList<ChainTransaction> Transactions)
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>True when every check passed: one model hash everywhere, equal to the simulation's, and a clean audit.</summary>
+    public bool Ok => Audit.Ok && MatchesSimulation && FinalModelHashes.Values.All(h => h == FinalisedModelHash);
+
+    public static DemoReport Build(TrainingPlan plan, BigInteger planId, IReadOnlyList<PlanResult> results, AuditResult audit,
+        IReadOnlyList<ChainTransaction> transactions, string simulatedHash, string finalisedHash)
+    {
+        var perRound = Enumerable.Range(1, plan.Rounds).Select(r => new RoundMetrics(r,
+            results.Where(x => x.Rounds.Count > r && x.Rounds[r].Metrics is not null).ToDictionary(x => x.Site, x => x.Rounds[r].Metrics!))).ToList();
+        var overhead = Overheads(plan.Rounds, results);
+        var sorted = overhead.Select(o => o.OverheadMs).Order().ToList();
+        return new DemoReport(
+            planId.ToString(), plan.Hash, plan.Rounds,
+            results.ToDictionary(r => r.Member, r => r.FinalModelHash),
+            finalisedHash, simulatedHash, simulatedHash == finalisedHash,
+            new DemoAudit(audit.Ok, [.. audit.Findings.Select(f => f.ToString())], audit.PlansChecked, audit.RoundsChecked, audit.BlobsChecked),
+            new DemoMetrics(perRound, perRound[^1].Sites),
+            transactions.Sum(t => t.GasUsed),
+            transactions.GroupBy(t => $"{t.Contract}.{t.Function}").OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => new GasLine(g.Count(), g.Sum(t => t.GasUsed))),
+            overhead,
+            sorted.Count == 0 ? double.NaN : sorted[^1],
+            sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2],
+            transactions);
+    }
+
+    /// <summary>
+    /// Per round: wall time from the first node starting the round to the last node holding its
+    /// aggregate, minus the slowest node's local training: what the protocol (chain, network,
+    /// aggregation) added.
+    /// </summary>
+    private static List<RoundOverhead> Overheads(int rounds, IReadOnlyList<PlanResult> results)
+    {
+        var list = new List<RoundOverhead>();
+        for (var r = 1; r <= rounds; r++)
+        {
+            var timings = results.Select(x => x.Rounds.Count > r ? x.Rounds[r].Timing : null).ToList();
+            if (timings.Any(t => t is null)) continue;
+            var wall = timings.Max(t => t!.AggregatedAt) - timings.Min(t => t!.StartedAt);
+            var training = timings.Max(t => t!.TrainingMilliseconds);
+            list.Add(new RoundOverhead(r, wall, training, wall - training));
+        }
+
+        return list;
+    }
+
+    public async Task WriteAsync(string folder, CancellationToken ct)
+    {
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.json"), JsonSerializer.Serialize(this, Json), ct);
+        DemoPlots.Save(this, folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "report.html"), Html(), ct);
+    }
+}
+
+public sealed record DemoAudit(bool Ok, IReadOnlyList<string> Findings, int PlansChecked, int RoundsChecked, int BlobsChecked);
+
+public sealed record DemoMetrics(IReadOnlyList<RoundMetrics> PerRound, IReadOnlyDictionary<string, MetricSet> Final);
+
+public sealed record RoundMetrics(int Round, IReadOnlyDictionary<string, MetricSet> Sites)
+{
+    public double MeanAccuracy => Sites.Count == 0 ? double.NaN : Sites.Values.Average(m => m.Accuracy ?? double.NaN);
+}
+
+public sealed record GasLine(int Count, long Gas);
+
+public sealed record RoundOverhead(int Round, double WallMs, double MaxTrainingMs, double OverheadMs);

@@ -1,0 +1,100 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using FedChain.Contracts.Events;
+using FedChain.Learning.Data.Splits;
+using FedChain.Learning.Data.Statistics;
+using FedChain.Learning.Plans;
+using FedChain.Learning.Simulation;
+using FedChain.Node.Agent;
+using FedChain.Node.Audit;
+using FedChain.Node.Cli;
+using Spectre.Console;
+
+namespace FedChain.Node.Demo;
+
+/// <summary>
+/// `fedchain demo`: a chain, four heart-disease hospitals (three founders, one admitted by vote),
+/// a plan approved by governance, four node processes training it, a release vote, an audit,
+/// and a report. Each step says what it does; any failure ends the run with a non-zero exit.
+/// </summary>
+public sealed partial class DemoRun(DemoOptions options, IAnsiConsole console)
+{
+    private const int Founders = 3;
+
+    public async Task<DemoReport> RunAsync(CancellationToken ct)
+    {
+        options.Validate();
+        Directory.CreateDirectory(options.Out);
+        var data = DatasetFolder.Find("heart-disease", options.DataFolder);
+        var sites = data.Sites.Sites.Select(s => (s.Site, s.File)).ToList();
+        var progress = new ConsoleLines();
+
+        Step("1/7 chain: anvil, contracts, three founding hospitals");
+        await using var consortium = await LocalConsortium.CreateAsync(Path.Combine(options.Out, "consortium"), sites, Founders,
+            Path.Combine(data.Path, "schema.json"), progress, ct);
+        var members = consortium.Members;
+
+        Step($"2/7 governance: the founders vote to admit {members[^1].Site}");
+        await consortium.AdmitAsync(members[^1], ct);
+
+        var plan = DemoPlan.HeartDisease(data.Schema, options.Rounds, options.Seed);
+        consortium.OfferPlan(members[0], plan);
+        await File.WriteAllBytesAsync(Path.Combine(options.Out, "plan.json"), plan.CanonicalBytes(), ct);
+
+        Step("3/7 network: four `fedchain node` processes, each with only its own hospital's file");
+        var board = new LiveBoard(members, plan.Rounds);
+        var nodes = members.Select(m => NodeProcess.Start(m, (_, s) => board.Update(s))).ToList();
+        try
+        {
+            await WaitAllAsync(nodes, board, s => s.Event == "ready", "ready", ct);
+
+            Step($"4/7 governance: the members vote to start plan {plan.Hash[..12]} ({plan.Rounds} rounds of FedAdam on logistic regression)");
+            var planId = await consortium.StartPlanAsync(plan, options.CommitWindowSeconds, 300, ct);
+
+            Step("5/7 training");
+            await WatchAsync(nodes, board, plan.Rounds, ct);
+
+            var results = nodes.Select(n => ReadResult(n.Member, planId)).ToList();
+            var follower = await FinalisedAsync(consortium, planId, plan.Rounds, ct);
+            var finalHash = follower.Plans[planId].Rounds[^1].FinalAggregate!;
+
+            Step("6/7 governance: the members vote to release the final model");
+            var evaluation = Path.Combine(options.Out, "evaluation.json");
+            await File.WriteAllTextAsync(evaluation, JsonSerializer.Serialize(results.ToDictionary(r => r.Site, r => r.Rounds[^1].Metrics), StatusReporter.Json), ct);
+            await consortium.ReleaseAsync(planId, finalHash, SHA256.HashData(await File.ReadAllBytesAsync(evaluation, ct)), ct);
+
+            Step("7/7 audit: every commitment, aggregate, quorum and the release, from the chain and the exported blobs");
+            var audit = await Auditor.RunAsync(new ChainEventReader(consortium.Deployer, consortium.Addresses), consortium.Addresses.DeploymentBlock,
+                results[0].BlobExport!, progress, ct);
+            AuditCommand.Show(audit);
+
+            var simulated = Simulate(plan, data);
+            var transactions = await ChainTransactions.ReadAsync(consortium.Deployer, consortium.Addresses, consortium.Addresses.DeploymentBlock, ct);
+            var report = DemoReport.Build(plan, planId, results, audit, transactions, simulated, Convert.ToHexStringLower(finalHash));
+            await report.WriteAsync(options.Out, ct);
+            return report;
+        }
+        finally
+        {
+            foreach (var node in nodes) node.Dispose();
+        }
+    }
+
+    private void Step(string text) => console.MarkupLineInterpolated($"[bold blue]{text}[/]");
+
+    /// <summary>The one-process simulation of the same plan on the same files: its model must be the nodes' model, bit for bit.</summary>
+    private static string Simulate(TrainingPlan plan, DatasetFolder data)
+    {
+        var splits = data.Sites.Ingest(plan.Schema).Select(s => TrainTestSplit.Apply(plan.Schema, s.Data)).ToList();
+        var sites = FederatedPreprocessing.Normalise(plan.Normalisation, splits).Select(s => new SimulatedSite(s)).ToList();
+        return FederatedSimulation.Run(plan, sites, new SimulationOptions(EvaluateEveryRound: false)).FinalModelHash;
+    }
+
+    private static PlanResult ReadResult(ConsortiumMember member, BigInteger planId)
+    {
+        var file = Path.Combine(member.Directory, "state", "plans", planId.ToString(), "result.json");
+        if (!File.Exists(file)) throw new InvalidOperationException($"{member.Site}'s node finished without writing {file}; see {Path.Combine(member.Directory, "node.log")}");
+        return JsonSerializer.Deserialize<PlanResult>(File.ReadAllText(file), StatusReporter.Json)!;
+    }
+}

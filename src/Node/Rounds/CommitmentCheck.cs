@@ -1,0 +1,60 @@
+using FedChain.Contracts.Ledger;
+using FedChain.Learning.Plans;
+using FedChain.Node.Identity;
+
+namespace FedChain.Node.Rounds;
+
+/// <summary>
+/// Whether a committed blob may enter a round's aggregate. Every honest node and the auditor run
+/// this same check on the same bytes (the chain pins their hash), so they agree on what is excluded.
+/// </summary>
+public static class CommitmentCheck
+{
+    /// <returns>The accepted blob, or null with <paramref name="problem"/> saying why it is excluded.</returns>
+    public static AcceptedBlob? Check(TrainingPlan plan, byte[] planHash, LedgerEvents.Committed commitment, byte[] blob, out string? problem)
+    {
+        var member = NodeAddress.Parse(commitment.Member);
+        var expectedHash = Convert.ToHexStringLower(commitment.BlobHash);
+        problem = null;
+        if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(blob)) != expectedHash)
+        {
+            problem = $"blob does not hash to the committed {expectedHash}";
+            return null;
+        }
+
+        BlobEnvelope envelope;
+        try
+        {
+            envelope = BlobEnvelope.Open(blob);
+        }
+        catch (InvalidDataException e)
+        {
+            problem = e.Message;
+            return null;
+        }
+
+        var expectedKind = commitment.Round == 0 ? EnvelopeKind.Moments : EnvelopeKind.Update;
+        problem = envelope.Signer != member ? $"blob is signed by {envelope.Signer}, not by the committing member"
+            : envelope.Kind != expectedKind ? $"blob is a {envelope.Kind} envelope, round {commitment.Round} takes {expectedKind}"
+            : !envelope.PlanHash.AsSpan().SequenceEqual(planHash) ? "blob names another plan"
+            : envelope.Round != commitment.Round ? $"blob is for round {envelope.Round}"
+            : envelope.SampleCount != commitment.SampleCount ? $"blob says {envelope.SampleCount} samples, the commitment {commitment.SampleCount}"
+            : envelope.SampleCount == 0 ? "blob has no samples"
+            : BodyProblem(plan, envelope);
+        return problem is null ? new AcceptedBlob(member, expectedHash, envelope) : null;
+    }
+
+    private static string? BodyProblem(TrainingPlan plan, BlobEnvelope envelope)
+    {
+        try
+        {
+            if (envelope.Kind == EnvelopeKind.Update) EnvelopeBodies.ReadUpdate(envelope.Body, plan.UpdateLength);
+            else if (EnvelopeBodies.ReadMoments(envelope.Body).Vector.Length != 1 + 2 * plan.Schema.FeatureCount) return "moments vector has the wrong length";
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            return e.Message;
+        }
+    }
+}
