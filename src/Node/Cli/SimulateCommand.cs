@@ -71,7 +71,8 @@ internal static partial class SimulateCommand
         File.WriteAllText(Path.Combine(output.FullName, "simulation.json"), CanonicalJson.ToIndentedString(result));
         File.WriteAllText(Path.Combine(output.FullName, "validation.json"), CanonicalJson.ToIndentedString(reports));
         RoundsPlot.Save(result, plan.Schema.Task.Kind == Learning.Data.Schema.TaskKind.Survival ? "C-index" : "accuracy", Path.Combine(output.FullName, "rounds.png"));
-        AnsiConsole.MarkupLine(Markup.Escape($"wrote plan.json, simulation.json, validation.json and rounds.png to {output.FullName}"));
+        if (plan.Privacy is not null) EpsilonPlot.Save(result, Path.Combine(output.FullName, "epsilon.png"));
+        AnsiConsole.MarkupLine(Markup.Escape($"wrote plan.json, simulation.json, validation.json, rounds.png{(plan.Privacy is null ? "" : ", epsilon.png")} to {output.FullName}"));
     }
 
     private static void PrintFinal(SimulationResult result)

@@ -26,6 +26,7 @@ public sealed class SimulatePrivacyTests
         ]).InvokeAsync();
 
         Assert.Equal(0, exit);
+        Assert.True(File.Exists(dir.File("epsilon.png")));
         var plan = TrainingPlan.Parse(await File.ReadAllTextAsync(dir.File("plan.json"), Encoding.UTF8), "plan.json");
         var sites = SiteManifest.Load(Path.Combine(HeartFolder, "sites.json")).Ingest(plan.Schema)
             .Select(s => TrainTestSplit.Apply(plan.Schema, s.Data)).ToArray();
