@@ -14,12 +14,17 @@ public sealed class PrivateSimulationTests
     }
 
     [Fact]
-    public void Run_WithDp_SameSeed_SameModelBits()
+    public void Run_WithDp_SameSeed_SameModelBits_AlsoOnAFreshThread()
     {
         var a = Run(3);
+        string? onFreshThread = null;
+        var thread = new Thread(() => onFreshThread = Run(3).FinalModelHash);
+        thread.Start();
+        Assert.True(thread.Join(TimeSpan.FromMinutes(1)));
         var b = Run(3);
 
         Assert.Equal(a.FinalModelHash, b.FinalModelHash);
+        Assert.Equal(a.FinalModelHash, onFreshThread);
         Assert.NotEqual(Run(null).FinalModelHash, a.FinalModelHash);
     }
 
