@@ -1,5 +1,6 @@
 using FedChain.Learning.Aggregation;
 using FedChain.Learning.Data.Statistics;
+using FedChain.Learning.Plans;
 using FedChain.Learning.Training;
 
 namespace FedChain.Learning.Benchmarks;
@@ -13,6 +14,7 @@ namespace FedChain.Learning.Benchmarks;
 /// <param name="Server">Federated only: the server rule.</param>
 /// <param name="Rounds">Federated only.</param>
 /// <param name="Note">How the settings were chosen (FLamby's protocol, or how they were tuned).</param>
+/// <param name="Privacy">Federated only: DP-SGD settings without declared counts (each run declares its sites' train rows).</param>
 public sealed record BenchmarkMethod(
     string Name,
     MethodKind Kind,
@@ -21,4 +23,5 @@ public sealed record BenchmarkMethod(
     int Site = -1,
     ServerSettings? Server = null,
     int Rounds = 0,
-    string? Note = null);
+    string? Note = null,
+    PrivacySettings? Privacy = null);

@@ -15,7 +15,10 @@ public sealed record BenchmarkResult(
     [property: JsonPropertyName("published")] IReadOnlyDictionary<string, PublishedResult> Published,
     [property: JsonPropertyName("tuning")] IReadOnlyList<TuningRecord> Tuning)
 {
-    /// <summary>The best federated method by headline mean (pooled and local_K excluded).</summary>
+    /// <summary>The best federated method without DP by headline mean (pooled, local_K and DP methods excluded).</summary>
     public KeyValuePair<string, MethodResult> BestFederated =>
-        Methods.Where(m => m.Key != "pooled" && !m.Key.StartsWith("local_", StringComparison.Ordinal)).MaxBy(m => m.Value.HeadlineMean);
+        Methods.Where(m => m.Key != "pooled" && !m.Key.StartsWith("local_", StringComparison.Ordinal) && m.Value.Epsilon is null).MaxBy(m => m.Value.HeadlineMean);
+
+    /// <summary>The methods trained with DP-SGD, by epsilon.</summary>
+    public IEnumerable<KeyValuePair<string, MethodResult>> Private => Methods.Where(m => m.Value.Epsilon is not null).OrderBy(m => m.Value.Epsilon);
 }

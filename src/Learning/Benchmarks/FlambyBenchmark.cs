@@ -59,7 +59,7 @@ public static partial class FlambyBenchmark
         var mean = headlines.Average();
         var sd = Math.Sqrt(headlines.Select(h => (h - mean) * (h - mean)).Average());
         var perCenter = Enumerable.Range(0, splits.Count).Select(c => perSeed.Average(s => s[c])).ToArray();
-        return new MethodResult(mean, sd, perCenter, headlines, time.GetElapsedTime(start).TotalSeconds, method.Note);
+        return new MethodResult(mean, sd, perCenter, headlines, time.GetElapsedTime(start).TotalSeconds, method.Note, method.Privacy?.TargetEpsilon, method.Privacy?.Delta);
     }
 
     /// <summary>Trains the method with one seed on the <c>Train</c> rows of the given splits.</summary>
@@ -73,7 +73,7 @@ public static partial class FlambyBenchmark
             case MethodKind.Local:
                 return Baselines.Local(protocol.Model, task, sites[method.Site], method.Client, seed);
             default:
-                var plan = Plan(protocol, schema, method, seed);
+                var plan = Plan(protocol, schema, method, seed, sites);
                 var run = FederatedSimulation.Run(plan, [.. sites.Select(s => new SimulatedSite(s))], new SimulationOptions(EvaluateEveryRound: false));
                 return run.FinalParameters;
         }
@@ -81,8 +81,9 @@ public static partial class FlambyBenchmark
 
     private static Models.ModelArchitecture Model(FlambyProtocol protocol, DatasetSchema schema) => Models.ModelArchitecture.Create(protocol.Model, schema.FeatureCount);
 
-    /// <summary>The training plan a federated method runs with one seed.</summary>
-    public static TrainingPlan Plan(FlambyProtocol protocol, DatasetSchema schema, BenchmarkMethod method, long seed) => new(
+    /// <summary>The training plan a federated method runs with one seed on <paramref name="sites"/>; with DP, each site declares its train rows.</summary>
+    public static TrainingPlan Plan(FlambyProtocol protocol, DatasetSchema schema, BenchmarkMethod method, long seed, IReadOnlyList<SiteSplit> sites) => new(
         TrainingPlan.CurrentFormatVersion, schema, method.Normalisation, protocol.Model, method.Client,
-        method.Server ?? throw new ArgumentException($"method '{method.Name}' is not federated"), method.Rounds, seed, protocol.Quantisation);
+        method.Server ?? throw new ArgumentException($"method '{method.Name}' is not federated"), method.Rounds, seed, protocol.Quantisation,
+        method.Privacy?.Declaring(sites.Select(s => (s.Train.Site, (long)s.Train.Count))));
 }

@@ -7,7 +7,7 @@ public sealed class LinearModel(int inputCount) : ModelArchitecture(inputCount)
 {
     public override int ParameterCount => InputCount + 1;
 
-    public override Tensor Score(Tensor parameters, Tensor x) => Linear(parameters, x, 0, InputCount, 1).squeeze(1);
+    internal override Tensor Forward(Tensor parameters, Tensor x, List<LinearTap>? taps) => Linear(parameters, x, 0, InputCount, 1, taps).squeeze(1);
 
     public override float[] InitialParameters(Random random)
     {

@@ -15,13 +15,13 @@ public sealed class MlpModel : ModelArchitecture
 
     public override int ParameterCount => Enumerable.Range(0, _widths.Length - 1).Sum(l => (_widths[l] + 1) * _widths[l + 1]);
 
-    public override Tensor Score(Tensor parameters, Tensor x)
+    internal override Tensor Forward(Tensor parameters, Tensor x, List<LinearTap>? taps)
     {
         var offset = 0;
         var h = x;
         for (var l = 0; l < _widths.Length - 1; l++)
         {
-            h = Linear(parameters, h, offset, _widths[l], _widths[l + 1]);
+            h = Linear(parameters, h, offset, _widths[l], _widths[l + 1], taps);
             if (l < _widths.Length - 2) h = nn.functional.relu(h);
             offset += (_widths[l] + 1) * _widths[l + 1];
         }

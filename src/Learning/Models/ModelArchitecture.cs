@@ -17,7 +17,14 @@ public abstract class ModelArchitecture
     public abstract int ParameterCount { get; }
 
     /// <summary>One score per row of <paramref name="x"/> [n, d]: a logit, or a Cox log-risk.</summary>
-    public abstract Tensor Score(Tensor parameters, Tensor x);
+    public Tensor Score(Tensor parameters, Tensor x) => Forward(parameters, x, null);
+
+    /// <summary>
+    /// The forward pass. When <paramref name="taps"/> is given, each Linear layer appends its input and
+    /// output to it, in layer order (which is also the order of the flat vector): DP-SGD's per-record
+    /// gradients need them (Privacy/DpSgd/PerSampleGradients).
+    /// </summary>
+    internal abstract Tensor Forward(Tensor parameters, Tensor x, List<LinearTap>? taps);
 
     /// <summary>Torch's default Linear initialisation, U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for weights and biases, drawn in C#.</summary>
     public abstract float[] InitialParameters(Random random);
@@ -35,11 +42,13 @@ public abstract class ModelArchitecture
     /// alignment of its inputs); ATen's own elementwise and reduction kernels gave identical bits. The models are
     /// small, so the extra memory does not matter.
     /// </summary>
-    protected static Tensor Linear(Tensor parameters, Tensor x, int offset, int inputs, int outputs)
+    private protected static Tensor Linear(Tensor parameters, Tensor x, int offset, int inputs, int outputs, List<LinearTap>? taps)
     {
         var weight = parameters.narrow(0, offset, (long)inputs * outputs).view(outputs, inputs);
         var bias = parameters.narrow(0, offset + (long)inputs * outputs, outputs);
-        return (x.unsqueeze(1) * weight.unsqueeze(0)).sum(-1) + bias;
+        var output = (x.unsqueeze(1) * weight.unsqueeze(0)).sum(-1) + bias;
+        taps?.Add(new LinearTap(x.detach(), output));
+        return output;
     }
 
     protected static void FillLinear(float[] target, int offset, int inputs, int outputs, Random random)

@@ -26,8 +26,8 @@ namespace FedChain.Learning.Plans;
 /// <param name="Rounds">Federated rounds.</param>
 /// <param name="Seed">The plan seed; every other seed derives from it (<see cref="DerivedSeed"/>).</param>
 /// <param name="Quantisation">Fixed-point bits and the most members whose updates may be summed.</param>
-/// <param name="Privacy">Issue 7 fills this.</param>
-/// <param name="SecureAggregation">Issue 7 fills this.</param>
+/// <param name="Privacy">DP-SGD per member (null: no DP).</param>
+/// <param name="SecureAggregation">Secure aggregation's choice and threshold (null: not used).</param>
 /// <param name="Contribution">Issue 8 fills this.</param>
 public sealed record TrainingPlan(
     int FormatVersion,
@@ -76,6 +76,8 @@ public sealed record TrainingPlan(
         Client.Validate();
         Server.Validate();
         Quantisation.Validate();
+        Privacy?.Validate(this);
+        SecureAggregation?.Validate(Quantisation.MaxMembers);
         return this;
     }
 

@@ -64,12 +64,16 @@ public static class FederatedSimulation
 
     private static RoundRecord Record(int round, ModelArchitecture model, float[] global, IReadOnlyList<SimulatedSite> sites, ClientUpdate[] updates, int clipped, bool evaluate)
     {
-        var samples = updates.Sum(u => (double)u.SampleCount);
-        var loss = updates.Where(u => !double.IsNaN(u.MeanLoss)).Sum(u => u.MeanLoss * u.SampleCount) / samples;
-        if (!evaluate) return new RoundRecord(round, loss, clipped, ModelHash.Of(global), null, null, null);
+        // DP clients report no loss (NaN): then the round has none either.
+        var reported = updates.Where(u => !double.IsNaN(u.MeanLoss)).ToArray();
+        var loss = reported.Length == 0 ? double.NaN : reported.Sum(u => u.MeanLoss * u.SampleCount) / updates.Sum(u => (double)u.SampleCount);
+        var privacy = updates.Any(u => u.Privacy is not null)
+            ? sites.Select((s, i) => (s.Name, updates[i].Privacy)).Where(x => x.Privacy is not null).ToDictionary(x => x.Name, x => x.Privacy!)
+            : null;
+        if (!evaluate) return new RoundRecord(round, loss, clipped, ModelHash.Of(global), null, null, null, privacy);
 
         var perSite = sites.ToDictionary(s => s.Name, s => Evaluation.Evaluate(model, global, s.Data.Test));
         var pooled = Evaluation.Evaluate(model, global, SiteDataset.Concat("pooled", [.. sites.Select(s => s.Data.Test)]));
-        return new RoundRecord(round, loss, clipped, ModelHash.Of(global), perSite, pooled, perSite.Values.Average(m => m.Headline));
+        return new RoundRecord(round, loss, clipped, ModelHash.Of(global), perSite, pooled, perSite.Values.Average(m => m.Headline), privacy);
     }
 }

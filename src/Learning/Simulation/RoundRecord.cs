@@ -1,4 +1,5 @@
 using FedChain.Learning.Metrics;
+using FedChain.Learning.Training;
 
 namespace FedChain.Learning.Simulation;
 
@@ -10,6 +11,7 @@ namespace FedChain.Learning.Simulation;
 /// <param name="PerSite">Test metrics per site, in site order (null when not evaluated this round).</param>
 /// <param name="Pooled">Test metrics on the union of the sites' test rows.</param>
 /// <param name="Headline">Unweighted mean over sites of the headline metric.</param>
+/// <param name="Privacy">With DP on: each site's epsilon spent, as its node would record it on-chain.</param>
 public sealed record RoundRecord(
     int Round,
     double MeanTrainLoss,
@@ -17,4 +19,5 @@ public sealed record RoundRecord(
     string ModelHash,
     IReadOnlyDictionary<string, MetricSet>? PerSite,
     MetricSet? Pooled,
-    double? Headline);
+    double? Headline,
+    IReadOnlyDictionary<string, RoundPrivacy>? Privacy = null);

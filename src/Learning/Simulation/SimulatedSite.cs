@@ -8,5 +8,5 @@ public sealed record SimulatedSite(SiteSplit Data, SiteClient? Client = null)
 {
     public string Name => Data.Train.Site;
 
-    public SiteClient ClientOrHonest => Client ?? ClientStep.Run;
+    public SiteClient ClientOrHonest => Client ?? ClientStep.RunSimulated;
 }

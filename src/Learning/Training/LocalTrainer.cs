@@ -29,9 +29,7 @@ public static class LocalTrainer
         var weights = new Parameter(tensor(start), requires_grad: true);
         var anchor = tensor(start);
         var correction = gradientCorrection is null ? null : tensor(gradientCorrection);
-        using var optimizer = options.Optimizer == ClientOptimizer.Adam
-            ? (optim.Optimizer)optim.Adam([weights], options.LearningRate)
-            : optim.SGD([weights], options.LearningRate);
+        using var optimizer = NewOptimizer(options, weights);
 
         var sampler = new BatchSampler(data.Count, options.BatchSize, batches);
         var steps = options.LocalEpochs > 0 ? options.LocalEpochs * sampler.BatchesPerEpoch : options.LocalSteps;
@@ -53,6 +51,11 @@ public static class LocalTrainer
 
         return new LocalTrainingResult(weights.detach().data<float>().ToArray(), steps, totalLoss / steps);
     }
+
+    /// <summary>The plan's local optimiser over the flat parameters, with fresh state (every round starts anew).</summary>
+    internal static optim.Optimizer NewOptimizer(LocalTrainingOptions options, Parameter weights) => options.Optimizer == ClientOptimizer.Adam
+        ? optim.Adam([weights], options.LearningRate)
+        : optim.SGD([weights], options.LearningRate);
 
     /// <summary>The model's scores on every row of <paramref name="data"/>, in row order.</summary>
     public static float[] Predict(ModelArchitecture model, float[] parameters, SiteDataset data)

@@ -1,6 +1,7 @@
 using FedChain.Learning.Aggregation;
 using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Models;
+using FedChain.Learning.Plans;
 using FedChain.Learning.Training;
 
 namespace FedChain.Node.Cli;
@@ -26,4 +27,5 @@ internal sealed record SimulateArguments(
     int? MaxMembers,
     long Seed,
     bool Float,
-    DirectoryInfo Output);
+    DirectoryInfo Output,
+    PrivacySettings? Privacy);

@@ -1,14 +1,19 @@
 using FedChain.Learning.Benchmarks;
+using FedChain.Learning.Data.Splits;
 using FedChain.Learning.Models;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Quantisation;
+using FedChain.Learning.Training;
 
 namespace FedChain.Node.Cli;
 
 internal static partial class SimulateCommand
 {
-    /// <summary>FLamby's settings for the dataset and strategy, with every option the user gave laid over them.</summary>
-    private static TrainingPlan PlanFrom(SimulateArguments args, DatasetFolder folder)
+    /// <summary>
+    /// FLamby's settings for the dataset and strategy, with every option the user gave laid over them.
+    /// With DP, each member declares its train-row count (<paramref name="splits"/>).
+    /// </summary>
+    private static TrainingPlan PlanFrom(SimulateArguments args, DatasetFolder folder, IReadOnlyList<SiteSplit> splits)
     {
         var protocol = FlambyProtocol.For(args.Dataset);
         var strategy = protocol.Strategies.First(s => s.Server!.Rule == args.Strategy);
@@ -26,6 +31,18 @@ internal static partial class SimulateCommand
         var quantisation = new QuantisationSettings(args.FixedPointBits ?? protocol.Quantisation.FixedPointBits, args.MaxMembers ?? protocol.Quantisation.MaxMembers);
         return new TrainingPlan(
             TrainingPlan.CurrentFormatVersion, folder.Schema, args.Normalisation ?? strategy.Normalisation, model, client, server,
-            args.Rounds ?? strategy.Rounds, args.Seed, quantisation).Validate();
+            args.Rounds ?? strategy.Rounds, args.Seed, quantisation, Privacy(args.Privacy, client, splits)).Validate();
+    }
+
+    private static PrivacySettings? Privacy(PrivacySettings? privacy, LocalTrainingOptions client, IReadOnlyList<SiteSplit> splits)
+    {
+        if (privacy is null) return null;
+        if (privacy.SampleRate is null && privacy.ExpectedBatchSize is null)
+        {
+            if (client.BatchSize <= 0) throw new ArgumentException("with full-batch local training (--batch-size 0), give --dp-batch-size or --dp-sample-rate");
+            privacy = privacy with { ExpectedBatchSize = client.BatchSize };
+        }
+
+        return privacy.Declaring(splits.Select(s => (s.Train.Site, (long)s.Train.Count)));
     }
 }

@@ -30,11 +30,15 @@ internal static partial class SimulateCommand
     private static int Run(SimulateArguments args)
     {
         var folder = DatasetFolder.Find(args.Dataset, args.DataPath);
-        var plan = args.PlanFile is { } file ? TrainingPlan.Parse(File.ReadAllText(file), file) : PlanFrom(args, folder);
-        var sites = SiteLoading.IngestAndReport(folder with { Schema = plan.Schema }, out var reports);
+        var planFile = args.PlanFile is { } file ? TrainingPlan.Parse(File.ReadAllText(file), file) : null;
+        if (planFile is not null && args.Privacy is not null) throw new ArgumentException("--dp-* options cannot change a --plan file: put them in its privacy section");
+        var schema = planFile?.Schema ?? folder.Schema;
+        var sites = SiteLoading.IngestAndReport(folder with { Schema = schema }, out var reports);
         if (sites is null) return 1;
 
-        var splits = FederatedPreprocessing.Normalise(plan.Normalisation, [.. sites.Select(s => TrainTestSplit.Apply(plan.Schema, s))]);
+        var trainTest = sites.Select(s => TrainTestSplit.Apply(schema, s)).ToArray();
+        var plan = planFile ?? PlanFrom(args, folder, trainTest);
+        var splits = FederatedPreprocessing.Normalise(plan.Normalisation, trainTest);
         AnsiConsole.MarkupLine(Markup.Escape($"plan {plan.Hash}: {plan.Server.Rule}, {plan.Rounds} rounds, {plan.Model.Kind}, {plan.Normalisation} normalisation, {(args.Float ? "float" : "fixed-point")} aggregation"));
 
         SimulationResult? result = null;
@@ -46,13 +50,17 @@ internal static partial class SimulateCommand
                 var progress = new SynchronousProgress<RoundRecord>(r =>
                 {
                     task.Value = r.Round;
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"round {r.Round}/{plan.Rounds}: loss {r.MeanTrainLoss:F4}, headline {r.Headline:F3}");
+                    var trained = r.Privacy is { } spent
+                        ? string.Create(CultureInfo.InvariantCulture, $"largest epsilon spent {spent.Values.Max(p => p.EpsilonSpent):F3}")
+                        : string.Create(CultureInfo.InvariantCulture, $"loss {r.MeanTrainLoss:F4}");
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"round {r.Round}/{plan.Rounds}: {trained}, headline {r.Headline:F3}");
                 }, ctx.Refresh);
                 result = FederatedSimulation.Run(plan, [.. splits.Select(s => new SimulatedSite(s))], new SimulationOptions(Quantised: !args.Float), progress);
             });
 
         Write(args.Output, plan, result!, reports);
         PrintFinal(result!);
+        if (plan.Privacy is not null) PrintPrivacy(result!);
         return 0;
     }
 
@@ -63,7 +71,8 @@ internal static partial class SimulateCommand
         File.WriteAllText(Path.Combine(output.FullName, "simulation.json"), CanonicalJson.ToIndentedString(result));
         File.WriteAllText(Path.Combine(output.FullName, "validation.json"), CanonicalJson.ToIndentedString(reports));
         RoundsPlot.Save(result, plan.Schema.Task.Kind == Learning.Data.Schema.TaskKind.Survival ? "C-index" : "accuracy", Path.Combine(output.FullName, "rounds.png"));
-        AnsiConsole.MarkupLine(Markup.Escape($"wrote plan.json, simulation.json, validation.json and rounds.png to {output.FullName}"));
+        if (plan.Privacy is not null) EpsilonPlot.Save(result, Path.Combine(output.FullName, "epsilon.png"));
+        AnsiConsole.MarkupLine(Markup.Escape($"wrote plan.json, simulation.json, validation.json, rounds.png{(plan.Privacy is null ? "" : ", epsilon.png")} to {output.FullName}"));
     }
 
     private static void PrintFinal(SimulationResult result)
@@ -79,5 +88,18 @@ internal static partial class SimulateCommand
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"headline {last.Headline:F4}; final model {result.FinalModelHash}")));
+    }
+
+    private static void PrintPrivacy(SimulationResult result)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var table = new Table().AddColumns("member", "q", "noise multiplier", "steps per round", "epsilon spent", "budget", "delta");
+        foreach (var (member, p) in result.Rounds[^1].Privacy!)
+        {
+            table.AddRow(member, p.SampleRate.ToString("G4", inv), p.NoiseMultiplier.ToString("G4", inv), p.Steps.ToString(inv),
+                p.EpsilonSpent.ToString("F4", inv), p.EpsilonBudget.ToString("G4", inv), p.Delta.ToString("G3", inv));
+        }
+
+        AnsiConsole.Write(table);
     }
 }

@@ -31,12 +31,13 @@ internal sealed class SimulateOptions
     private readonly Option<int?> _maxMembers = new("--max-members") { Description = "Most updates summed; sets the clip bound" };
     private readonly Option<long> _seed = new("--seed") { Description = "Plan seed", DefaultValueFactory = _ => 42 };
     private readonly Option<bool> _float = new("--float") { Description = "Aggregate in floating point instead of fixed point (not what the network does)" };
+    private readonly SimulatePrivacyOptions _privacy = new();
     private readonly Option<DirectoryInfo> _out = new("--out") { Description = "Folder for plan.json, simulation.json, validation.json, rounds.png", Required = true };
 
     public IEnumerable<Option> All =>
     [
         _dataset, _data, _plan, _strategy, _rounds, _localSteps, _localEpochs, _batchSize, _clientLr, _serverLr, _mu,
-        _optimizer, _normalisation, _model, _hidden, _bits, _maxMembers, _seed, _float, _out,
+        _optimizer, _normalisation, _model, _hidden, _bits, _maxMembers, _seed, _float, _out, .. _privacy.All,
     ];
 
     public SimulateArguments Read(ParseResult parse) => new(
@@ -59,5 +60,6 @@ internal sealed class SimulateOptions
         parse.GetValue(_maxMembers),
         parse.GetValue(_seed),
         parse.GetValue(_float),
-        parse.GetValue(_out)!);
+        parse.GetValue(_out)!,
+        _privacy.Read(parse));
 }

@@ -28,6 +28,7 @@ internal static class BenchmarkMarkdown
         var best = result.BestFederated;
         text.AppendLine();
         text.AppendLine(inv, $"Best federated: **{best.Key}** {best.Value.HeadlineMean:F3}; our pooled: {result.Methods["pooled"].HeadlineMean:F3}.");
+        AppendPrivate(text, result);
         foreach (var tuning in result.Tuning)
         {
             text.AppendLine();
@@ -39,5 +40,21 @@ internal static class BenchmarkMarkdown
         }
 
         return text.ToString();
+    }
+
+    // The DP rows beside the best non-private federated headline (docs/privacy.md, "Benchmark").
+    private static void AppendPrivate(StringBuilder text, BenchmarkResult result)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var best = result.BestFederated;
+        var rows = result.Private.ToArray();
+        if (rows.Length == 0) return;
+        text.AppendLine();
+        text.AppendLine(inv, $"DP-SGD (each member's budget for the whole run) against the best non-private federated method, {best.Key}:");
+        text.AppendLine();
+        text.AppendLine("| method | epsilon | delta | headline | minus best non-private |");
+        text.AppendLine("|---|---|---|---|---|");
+        foreach (var (name, method) in rows)
+            text.AppendLine(inv, $"| {name} | {method.Epsilon} | {method.Delta} | {method.HeadlineMean:F3} +- {method.HeadlineSd:F3} | {method.HeadlineMean - best.Value.HeadlineMean:+0.000;-0.000} |");
     }
 }

@@ -19,7 +19,7 @@ internal static class HeadlinePlot
         for (var i = 0; i < names.Length; i++)
         {
             var federated = names[i] != "pooled" && !names[i].StartsWith("local_", StringComparison.Ordinal);
-            bars.Bars[i].FillColor = federated ? Colors.SteelBlue : Colors.Gray;
+            bars.Bars[i].FillColor = !federated ? Colors.Gray : result.Methods[names[i]].Epsilon is null ? Colors.SteelBlue : Colors.SeaGreen;
         }
 
         plot.Add.ErrorBar(positions, means, sds);
@@ -41,7 +41,7 @@ internal static class HeadlinePlot
         plot.Axes.Bottom.MinimumSize = 90;
         var low = Math.Max(0, means.Where(double.IsFinite).DefaultIfEmpty(0).Min() - 0.1);
         plot.Axes.SetLimitsY(low, 1.0);
-        plot.Title($"{result.Dataset}: headline {result.Metric} by method ({result.Seeds.Count} seeds; grey = baselines)");
+        plot.Title($"{result.Dataset}: headline {result.Metric} by method ({result.Seeds.Count} seeds; grey = baselines, green = DP-SGD)");
         plot.YLabel($"mean per-center test {result.Metric}");
         plot.ShowLegend(Alignment.LowerRight);
         plot.SavePng(path, 1000, 560);

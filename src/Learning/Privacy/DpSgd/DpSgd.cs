@@ -1,3 +1,4 @@
+using FedChain.Learning.Models;
 using FedChain.Learning.Privacy.Accounting;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -13,24 +14,37 @@ namespace FedChain.Learning.Privacy.DpSgd;
 /// </summary>
 public sealed class DpSgd
 {
-    private readonly Sequential _model;
-    private readonly PerSampleLoss _loss;
+    private readonly Func<Tensor, Tensor, ClippedGradientSum> _clippedSum;
     private readonly PrivacyBudget _budget;
     private readonly NoiseSource _noise;
-    private readonly Parameter[] _parameters;
+    private readonly Tensor[] _parameters;
 
     /// <param name="model">Linear layers and element-wise activations; fed [records, features].</param>
     /// <param name="loss">A per-record loss (<see cref="PerSampleLoss.ForName"/> refuses those that are not).</param>
     /// <param name="budget">The member's budget; every step is charged to it.</param>
     /// <param name="noise">Sampling and noise randomness; a CSPRNG unless a test or simulation passes a seeded one.</param>
     public DpSgd(Sequential model, PerSampleLoss loss, DpSgdOptions options, PrivacyBudget budget, NoiseSource? noise = null)
+        : this([.. DpLayerStack.From(model).Parameters], (x, y) => PerSampleGradients.ClippedSum(model, x, y, loss, options.ClipNorm), options, budget, noise)
     {
-        _model = model;
-        _loss = loss;
+    }
+
+    /// <summary>
+    /// DP-SGD on a flat-parameter model (<see cref="ModelArchitecture"/>, what training plans name):
+    /// the private gradient goes into <paramref name="parameters"/>.grad, in the flat layout.
+    /// </summary>
+    /// <param name="parameters">The flat parameter vector being trained (a leaf that requires gradients).</param>
+    public DpSgd(ModelArchitecture model, Parameter parameters, PerSampleLoss loss, DpSgdOptions options, PrivacyBudget budget, NoiseSource? noise = null)
+        : this([parameters], (x, y) => PerSampleGradients.ClippedSum(model, parameters, x, y, loss, options.ClipNorm), options, budget, noise)
+    {
+    }
+
+    private DpSgd(Tensor[] parameters, Func<Tensor, Tensor, ClippedGradientSum> clippedSum, DpSgdOptions options, PrivacyBudget budget, NoiseSource? noise)
+    {
+        _parameters = parameters;
+        _clippedSum = clippedSum;
         Options = options.Validate();
         _budget = budget;
         _noise = noise ?? new CryptoNoiseSource();
-        _parameters = [.. DpLayerStack.From(model).Parameters];
     }
 
     public DpSgdOptions Options { get; }
@@ -54,7 +68,7 @@ public sealed class DpSgd
         var batch = PoissonSampler.Sample(count, Options.SampleRate, _noise);
         using var scope = NewDisposeScope();
         var clippedSum = ClippedSum(features, targets, batch, out var clippedFraction);
-        var expectedBatchSize = Options.SampleRate * count;
+        var expectedBatchSize = Options.SampleRate * (Options.DeclaredRecords ?? count);
         for (var p = 0; p < _parameters.Length; p++)
         {
             var privateGradient = AddNoise(clippedSum[p]) / expectedBatchSize;
@@ -85,12 +99,12 @@ public sealed class DpSgd
         // An empty Poisson sample still takes a step: the noise alone, as the analysis assumes.
         if (batch.Length == 0) return [.. _parameters.Select(p => zeros_like(p))];
         var index = tensor(batch);
-        var sum = PerSampleGradients.ClippedSum(_model, features.index_select(0, index), targets.index_select(0, index), _loss, Options.ClipNorm);
+        var sum = _clippedSum(features.index_select(0, index), targets.index_select(0, index));
         clippedFraction = (sum.Norms > Options.ClipNorm).to_type(ScalarType.Float64).mean().item<double>();
         return sum.Sum;
     }
 
-    private static void SetGradient(Parameter parameter, Tensor gradient)
+    private static void SetGradient(Tensor parameter, Tensor gradient)
     {
         using var _ = no_grad();
         if (parameter.grad is { } existing) existing.copy_(gradient);

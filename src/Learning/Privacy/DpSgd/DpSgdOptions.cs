@@ -15,6 +15,13 @@ public sealed record DpSgdOptions
     public double SampleRate { get; init; }
 
     /// <summary>
+    /// N in the divisor q * N. Null (default): the records passed to each step. A training plan sets
+    /// each member's declared count here, so the private gradient's scale is a public constant and
+    /// does not depend on how many records the member holds now (docs/privacy.md, "Counts").
+    /// </summary>
+    public long? DeclaredRecords { get; init; }
+
+    /// <summary>
     /// The options for a run of <paramref name="totalSteps"/> steps (all rounds' local steps) over
     /// <paramref name="records"/> local records with the given expected batch size, with the least
     /// noise that keeps the whole run within (<paramref name="epsilon"/>, <paramref name="delta"/>).
@@ -44,6 +51,8 @@ public sealed record DpSgdOptions
             throw new ArgumentOutOfRangeException(nameof(NoiseMultiplier), NoiseMultiplier, "DP-SGD noise multiplier must be finite and > 0");
         if (!(SampleRate is > 0 and <= 1))
             throw new ArgumentOutOfRangeException(nameof(SampleRate), SampleRate, "DP-SGD sample rate must lie in (0, 1]");
+        if (DeclaredRecords is < 1)
+            throw new ArgumentOutOfRangeException(nameof(DeclaredRecords), DeclaredRecords, "DP-SGD declared record count must be at least 1");
         return this;
     }
 }

@@ -9,7 +9,7 @@ namespace FedChain.Learning.Privacy.DpSgd;
 /// layer's input row and g_i = dLoss_i/dz_i its output gradient (Goodfellow 2015, "Efficient
 /// per-example gradient computations"). Both come from the batch's single backward pass.
 /// </summary>
-public static class PerSampleGradients
+public static partial class PerSampleGradients
 {
     /// <summary>
     /// Every record's gradient, materialised: one tensor [B, ...parameter shape] per trainable
@@ -46,19 +46,11 @@ public static class PerSampleGradients
     /// </summary>
     public static ClippedGradientSum ClippedSum(Sequential model, Tensor features, Tensor targets, PerSampleLoss loss, double clipNorm)
     {
-        if (!(clipNorm > 0) || double.IsPositiveInfinity(clipNorm))
-            throw new ArgumentOutOfRangeException(nameof(clipNorm), clipNorm, "clipping norm must be finite and > 0");
+        CheckClipNorm(clipNorm);
         var stack = DpLayerStack.From(model);
         using var scope = NewDisposeScope();
         var (inputs, outputGradients) = Backward(stack, features, targets, loss);
-        Tensor squaredNorms = zeros(features.shape[0], dtype: features.dtype);
-        for (var l = 0; l < stack.Linears.Count; l++)
-        {
-            var inputSquares = inputs[l].square().sum(1);
-            if (stack.Linears[l].bias is not null) inputSquares += 1;
-            squaredNorms += outputGradients[l].square().sum(1) * inputSquares;
-        }
-        var norms = squaredNorms.sqrt();
+        var norms = RecordNorms(inputs, outputGradients, l => stack.Linears[l].bias is not null);
         var factors = ClipFactors(norms, clipNorm);
         var sums = new List<Tensor>();
         for (var l = 0; l < stack.Linears.Count; l++)
@@ -73,16 +65,50 @@ public static class PerSampleGradients
     // min(1, C / |g_i|): records inside the ball keep their gradient (Abadi et al. 2016, Algorithm 1).
     private static Tensor ClipFactors(Tensor norms, double clipNorm) => (clipNorm / norms).clamp_max(1.0);
 
+    private static void CheckClipNorm(double clipNorm)
+    {
+        if (!(clipNorm > 0) || double.IsPositiveInfinity(clipNorm))
+            throw new ArgumentOutOfRangeException(nameof(clipNorm), clipNorm, "clipping norm must be finite and > 0");
+    }
+
+    // Record i's squared gradient norm over every layer: |g_i a_i^T|^2 + |g_i|^2 = |g_i|^2 (|a_i|^2 + 1)
+    // for a layer with a bias, without forming g_i a_i^T.
+    private static Tensor RecordNorms(IReadOnlyList<Tensor> inputs, IList<Tensor> outputGradients, Func<int, bool> hasBias)
+    {
+        var squaredNorms = zeros(inputs[0].shape[0], dtype: inputs[0].dtype);
+        for (var l = 0; l < inputs.Count; l++)
+        {
+            var inputSquares = inputs[l].square().sum(1);
+            if (hasBias(l)) inputSquares += 1;
+            squaredNorms += outputGradients[l].square().sum(1) * inputSquares;
+        }
+        return squaredNorms.sqrt();
+    }
+
+    // The per-record losses of a batch, checked to be one value per record.
+    private static Tensor RecordLosses(PerSampleLoss loss, Tensor outputs, Tensor targets, long records)
+    {
+        var losses = loss.Compute(outputs, targets);
+        if (losses.dim() != 1 || losses.shape[0] != records)
+            throw new ArgumentException($"loss '{loss.Name}' must return one value per record ([{records}]), got [{string.Join(", ", losses.shape)}]", nameof(loss));
+        return losses;
+    }
+
+    private static void CheckShapes(Tensor features, Tensor targets)
+    {
+        if (features.dim() != 2)
+            throw new ArgumentException($"features must be [records, features], got shape [{string.Join(", ", features.shape)}]", nameof(features));
+        if (targets.shape[0] != features.shape[0])
+            throw new ArgumentException($"targets hold {targets.shape[0]} records but features hold {features.shape[0]}", nameof(targets));
+    }
+
     // One forward pass that keeps each Linear layer's input, then one backward pass of the summed
     // per-record losses to each Linear layer's output: row i of that gradient is dLoss_i/dz_i,
     // because z_i feeds only loss_i in a stack whose layers never mix rows.
     private static (List<Tensor> Inputs, IList<Tensor> OutputGradients) Backward(
         DpLayerStack stack, Tensor features, Tensor targets, PerSampleLoss loss)
     {
-        if (features.dim() != 2)
-            throw new ArgumentException($"features must be [records, features], got shape [{string.Join(", ", features.shape)}]", nameof(features));
-        if (targets.shape[0] != features.shape[0])
-            throw new ArgumentException($"targets hold {targets.shape[0]} records but features hold {features.shape[0]}", nameof(targets));
+        CheckShapes(features, targets);
         var inputs = new List<Tensor>();
         var outputs = new List<Tensor>();
         var hidden = features;
@@ -101,9 +127,7 @@ public static class PerSampleGradients
                     hidden = layer.forward(hidden);
                 }
             }
-            var losses = loss.Compute(hidden, targets);
-            if (losses.dim() != 1 || losses.shape[0] != features.shape[0])
-                throw new ArgumentException($"loss '{loss.Name}' must return one value per record ([{features.shape[0]}]), got [{string.Join(", ", losses.shape)}]", nameof(loss));
+            var losses = RecordLosses(loss, hidden, targets, features.shape[0]);
             var outputGradients = autograd.grad([losses.sum()], outputs);
             return (inputs, outputGradients);
         }

@@ -1,3 +1,4 @@
+using FedChain.Learning.Models;
 using FedChain.Learning.Privacy.DpSgd;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -52,6 +53,36 @@ public sealed class PerSampleGradientsTests
         // The median as C: about half the records were clipped, so both branches of min(1, C/|g|) ran.
         var clipped = (sut.Norms > clipNorm).sum().item<long>();
         Assert.InRange(clipped, 1, x.shape[0] - 1);
+    }
+
+    [Fact]
+    public void ClippedSum_FlatModel_EqualsRecordByRecordOnTheSameSequential()
+    {
+        // The plans' MLP, its flat parameters copied into a Sequential of the same shape (per layer: weight row-major, then bias).
+        var flat = new MlpModel(13, [16]);
+        var parameters = tensor(flat.InitialParameters(new Random(3)));
+        var model = nn.Sequential(("fc1", nn.Linear(13, 16)), ("relu", nn.ReLU()), ("fc2", nn.Linear(16, 1)));
+        using (no_grad())
+        {
+            var offset = 0L;
+            foreach (var p in model.parameters())
+            {
+                p.copy_(parameters.narrow(0, offset, p.numel()).view(p.shape));
+                offset += p.numel();
+            }
+        }
+
+        random.manual_seed(11);
+        var x = randn(24, 13);
+        var y = (x[.., 0] > 0).to_type(ScalarType.Float32);
+        var loop = RecordByRecord(model, x, y.unsqueeze(1), PerSampleLoss.BinaryCrossEntropyWithLogits);
+        var clipNorm = MedianNorm(loop);
+
+        using var sut = PerSampleGradients.ClippedSum(flat, parameters, x, y, PerSampleLoss.BinaryCrossEntropyWithLogits, clipNorm);
+
+        var expected = cat([.. ClipEachRecord(loop, clipNorm).Select(g => g.sum(dim: 0).flatten())]);
+        AssertClose(expected, sut.Sum[0]);
+        Assert.InRange((sut.Norms > clipNorm).sum().item<long>(), 1, x.shape[0] - 1);
     }
 
     [Fact]
