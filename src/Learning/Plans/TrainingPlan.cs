@@ -76,6 +76,7 @@ public sealed record TrainingPlan(
         Client.Validate();
         Server.Validate();
         Quantisation.Validate();
+        Contribution?.Validate(Schema.Task.Kind, SecureAggregation is not null);
         return this;
     }
 
