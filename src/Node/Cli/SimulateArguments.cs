@@ -1,6 +1,8 @@
 using FedChain.Learning.Aggregation;
+using FedChain.Learning.Contribution;
 using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Models;
+using FedChain.Learning.Simulation;
 using FedChain.Learning.Training;
 
 namespace FedChain.Node.Cli;
@@ -26,4 +28,6 @@ internal sealed record SimulateArguments(
     int? MaxMembers,
     long Seed,
     bool Float,
-    DirectoryInfo Output);
+    DirectoryInfo Output,
+    MisbehaviourCounts Misbehaving,
+    ContributionMethod? Contribution);
