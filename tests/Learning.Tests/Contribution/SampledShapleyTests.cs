@@ -1,8 +1,9 @@
 using FedChain.Learning.Contribution;
+using Xunit.Abstractions;
 
 namespace FedChain.Learning.Tests.Contribution;
 
-public sealed class SampledShapleyTests
+public sealed class SampledShapleyTests(ITestOutputHelper output)
 {
     /// <summary>
     /// The stated tolerance (docs/contribution.md): with the default 128 permutations, every member's
@@ -31,6 +32,7 @@ public sealed class SampledShapleyTests
             errors.Add(error);
         }
 
+        output.WriteLine($"{members} members, {permutations} permutations: worst error {errors.Max():P2}, mean {errors.Average():P2} over 50 games");
         Assert.True(errors.Average() <= MeanTolerance, $"mean error {errors.Average():P2}");
     }
 
