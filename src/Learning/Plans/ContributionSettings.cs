@@ -1,7 +1,44 @@
+using System.Text.Json.Serialization;
+using FedChain.Learning.Contribution;
+using FedChain.Learning.Data.Schema;
+
 namespace FedChain.Learning.Plans;
 
 /// <summary>
-/// Contribution-scoring method. Issue 8 (Contribution/) defines the fields; until then a plan
-/// leaves this section out (null).
+/// How the plan scores each member's contribution per round and turns scores into rewards
+/// (docs/contribution.md). A plan without this section does not score.
 /// </summary>
-public sealed record ContributionSettings;
+/// <param name="Method">The scoring method; it implies the <see cref="Mode"/>. A plan with secure aggregation must use <see cref="ContributionMethod.SampleShare"/>.</param>
+/// <param name="Metric">The validation metric each member reports for every scheduled subset model.</param>
+/// <param name="Permutations">Sampled Shapley: permutations per round, in antithetic pairs (default 128); the estimate's error shrinks as 1/sqrt of it.</param>
+/// <param name="Truncation">Sampled Shapley: once a permutation's prefix is within this much utility of U(all), its later marginals count as 0 (TMC-Shapley). 0 (default) turns truncation off.</param>
+/// <param name="RewardPerRound">Reward units minted per round, shared in proportion to the positive scores (<see cref="RewardRule"/>); 0 mints nothing.</param>
+public sealed record ContributionSettings(
+    ContributionMethod Method = ContributionMethod.ExactShapley,
+    UtilityMetric Metric = UtilityMetric.Brier,
+    int Permutations = 128,
+    double Truncation = 0,
+    long RewardPerRound = 1_000_000)
+{
+    /// <summary>The most members exact Shapley scores (2^8 = 256 subset models per round).</summary>
+    public const int MaxExactMembers = 8;
+
+    [JsonIgnore]
+    public ContributionMode Mode => Method == ContributionMethod.SampleShare ? ContributionMode.SumOnly : ContributionMode.PerMember;
+
+    /// <summary>Throws naming the field when the settings cannot work for <paramref name="task"/>.</summary>
+    public ContributionSettings Validate(TaskKind task, bool secureAggregation)
+    {
+        if (secureAggregation && Mode == ContributionMode.PerMember)
+            throw new ArgumentException($"contribution method '{Method}' needs each member's update, which secure aggregation hides; use sample-share");
+        var survivalMetric = Metric == UtilityMetric.CIndex;
+        if (survivalMetric != (task == TaskKind.Survival)) throw new ArgumentException($"contribution metric '{Metric}' does not fit a {task} task");
+        if (Permutations < 1) throw new ArgumentException($"contribution permutations must be at least 1, got {Permutations}");
+        if (!(Truncation >= 0) || !double.IsFinite(Truncation)) throw new ArgumentException($"contribution truncation must be >= 0, got {Truncation}");
+        if (RewardPerRound < 0) throw new ArgumentException($"contribution rewardPerRound cannot be negative, got {RewardPerRound}");
+        return this;
+    }
+
+    /// <summary>The metric a task scores with when the plan does not choose: 1 - Brier for binary tasks, the C-index for survival.</summary>
+    public static UtilityMetric DefaultMetric(TaskKind task) => task == TaskKind.Survival ? UtilityMetric.CIndex : UtilityMetric.Brier;
+}

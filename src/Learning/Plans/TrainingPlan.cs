@@ -78,6 +78,7 @@ public sealed record TrainingPlan(
         Quantisation.Validate();
         Privacy?.Validate(this);
         SecureAggregation?.Validate(Quantisation.MaxMembers);
+        Contribution?.Validate(Schema.Task.Kind, SecureAggregation is { Enabled: true });
         return this;
     }
 

@@ -15,7 +15,7 @@ namespace FedChain.Learning.Simulation;
 /// </summary>
 public static class FederatedSimulation
 {
-    public static SimulationResult Run(TrainingPlan plan, IReadOnlyList<SimulatedSite> sites, SimulationOptions? options = null, IProgress<RoundRecord>? progress = null)
+    public static SimulationResult Run(TrainingPlan plan, IReadOnlyList<SimulatedSite> sites, SimulationOptions? options = null, IProgress<RoundRecord>? progress = null, IRoundObserver? observer = null)
     {
         options ??= new SimulationOptions();
         plan.Validate();
@@ -37,12 +37,15 @@ public static class FederatedSimulation
             }
 
             var clipped = 0;
+            var (before, stateBefore) = (global, server);
+            uint[][]? quantised = null;
             if (options.Quantised)
             {
                 var sum = new uint[plan.UpdateLength];
+                quantised = new uint[sites.Count][];
                 for (var s = 0; s < sites.Count; s++)
                 {
-                    FixedPoint.AddInto(sum, RoundAggregation.Quantise(plan, updates[s], round, sites[s].Name, out var c));
+                    FixedPoint.AddInto(sum, quantised[s] = RoundAggregation.Quantise(plan, updates[s], round, sites[s].Name, out var c));
                     clipped += c;
                 }
 
@@ -53,6 +56,7 @@ public static class FederatedSimulation
                 (global, server) = RoundAggregation.ApplyFloatSum(plan, global, server, updates, sites.Count);
             }
 
+            observer?.Observe(new RoundUpdates(round, before, stateBefore, [.. sites.Select(s => s.Name)], updates, quantised, global, sites.Count));
             var evaluate = options.EvaluateEveryRound || round == plan.Rounds;
             var record = Record(round, model, global, sites, updates, clipped, evaluate);
             rounds.Add(record);

@@ -3,8 +3,8 @@ using FedChain.Learning.Training;
 
 namespace FedChain.Learning.Simulation;
 
-/// <summary>A site in a one-process simulation: its normalised split and how it computes updates.</summary>
-public sealed record SimulatedSite(SiteSplit Data, SiteClient? Client = null)
+/// <summary>A site in a one-process simulation: its normalised split, how it computes updates, and (for reports) how it behaves.</summary>
+public sealed record SimulatedSite(SiteSplit Data, SiteClient? Client = null, Misbehaviour Behaviour = Misbehaviour.Honest)
 {
     public string Name => Data.Train.Site;
 

@@ -1,7 +1,9 @@
 using FedChain.Learning.Aggregation;
+using FedChain.Learning.Contribution;
 using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Models;
 using FedChain.Learning.Plans;
+using FedChain.Learning.Simulation;
 using FedChain.Learning.Training;
 
 namespace FedChain.Node.Cli;
@@ -28,4 +30,6 @@ internal sealed record SimulateArguments(
     long Seed,
     bool Float,
     DirectoryInfo Output,
-    PrivacySettings? Privacy);
+    PrivacySettings? Privacy,
+    MisbehaviourCounts Misbehaving,
+    ContributionMethod? Contribution);

@@ -14,7 +14,8 @@ namespace FedChain.Node.Cli;
 /// <summary>
 /// `fedchain simulate`: a federated plan with every site in one process, through the same client
 /// step and quantise / modular-sum / server-rule path as the network. Writes plan.json,
-/// simulation.json (per-round metrics, final parameters and hash), validation.json and rounds.png.
+/// simulation.json (per-round metrics, final parameters and hash), validation.json and rounds.png;
+/// with contribution scoring (and misbehaving sites), contributions.json and contributions.png.
 /// </summary>
 internal static partial class SimulateCommand
 {
@@ -39,6 +40,10 @@ internal static partial class SimulateCommand
         var trainTest = sites.Select(s => TrainTestSplit.Apply(schema, s)).ToArray();
         var plan = planFile ?? PlanFrom(args, folder, trainTest);
         var splits = FederatedPreprocessing.Normalise(plan.Normalisation, trainTest);
+        plan = WithContribution(plan, args, splits.Count + args.Misbehaving.Total);
+        var clock = new LocalTrainingClock();
+        var members = clock.Wrap(MisbehavingSites.Add(splits, args.Misbehaving, plan.Seed));
+        var recorder = plan.Contribution is null ? null : new ContributionRecorder(plan, members);
         AnsiConsole.MarkupLine(Markup.Escape($"plan {plan.Hash}: {plan.Server.Rule}, {plan.Rounds} rounds, {plan.Model.Kind}, {plan.Normalisation} normalisation, {(args.Float ? "float" : "fixed-point")} aggregation"));
 
         SimulationResult? result = null;
@@ -55,12 +60,13 @@ internal static partial class SimulateCommand
                         : string.Create(CultureInfo.InvariantCulture, $"loss {r.MeanTrainLoss:F4}");
                     task.Description = string.Create(CultureInfo.InvariantCulture, $"round {r.Round}/{plan.Rounds}: {trained}, headline {r.Headline:F3}");
                 }, ctx.Refresh);
-                result = FederatedSimulation.Run(plan, [.. splits.Select(s => new SimulatedSite(s))], new SimulationOptions(Quantised: !args.Float), progress);
+                result = FederatedSimulation.Run(plan, members, new SimulationOptions(Quantised: !args.Float), progress, recorder);
             });
 
         Write(args.Output, plan, result!, reports);
         PrintFinal(result!);
         if (plan.Privacy is not null) PrintPrivacy(result!);
+        if (recorder is not null) WriteContributions(args.Output, plan, members, recorder, clock);
         return 0;
     }
 

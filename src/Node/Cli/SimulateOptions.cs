@@ -1,15 +1,14 @@
 using System.CommandLine;
 using FedChain.Learning.Aggregation;
+using FedChain.Learning.Contribution;
 using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Models;
+using FedChain.Learning.Simulation;
 using FedChain.Learning.Training;
 
 namespace FedChain.Node.Cli;
 
-/// <summary>
-/// The options of `fedchain simulate`. Issue 8 adds --free-riders, --noisy and --label-flip here
-/// and passes misbehaving <c>SiteClient</c>s to the simulation.
-/// </summary>
+/// <summary>The options of `fedchain simulate`.</summary>
 internal sealed class SimulateOptions
 {
     private readonly Option<string> _dataset = new("--dataset") { Description = "Dataset folder name under data/ (heart-disease, tcga-brca)", Required = true };
@@ -32,12 +31,17 @@ internal sealed class SimulateOptions
     private readonly Option<long> _seed = new("--seed") { Description = "Plan seed", DefaultValueFactory = _ => 42 };
     private readonly Option<bool> _float = new("--float") { Description = "Aggregate in floating point instead of fixed point (not what the network does)" };
     private readonly SimulatePrivacyOptions _privacy = new();
-    private readonly Option<DirectoryInfo> _out = new("--out") { Description = "Folder for plan.json, simulation.json, validation.json, rounds.png", Required = true };
+    private readonly Option<int> _freeRiders = new("--free-riders") { Description = "Add K free riders (all-zero updates); turns contribution scoring on", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _noisy = new("--noisy") { Description = "Add N noise senders (random updates of an honest update's norm); turns contribution scoring on", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _labelFlip = new("--label-flip") { Description = "Add M label flippers (train on flipped labels); turns contribution scoring on", DefaultValueFactory = _ => 0 };
+    private readonly Option<ContributionMethod?> _contribution = KebabEnum.Option<ContributionMethod>("--contribution", "Score contributions with this method (default exact-shapley up to 8 members, else sampled-shapley) and write contributions.json");
+    private readonly Option<DirectoryInfo> _out = new("--out") { Description = "Folder for plan.json, simulation.json, validation.json, rounds.png (and contributions.json, contributions.png when scoring)", Required = true };
 
     public IEnumerable<Option> All =>
     [
         _dataset, _data, _plan, _strategy, _rounds, _localSteps, _localEpochs, _batchSize, _clientLr, _serverLr, _mu,
-        _optimizer, _normalisation, _model, _hidden, _bits, _maxMembers, _seed, _float, _out, .. _privacy.All,
+        _optimizer, _normalisation, _model, _hidden, _bits, _maxMembers, _seed, _float,
+        _freeRiders, _noisy, _labelFlip, _contribution, _out, .. _privacy.All,
     ];
 
     public SimulateArguments Read(ParseResult parse) => new(
@@ -61,5 +65,7 @@ internal sealed class SimulateOptions
         parse.GetValue(_seed),
         parse.GetValue(_float),
         parse.GetValue(_out)!,
-        _privacy.Read(parse));
+        _privacy.Read(parse),
+        new MisbehaviourCounts(parse.GetValue(_freeRiders), parse.GetValue(_noisy), parse.GetValue(_labelFlip)),
+        parse.GetValue(_contribution));
 }

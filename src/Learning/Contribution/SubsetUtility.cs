@@ -1,0 +1,4 @@
+namespace FedChain.Learning.Contribution;
+
+/// <summary>The utility one member measured for one subset model, in <see cref="ScoreFixedPoint"/> units.</summary>
+public readonly record struct SubsetUtility(Coalition Coalition, long Utility);
