@@ -14,7 +14,9 @@ public sealed partial class ChainClient
     /// A revert is caught at gas estimation and surfaces as <see cref="ContractRevertException"/>
     /// with the custom error decoded; a transaction mined with status 0 is replayed to find why.
     /// </summary>
-    public Task<TransactionOutcome> SendAsync<TFunction>(string contract, TFunction message, CancellationToken ct = default)
+    /// <param name="minimumGas">A gas limit floor, for calls whose cost depends on what is mined before them
+    /// (the estimate sees the state at estimation time only).</param>
+    public Task<TransactionOutcome> SendAsync<TFunction>(string contract, TFunction message, CancellationToken ct = default, long minimumGas = 0)
         where TFunction : FunctionMessage, new()
     {
         var handler = Web3.Eth.GetContractTransactionHandler<TFunction>();
@@ -23,7 +25,7 @@ public sealed partial class ChainClient
             {
                 message.Gas = null;
                 message.Nonce = null;
-                return (await handler.EstimateGasAsync(contract, message)).Value; // throws the decoded revert
+                return BigInteger.Max((await handler.EstimateGasAsync(contract, message)).Value, minimumGas); // throws the decoded revert
             },
             (gas, nonce) =>
             {

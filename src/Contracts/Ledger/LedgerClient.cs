@@ -8,6 +8,13 @@ public sealed class LedgerClient(ChainClient chain, string ledger)
 {
     private static readonly byte[] NoVote = new byte[32];
 
+    /// <summary>
+    /// Gas floor for round operations. Their cost depends on what other members' transactions land
+    /// first: the commit estimated as a plain one (about 52k) may be mined as the one that reaches a
+    /// quorum and closes the round (about 80k, docs/chain.md "Gas"). Only gas used is paid.
+    /// </summary>
+    public const long RoundOperationGasFloor = 150_000;
+
     public string Address => ledger;
 
     public Task<TransactionOutcome> OptInAsync(BigInteger planId, CancellationToken ct = default) =>
@@ -24,15 +31,15 @@ public sealed class LedgerClient(ChainClient chain, string ledger)
             EpsilonSpent = c.EpsilonSpentMicro,
             AggregateVote = c.AggregateVote is null ? NoVote : Hash32(c.AggregateVote, nameof(c.AggregateVote)),
             ScoresVote = c.ScoresVote is null ? NoVote : Hash32(c.ScoresVote, nameof(c.ScoresVote)),
-        }, ct);
+        }, ct, RoundOperationGasFloor);
 
     /// <summary>Votes a closed round's aggregate hash outside a commit (the last round, or catching up).</summary>
     public Task<TransactionOutcome> VoteAggregateAsync(BigInteger planId, uint round, byte[] aggregateHash, CancellationToken ct = default) =>
-        chain.SendAsync(ledger, new LedgerFunctions.VoteAggregate { PlanId = planId, Round = round, AggregateHash = Hash32(aggregateHash, nameof(aggregateHash)) }, ct);
+        chain.SendAsync(ledger, new LedgerFunctions.VoteAggregate { PlanId = planId, Round = round, AggregateHash = Hash32(aggregateHash, nameof(aggregateHash)) }, ct, RoundOperationGasFloor);
 
     /// <summary>Votes a closed round's score-vector hash outside a commit.</summary>
     public Task<TransactionOutcome> VoteScoresAsync(BigInteger planId, uint round, byte[] scoresHash, CancellationToken ct = default) =>
-        chain.SendAsync(ledger, new LedgerFunctions.VoteScores { PlanId = planId, Round = round, ScoresHash = Hash32(scoresHash, nameof(scoresHash)) }, ct);
+        chain.SendAsync(ledger, new LedgerFunctions.VoteScores { PlanId = planId, Round = round, ScoresHash = Hash32(scoresHash, nameof(scoresHash)) }, ct, RoundOperationGasFloor);
 
     /// <summary>Submits a round's agreed score vector; the ledger mints the rewards.</summary>
     public Task<TransactionOutcome> RecordScoresAsync(ScoreVector scores, CancellationToken ct = default) =>
@@ -64,7 +71,7 @@ public sealed class LedgerClient(ChainClient chain, string ledger)
 
     /// <summary>Moves a plan past an expired enrolment or round deadline.</summary>
     public Task<TransactionOutcome> AdvanceAsync(BigInteger planId, CancellationToken ct = default) =>
-        chain.SendAsync(ledger, new LedgerFunctions.Advance { PlanId = planId }, ct);
+        chain.SendAsync(ledger, new LedgerFunctions.Advance { PlanId = planId }, ct, RoundOperationGasFloor);
 
     public Task<BigInteger> PlanCountAsync(CancellationToken ct = default) =>
         chain.CallAsync<LedgerFunctions.PlanCount, BigInteger>(ledger, new(), ct: ct);

@@ -56,9 +56,14 @@ public sealed class Auditor(LedgerState ledger, string blobsFolder)
         foreach (var round in record.Rounds.Where(r => r.Closed))
         {
             _rounds++;
+            var failures = _findings.Count;
             var accepted = CheckCommitments(id, plan, record.PlanHash, round);
             var hash = round.Round == 0 ? track.ApplyMoments(accepted) : track.ApplyUpdates((int)round.Round, accepted);
-            CheckAgreement(id, record, round, hash, quorum);
+            if (!CheckAgreement(id, record, round, hash, quorum, blobsFailed: _findings.Count > failures))
+            {
+                Find(id, null, null, $"rounds after {round.Round} were not recomputed: the audit's aggregate diverged from the chain's");
+                return;
+            }
         }
 
         CheckRelease(id, record);
@@ -86,24 +91,40 @@ public sealed class Auditor(LedgerState ledger, string blobsFolder)
         return accepted;
     }
 
-    private void CheckAgreement(string plan, PlanRecord record, RoundRecord round, byte[] recomputed, byte quorumPercent)
+    /// <returns>False when the recomputed aggregate differs from the finalised one, so later rounds cannot be checked.</returns>
+    private bool CheckAgreement(string plan, PlanRecord record, RoundRecord round, byte[] recomputed, byte quorumPercent, bool blobsFailed)
     {
         var expected = Convert.ToHexStringLower(recomputed);
-        foreach (var vote in round.AggregateVotes.Where(v => Convert.ToHexStringLower(v.Hash) != expected))
-            Find(plan, (int)round.Round, vote.Voter, $"voted aggregate {Convert.ToHexStringLower(vote.Hash)[..12]}, the committed blobs aggregate to {expected[..12]}");
-
-        if (round.FinalAggregate is null)
+        var finalised = round.FinalAggregate is null ? null : Convert.ToHexStringLower(round.FinalAggregate);
+        if (finalised is not null && finalised != expected)
         {
-            if (record.Status == PlanStatus.Completed) Find(plan, (int)round.Round, null, "the aggregate was never finalised");
-            return;
+            // With a blob failing here but not for the nodes (e.g. a tampered copy), the recomputation is
+            // what is wrong, not the voters; otherwise the quorum agreed on a wrong aggregate.
+            Find(plan, (int)round.Round, null, blobsFailed
+                ? $"finalised aggregate {finalised[..12]} cannot be confirmed: without the failing blobs above the aggregate is {expected[..12]}"
+                : $"finalised aggregate {finalised[..12]} is not what the committed blobs aggregate to ({expected[..12]})");
+            if (!blobsFailed) BlameVoters(plan, round, expected);
+            return false;
         }
 
-        var finalised = Convert.ToHexStringLower(round.FinalAggregate);
+        BlameVoters(plan, round, expected);
+        if (finalised is null)
+        {
+            if (record.Status == PlanStatus.Completed) Find(plan, (int)round.Round, null, "the aggregate was never finalised");
+            return true;
+        }
+
         _finals[$"{plan}/{round.Round}"] = finalised;
-        if (finalised != expected) Find(plan, (int)round.Round, null, $"finalised aggregate {finalised[..12]} is not what the committed blobs aggregate to ({expected[..12]})");
         var votes = round.AggregateVotes.Count(v => Convert.ToHexStringLower(v.Hash) == finalised);
         var needed = (record.Participants.Count * quorumPercent + 99) / 100;
         if (votes < needed) Find(plan, (int)round.Round, null, $"finalised with {votes} votes, quorum is {needed} of {record.Participants.Count}");
+        return true;
+    }
+
+    private void BlameVoters(string plan, RoundRecord round, string expected)
+    {
+        foreach (var vote in round.AggregateVotes.Where(v => Convert.ToHexStringLower(v.Hash) != expected))
+            Find(plan, (int)round.Round, vote.Voter, $"voted aggregate {Convert.ToHexStringLower(vote.Hash)[..12]}, the committed blobs aggregate to {expected[..12]}");
     }
 
     private void CheckRelease(string plan, PlanRecord record)

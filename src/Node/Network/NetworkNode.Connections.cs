@@ -111,8 +111,9 @@ public sealed partial class NetworkNode
     /// <summary>Counts and logs a rejection; with a misbehaviour, lowers the peer's score and disconnects it when that bans it.</summary>
     private void Reject(NodeAddress peer, RejectionReason reason, Misbehaviour? misbehaviour, string detail)
     {
-        Metrics.Reject(reason);
+        // Log first: whoever sees the counter move (tests, dashboards) also finds the log line.
         Log.Rejected(_logger, reason, peer, detail);
+        Metrics.Reject(reason);
         Rejected?.Invoke(this, new RejectionEventArgs(reason, peer, peer.ToString(), detail));
         if (misbehaviour is not { } m) return;
         var banned = Scores.Penalise(peer, m);
@@ -129,8 +130,8 @@ public sealed partial class NetworkNode
 
     private void RejectHandshake(HandshakeRejectedException e)
     {
-        Metrics.Reject(e.Reason);
         Log.HandshakeRejected(_logger, e.Remote, e.Reason, e.Message);
+        Metrics.Reject(e.Reason);
         Rejected?.Invoke(this, new RejectionEventArgs(e.Reason, null, e.Remote, e.Message));
     }
 
