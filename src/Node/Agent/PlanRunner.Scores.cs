@@ -64,15 +64,18 @@ public sealed partial class PlanRunner
     {
         var lag = node.Chain.Read(s => s.Plans[planId].Terms?.ScoresLag ?? 0);
         if (plan.Contribution is null || lag == 0 || round - lag < 1) return null;
-        return (await ScoresOfAsync(plan, round - lag, ct))?.Vector!.Hash();
+        // Waiting must not make the commit miss its deadline: at most half the time the round has left.
+        var deadline = node.Chain.Read(s => RoundOf(s, round)?.Deadline ?? 0);
+        var left = TimeSpan.FromSeconds(Math.Max(0, (long)deadline - await node.Chain.ChainNowAsync(ct)) / 2.0);
+        return (await ScoresOfAsync(plan, round - lag, left < ScoresWait ? left : ScoresWait, ct))?.Vector!.Hash();
     }
 
-    /// <summary>Waits (at most one commit window) for every roster member's report of the round, then scores with what arrived.</summary>
-    private async Task<ScoredRound?> ScoresOfAsync(TrainingPlan plan, int round, CancellationToken ct)
+    /// <summary>Waits (at most <paramref name="wait"/>) for every roster member's report of the round, then scores with what arrived.</summary>
+    private async Task<ScoredRound?> ScoresOfAsync(TrainingPlan plan, int round, TimeSpan wait, CancellationToken ct)
     {
         if (_scored.TryGetValue(round, out var done)) return done;
         if (!_rosters.TryGetValue(round, out var roster) || _reports is null) return null;
-        var until = node.Time.GetUtcNow() + ScoresWait;
+        var until = node.Time.GetUtcNow() + wait;
         while (true)
         {
             var stored = NextStoredAsync();
@@ -81,7 +84,7 @@ public sealed partial class PlanRunner
             if (_reports.Reporters(round, roster.Addresses) == roster.Members.Count) break;
             if (left <= TimeSpan.Zero)
             {
-                Log.ScoresWaitTimedOut(node.Logger, planId, $"every utility report of round {round}", ScoresWait.TotalSeconds);
+                Log.ScoresWaitTimedOut(node.Logger, planId, $"every utility report of round {round}", wait.TotalSeconds);
                 break;
             }
 
@@ -129,7 +132,7 @@ public sealed partial class PlanRunner
         if (plan.Contribution is null || _rosters.Count == 0) return;
         Report("phase", phase: "scores");
         var (lag, last) = node.Chain.Read(s => ((int)(s.Plans[planId].Terms?.ScoresLag ?? 1), (int)s.Plans[planId].TotalRounds - 1));
-        foreach (var round in _rosters.Keys.Order()) await ScoresOfAsync(plan, round, ct);
+        foreach (var round in _rosters.Keys.Order()) await ScoresOfAsync(plan, round, ScoresWait, ct);
         for (var round = Math.Max(1, last - lag + 1); round <= last; round++) await VoteScoresAsync(round, ct);
 
         var rounds = _scored.Keys.Order().ToList();
