@@ -35,7 +35,9 @@ public static class NodeHost
         services.AddSingleton(key);
         services.AddSingleton(addresses);
         services.AddSingleton(p => new ChainClient(new Uri(config.Rpc ?? addresses.RpcUrl), Convert.ToHexString(key.ExportPrivateKey()), addresses.ChainId,
-            new ChainClientOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(20) }, time, p.GetRequiredService<ILogger<ChainClient>>()));
+            // Margin 100 %: a commit estimated as a plain vote may be mined as the one that reaches quorum and
+            // stores the agreed score hash (a fresh slot, ~+25k gas) when another member's commit lands first.
+            new ChainClientOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(20), GasMarginPercent = 100 }, time, p.GetRequiredService<ILogger<ChainClient>>()));
         services.AddSingleton(p => new ChainFollower(p.GetRequiredService<ChainClient>(), addresses, time,
             TimeSpan.FromMilliseconds(config.ChainPollMilliseconds), p.GetRequiredService<ILogger<ChainFollower>>()));
         services.AddSingleton<IMembershipView>(p => new ChainMembership(p.GetRequiredService<ChainFollower>()));

@@ -47,7 +47,7 @@ public sealed partial class PlanRunner
         try
         {
             await node.Consortium.Ledger.CommitAsync(new RoundCommitment(planId, (uint)round, System.Security.Cryptography.SHA256.HashData(blob),
-                envelope.SampleCount, 0, round == 0 ? null : track.Hash), ct);
+                envelope.SampleCount, 0, round == 0 ? null : track.Hash, await ScoresVoteAsync(plan, round, ct)), ct);
         }
         catch (ContractRevertException e)
         {

@@ -12,7 +12,8 @@ namespace FedChain.Node.Audit;
 /// member voted another hash; the released model is the last finalised aggregate. It needs no
 /// patient record and runs the same deterministic code as the nodes (<see cref="AggregateTrack"/>).
 /// </summary>
-public sealed class Auditor(LedgerState ledger, string blobsFolder)
+/// <param name="events">The events <paramref name="ledger"/> was built from; with them the audit also checks every mint (Auditor.Scores.cs).</param>
+public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IReadOnlyList<ChainEvent>? events = null)
 {
     private readonly List<AuditFinding> _findings = [];
     private readonly Dictionary<string, string> _finals = [];
@@ -26,6 +27,8 @@ public sealed class Auditor(LedgerState ledger, string blobsFolder)
             progress?.Report($"plan {plan.PlanId}: {plan.Rounds.Count} rounds");
             AuditPlan(plan);
         }
+
+        CheckStrayMints();
 
         return new AuditResult(_findings, ledger.Plans.Count, _rounds, _blobs, _finals);
     }
@@ -58,6 +61,7 @@ public sealed class Auditor(LedgerState ledger, string blobsFolder)
             _rounds++;
             var failures = _findings.Count;
             var accepted = CheckCommitments(id, plan, record.PlanHash, round);
+            CheckScores(id, plan, record, round, accepted);
             var hash = round.Round == 0 ? track.ApplyMoments(accepted) : track.ApplyUpdates((int)round.Round, accepted);
             if (!CheckAgreement(id, record, round, hash, quorum, blobsFailed: _findings.Count > failures))
             {
@@ -67,6 +71,7 @@ public sealed class Auditor(LedgerState ledger, string blobsFolder)
         }
 
         CheckRelease(id, record);
+        CheckMints(id, record);
     }
 
     private List<AcceptedBlob> CheckCommitments(string plan, TrainingPlan document, byte[] planHash, RoundRecord round)
@@ -151,7 +156,9 @@ public sealed class Auditor(LedgerState ledger, string blobsFolder)
     public static async Task<AuditResult> RunAsync(ChainEventReader reader, ulong fromBlock, string blobsFolder, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         if (!Directory.Exists(blobsFolder)) throw new DirectoryNotFoundException($"blobs folder {blobsFolder} does not exist");
-        var state = await LedgerState.ReplayAsync(reader, fromBlock, ct);
-        return new Auditor(state, blobsFolder).Run(progress);
+        var events = await reader.ReadAsync(fromBlock, null, ct);
+        var state = new LedgerState();
+        foreach (var e in events) state.Apply(e);
+        return new Auditor(state, blobsFolder, events).Run(progress);
     }
 }

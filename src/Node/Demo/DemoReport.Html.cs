@@ -37,6 +37,7 @@ public sealed partial record DemoReport
         foreach (var o in Overhead) html.Append(CultureInfo.InvariantCulture, $"<tr><td>{o.Round}</td><td>{o.WallMs:F0}</td><td>{o.MaxTrainingMs:F0}</td><td>{o.OverheadMs:F0}</td></tr>");
         html.Append("</table>");
 
+        html.Append(ScoresHtml());
         html.Append(CultureInfo.InvariantCulture, $"<h2>Chain transactions</h2><p>{Transactions.Count} transactions, {GasTotal:N0} gas in all.</p><p><img src=\"{DemoPlots.Gas}\" width=\"900\"></p><table><tr><th>contract.function</th><th>count</th><th>gas</th><th>gas each</th></tr>");
         foreach (var (name, line) in GasByFunction) html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(name)}</td><td>{line.Count}</td><td>{line.Gas:N0}</td><td>{line.Gas / line.Count:N0}</td></tr>");
         html.Append("</table></body></html>");

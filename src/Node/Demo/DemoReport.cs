@@ -84,6 +84,7 @@ public sealed partial record DemoReport(
     {
         await File.WriteAllTextAsync(Path.Combine(folder, "report.json"), JsonSerializer.Serialize(this, Json), ct);
         DemoPlots.Save(this, folder);
+        SaveScoresPlot(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "report.html"), Html(), ct);
     }
 }

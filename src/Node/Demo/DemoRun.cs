@@ -71,7 +71,8 @@ public sealed partial class DemoRun(DemoOptions options, IAnsiConsole console)
 
             var simulated = Simulate(plan, data);
             var transactions = await ChainTransactions.ReadAsync(consortium.Deployer, consortium.Addresses, consortium.Addresses.DeploymentBlock, ct);
-            var report = DemoReport.Build(plan, planId, results, audit, transactions, simulated, Convert.ToHexStringLower(finalHash));
+            var report = DemoReport.Build(plan, planId, results, audit, transactions, simulated, Convert.ToHexStringLower(finalHash))
+                with { Scores = DemoScores.Build(follower, planId, results, members) };
             await report.WriteAsync(options.Out, ct);
             return report;
         }

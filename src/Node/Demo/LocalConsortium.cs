@@ -23,6 +23,9 @@ public sealed class LocalConsortium : IAsyncDisposable
     private const string Passphrase = "local-consortium-demo";
     private readonly List<ConsortiumMember> _members = [];
 
+    /// <summary>Reward units the ledger mints per 1.0 of positive score in plans that score: 1,000 per micro unit of score.</summary>
+    public static readonly BigInteger RewardPerScore = 1_000_000_000;
+
     private LocalConsortium(AnvilProcess anvil, ChainClient deployer, ConsortiumAddresses addresses, string folder)
     {
         Anvil = anvil;
@@ -132,6 +135,8 @@ public sealed class LocalConsortium : IAsyncDisposable
             EnrolmentWindow = enrolmentWindowSeconds,
             QuorumPercent = 51,
             ScoresLag = 2,
+            ContributionMode = (byte)(plan.Contribution?.Mode == Learning.Contribution.ContributionMode.SumOnly ? 1 : 0),
+            RewardPerScore = plan.Contribution is null ? 0 : RewardPerScore,
         };
         await AnvilGovernance.PassAsync(Proposals.StartPlan(Addresses, parameters), [.. voters.Select(v => v.Chain)], ct);
         return await voters[0].Chain.Ledger.PlanCountAsync(ct);

@@ -8,4 +8,7 @@ public enum EnvelopeKind : byte
 
     /// <summary>Rounds 1..R: a site's fixed-point update, uint32 little-endian per coordinate.</summary>
     Update = 2,
+
+    /// <summary>After round r >= 1: a member's signed utility report for round r (<c>UtilityReportCodec</c> bytes; sample count = its validation rows).</summary>
+    UtilityReport = 3,
 }

@@ -1,0 +1,127 @@
+using System.Numerics;
+using FedChain.Contracts.Events;
+using FedChain.Contracts.Ledger;
+using FedChain.Contracts.Rewards;
+using FedChain.Learning.Contribution;
+using FedChain.Learning.Plans;
+using FedChain.Node.Contributions;
+using FedChain.Node.Rounds;
+
+namespace FedChain.Node.Audit;
+
+/// <summary>
+/// Contribution scores and rewards (issue 8): each scored round is recomputed with
+/// <see cref="RoundScoring.Score"/> from the signed utility-report blobs of the round's members,
+/// then checked against the votes, the agreed hash and the <c>ScoresRecorded</c> vector; each
+/// <c>recordScores</c> transaction's mints (Transfer from 0) are checked against the ledger's rule
+/// over the vectors it recorded (<see cref="ChainScores.Mints"/>), and any mint outside one is a finding.
+/// </summary>
+public sealed partial class Auditor
+{
+    private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
+    private readonly Dictionary<string, UtilityReportPool> _reportPools = new(StringComparer.Ordinal);
+
+    private void CheckScores(string plan, TrainingPlan document, PlanRecord record, RoundRecord round, IReadOnlyList<AcceptedBlob> accepted)
+    {
+        var r = (int)round.Round;
+        if (document.Contribution is null || r == 0 || accepted.Count == 0)
+        {
+            if (round.RecordedScores is not null) Find(plan, r, null, "scores were recorded for a round the plan does not score");
+            return;
+        }
+
+        var roster = RoundRoster.Of(accepted, document.UpdateLength);
+        ScoreVector expected;
+        try
+        {
+            var engine = RoundScoring.Score(document.Contribution, document.Hash, document.Seed, r, roster.Members, Reports(record.PlanHash).For(r, roster.Addresses));
+            expected = ChainScores.ToVector(record.PlanId, engine);
+        }
+        catch (ArgumentException e)
+        {
+            Find(plan, r, null, $"scores cannot be recomputed: {e.Message}");
+            return;
+        }
+
+        var hash = Convert.ToHexStringLower(expected.Hash());
+        foreach (var vote in round.ScoresVotes.Where(v => Convert.ToHexStringLower(v.Hash) != hash))
+            Find(plan, r, vote.Voter, $"voted scores {Convert.ToHexStringLower(vote.Hash)[..12]}, the signed utility reports give {hash[..12]}");
+        if (round.AgreedScores is { } agreed)
+        {
+            if (Convert.ToHexStringLower(agreed) != hash) Find(plan, r, null, $"agreed scores {Convert.ToHexStringLower(agreed)[..12]} are not what the signed utility reports give ({hash[..12]})");
+            var votes = round.ScoresVotes.Count(v => v.Hash.AsSpan().SequenceEqual(agreed));
+            var needed = (record.Participants.Count * (record.Terms?.QuorumPercent ?? 51) + 99) / 100;
+            if (votes < needed) Find(plan, r, null, $"scores agreed with {votes} votes, quorum is {needed} of {record.Participants.Count}");
+        }
+
+        if (round.RecordedScores is { } recorded) CompareRecorded(plan, r, recorded, expected);
+        else if (record.Status == PlanStatus.Completed) Find(plan, r, null, "the round's scores were never recorded, so no reward was minted for it");
+    }
+
+    /// <summary>Position by position: a finding per member whose recorded identity or score differs from the recomputation.</summary>
+    private void CompareRecorded(string plan, int round, ScoreVector recorded, ScoreVector expected)
+    {
+        for (var i = 0; i < Math.Max(recorded.Members.Count, expected.Members.Count); i++)
+        {
+            var member = i < recorded.Members.Count ? recorded.Members[i].ToLowerInvariant() : null;
+            var should = i < expected.Members.Count ? expected.Members[i] : null;
+            if (member != should)
+                Find(plan, round, member ?? should, $"recorded member {i} is {member ?? "(none)"}, the round's accepted members give {should ?? "(none)"}");
+            else if (recorded.Scores[i] != expected.Scores[i])
+                Find(plan, round, member, $"recorded score {recorded.Scores[i]} (micro), the signed utility reports give {expected.Scores[i]}");
+        }
+    }
+
+    /// <summary>Every recordScores transaction of the plan mints what the ledger's rule gives over the rows it recorded.</summary>
+    private void CheckMints(string plan, PlanRecord record)
+    {
+        if (events is null) return;
+        var rate = record.Terms?.RewardPerScore ?? BigInteger.Zero;
+        foreach (var transaction in events.GroupBy(e => e.TransactionHash, StringComparer.OrdinalIgnoreCase))
+        {
+            var rows = transaction.Select(e => e.Event).OfType<LedgerEvents.ScoresRecorded>().Where(s => s.PlanId == record.PlanId)
+                .Select(s => new ScoreVector(s.PlanId, s.Round, s.Members, s.Scores)).ToList();
+            if (rows.Count == 0) continue;
+            var expected = ChainScores.Mints(rows, rate);
+            var minted = Mints(transaction);
+            foreach (var member in expected.Keys.Union(minted.Keys).Order(StringComparer.Ordinal))
+            {
+                var (should, did) = (expected.GetValueOrDefault(member), minted.GetValueOrDefault(member));
+                if (should != did)
+                    Find(plan, (int)rows[0].Round, member, $"minted {did} reward units for rounds {rows[0].Round}-{rows[^1].Round}, the ledger's rule over the recorded scores gives {should}");
+            }
+        }
+    }
+
+    /// <summary>Reward tokens only come from recordScores: a mint in any other transaction is a finding.</summary>
+    private void CheckStrayMints()
+    {
+        if (events is null) return;
+        foreach (var transaction in events.GroupBy(e => e.TransactionHash, StringComparer.OrdinalIgnoreCase))
+        {
+            if (transaction.Any(e => e.Event is LedgerEvents.ScoresRecorded)) continue;
+            foreach (var (member, value) in Mints(transaction))
+                Find("-", null, member, $"minted {value} reward units in transaction {transaction.Key}, which records no scores");
+        }
+    }
+
+    private static SortedDictionary<string, BigInteger> Mints(IEnumerable<ChainEvent> transaction)
+    {
+        var minted = new SortedDictionary<string, BigInteger>(StringComparer.Ordinal);
+        foreach (var t in transaction.Select(e => e.Event).OfType<RewardEvents.Transfer>().Where(t => string.Equals(t.From, ZeroAddress, StringComparison.OrdinalIgnoreCase)))
+            minted[t.To.ToLowerInvariant()] = minted.GetValueOrDefault(t.To.ToLowerInvariant()) + t.Value;
+        return minted;
+    }
+
+    private UtilityReportPool Reports(byte[] planHash)
+    {
+        var key = Convert.ToHexStringLower(planHash);
+        if (!_reportPools.TryGetValue(key, out var pool))
+        {
+            _reportPools[key] = pool = new UtilityReportPool(planHash);
+            pool.AddFolder(blobsFolder);
+        }
+
+        return pool;
+    }
+}
