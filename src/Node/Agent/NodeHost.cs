@@ -34,8 +34,10 @@ public static class NodeHost
         services.AddSingleton(config);
         services.AddSingleton(key);
         services.AddSingleton(addresses);
+        // A commit estimated before another member's lands may become the one that closes the round (or completes
+        // the plan) and need far more gas than estimated; unused gas is not charged, so the margin is wide.
         services.AddSingleton(p => new ChainClient(new Uri(config.Rpc ?? addresses.RpcUrl), Convert.ToHexString(key.ExportPrivateKey()), addresses.ChainId,
-            new ChainClientOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(20) }, time, p.GetRequiredService<ILogger<ChainClient>>()));
+            new ChainClientOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(20), GasMarginPercent = 150 }, time, p.GetRequiredService<ILogger<ChainClient>>()));
         services.AddSingleton(p => new ChainFollower(p.GetRequiredService<ChainClient>(), addresses, time,
             TimeSpan.FromMilliseconds(config.ChainPollMilliseconds), p.GetRequiredService<ILogger<ChainFollower>>()));
         services.AddSingleton<IMembershipView>(p => new ChainMembership(p.GetRequiredService<ChainFollower>()));

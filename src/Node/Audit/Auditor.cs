@@ -12,7 +12,7 @@ namespace FedChain.Node.Audit;
 /// member voted another hash; the released model is the last finalised aggregate. It needs no
 /// patient record and runs the same deterministic code as the nodes (<see cref="AggregateTrack"/>).
 /// </summary>
-public sealed class Auditor(LedgerState ledger, string blobsFolder)
+public sealed partial class Auditor(LedgerState ledger, string blobsFolder)
 {
     private readonly List<AuditFinding> _findings = [];
     private readonly Dictionary<string, string> _finals = [];
@@ -61,6 +61,7 @@ public sealed class Auditor(LedgerState ledger, string blobsFolder)
             CheckAgreement(id, record, round, hash, quorum);
         }
 
+        CheckPrivacy(id, plan, record);
         CheckRelease(id, record);
     }
 

@@ -11,6 +11,7 @@ using FedChain.Contracts.Membership;
 using FedChain.Learning.Plans;
 using FedChain.Node.Agent;
 using FedChain.Node.Identity;
+using FedChain.Node.Privacy;
 
 namespace FedChain.Node.Demo;
 
@@ -73,6 +74,8 @@ public sealed class LocalConsortium : IAsyncDisposable
     private ConsortiumMember Prepare(string site, string csv, string schemaFile, NodeKey key, string endpoint)
     {
         var dir = Path.Combine(Folder, "nodes", site);
+        // A new chain reuses plan ids: a node folder left by an earlier run would resume its checkpoints (and privacy spend).
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         Directory.CreateDirectory(dir);
         NodeKeystore.Save(Path.Combine(dir, "key.json"), key, Passphrase, NodeKeystore.Light);
         File.WriteAllText(Path.Combine(dir, "passphrase.txt"), Passphrase);
@@ -119,8 +122,9 @@ public sealed class LocalConsortium : IAsyncDisposable
     }
 
     /// <summary>Governance starts the plan: every member invited, rounds + 1 chain rounds (round 0 exchanges moments).</summary>
+    /// <param name="epsilonBudgetMicro">The chain's per-member epsilon cap; default: the plan's budget (0 without DP). Tests set it lower to exhaust it early.</param>
     /// <returns>The plan id.</returns>
-    public async Task<BigInteger> StartPlanAsync(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds, CancellationToken ct = default)
+    public async Task<BigInteger> StartPlanAsync(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds, CancellationToken ct = default, ulong? epsilonBudgetMicro = null)
     {
         var voters = await VotersAsync(ct);
         var parameters = new PlanParams
@@ -132,6 +136,8 @@ public sealed class LocalConsortium : IAsyncDisposable
             EnrolmentWindow = enrolmentWindowSeconds,
             QuorumPercent = 51,
             ScoresLag = 2,
+            EpsilonBudget = epsilonBudgetMicro ?? PrivacySchedule.BudgetMicro(plan),
+            SecureAggregation = plan.SecureAggregation is { Enabled: true },
         };
         await AnvilGovernance.PassAsync(Proposals.StartPlan(Addresses, parameters), [.. voters.Select(v => v.Chain)], ct);
         return await voters[0].Chain.Ledger.PlanCountAsync(ct);
