@@ -34,9 +34,10 @@ public static class NodeHost
         services.AddSingleton(config);
         services.AddSingleton(key);
         services.AddSingleton(addresses);
+        // A commit estimated before another member's lands may be mined as the one that closes the round, reaches a
+        // quorum or stores the agreed score hash, and need far more gas than estimated. LedgerClient puts a floor
+        // under round operations; the wide margin covers the rest. Unused gas is not charged.
         services.AddSingleton(p => new ChainClient(new Uri(config.Rpc ?? addresses.RpcUrl), Convert.ToHexString(key.ExportPrivateKey()), addresses.ChainId,
-            // Margin 100 %: a commit estimated as a plain vote may be mined as the one that reaches quorum and
-            // stores the agreed score hash (a fresh slot, ~+25k gas) when another member's commit lands first.
             new ChainClientOptions { ReceiptPollInterval = TimeSpan.FromMilliseconds(20), GasMarginPercent = 100 }, time, p.GetRequiredService<ILogger<ChainClient>>()));
         services.AddSingleton(p => new ChainFollower(p.GetRequiredService<ChainClient>(), addresses, time,
             TimeSpan.FromMilliseconds(config.ChainPollMilliseconds), p.GetRequiredService<ILogger<ChainFollower>>()));

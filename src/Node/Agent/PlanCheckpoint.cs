@@ -1,13 +1,16 @@
 using System.Text.Json;
+using FedChain.Learning.Privacy.Accounting;
 
 namespace FedChain.Node.Agent;
 
 /// <summary>
 /// What a node must keep across a crash that the chain and the blob store do not hold: SCAFFOLD's
-/// client control variate before and after the last round it trained. Everything else (the global
-/// model, the server state) is recomputed from committed blobs. Written before the commit is sent.
+/// client control variate before and after the last round it trained, and with DP the member's
+/// privacy spend (every DP-SGD run so far) after it. Everything else (the global model, the server
+/// state) is recomputed from committed blobs. Written before the blob is published and committed.
 /// </summary>
-public sealed record PlanCheckpoint(int Round, float[]? ControlBefore, float[]? ControlAfter)
+/// <param name="PrivacySpent">With DP: the DP-SGD runs of every round trained so far, this one included (docs/node.md, "Privacy in the node").</param>
+public sealed record PlanCheckpoint(int Round, float[]? ControlBefore, float[]? ControlAfter, IReadOnlyList<SampledGaussianSteps>? PrivacySpent = null)
 {
     public static PlanCheckpoint? Load(string file)
     {

@@ -4,7 +4,6 @@ using FedChain.Contracts.Ledger;
 using FedChain.Learning.Aggregation;
 using FedChain.Learning.Metrics;
 using FedChain.Learning.Plans;
-using FedChain.Learning.Training;
 using FedChain.Node.Blobs;
 using FedChain.Node.Rounds;
 
@@ -25,6 +24,7 @@ public sealed partial class PlanRunner
         Report("phase", round, phase: round == 0 ? "sharing moments" : "training");
         var watch = Stopwatch.StartNew();
         byte[] blob;
+        ulong epsilon = 0;
         PlanCheckpoint? next = null;
         if (round == 0)
         {
@@ -33,10 +33,17 @@ public sealed partial class PlanRunner
         else
         {
             var state = StateFor(checkpoint, checkpoint is not null && Committed(checkpoint.Round));
-            var update = ClientStep.Run(plan, track.Global, track.Server.Control, site.Scaled!.Train, round, state);
+            if (TrainRound(plan, track, site, round, state) is not { } update)
+            {
+                // No commit to carry this member's vote on the previous aggregate: it votes on its own.
+                await VoteLastAggregateAsync(round - 1, track.Hash, ct);
+                return new Contribution(watch.Elapsed.TotalMilliseconds, null, null);
+            }
+
             var quantised = RoundAggregation.Quantise(plan, update, round, site.Name, out _);
             blob = BlobEnvelope.Seal(node.Key, EnvelopeKind.Update, planHash, (uint)round, (ulong)update.SampleCount, EnvelopeBodies.Update(quantised));
-            next = new PlanCheckpoint(round, state.Control, update.State.Control);
+            epsilon = EpsilonToCommit(update);
+            next = new PlanCheckpoint(round, state.Control, update.State.Control, update.State.PrivacySpent);
             next.Save(CheckpointFile);
         }
 
@@ -47,7 +54,7 @@ public sealed partial class PlanRunner
         try
         {
             await node.Consortium.Ledger.CommitAsync(new RoundCommitment(planId, (uint)round, System.Security.Cryptography.SHA256.HashData(blob),
-                envelope.SampleCount, 0, round == 0 ? null : track.Hash, await ScoresVoteAsync(plan, round, ct)), ct);
+                envelope.SampleCount, epsilon, round == 0 ? null : track.Hash, await ScoresVoteAsync(plan, round, ct)), ct);
         }
         catch (ContractRevertException e)
         {

@@ -75,7 +75,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         var localSchema = Learning.Data.Schema.DatasetSchema.Load(node.Config.Resolve(node.Config.Schema));
         if (plan.Schema.Hash != localSchema.Hash) return Refuse($"the plan's schema {plan.Schema.Hash[..12]} is not this node's schema {localSchema.Hash[..12]} ({node.Config.Schema})");
         if (plan.Rounds + 1 != totalRounds) return Refuse($"the plan trains {plan.Rounds} rounds but the chain schedules {totalRounds} (expected rounds + 1: round 0 exchanges moments)");
-        if (plan.Privacy is not null || plan.SecureAggregation is not null) return Refuse("this node does not run plans with privacy or secure-aggregation sections yet");
+        if (PrivacyRefusal(plan) is { } why) return Refuse(why);
         return plan;
     }
 
@@ -130,5 +130,5 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
     }
 
     private static ClientState StateFor(PlanCheckpoint? checkpoint, bool committedThatRound) =>
-        checkpoint is null ? ClientState.Initial : new ClientState(committedThatRound ? checkpoint.ControlAfter : checkpoint.ControlBefore);
+        checkpoint is null ? ClientState.Initial : new ClientState(committedThatRound ? checkpoint.ControlAfter : checkpoint.ControlBefore, checkpoint.PrivacySpent);
 }

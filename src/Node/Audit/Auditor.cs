@@ -70,6 +70,7 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
             }
         }
 
+        CheckPrivacy(id, plan, record);
         CheckRelease(id, record);
         CheckMints(id, record);
     }

@@ -14,18 +14,23 @@ internal static class DemoCommand
         var rounds = new Option<int>("--rounds") { Description = "Training rounds.", DefaultValueFactory = _ => 15 };
         var window = new Option<uint>("--commit-window") { Description = "Seconds a round waits for commits before closing with whoever committed.", DefaultValueFactory = _ => 30 };
         var seed = new Option<long>("--seed") { Description = "The plan seed.", DefaultValueFactory = _ => 42 };
+        var dpEpsilon = new Option<double?>("--dp-epsilon") { Description = "Train with DP-SGD: each hospital's epsilon budget for the whole plan (recorded on-chain every round)." };
+        var dpDelta = new Option<double?>("--dp-delta") { Description = "The delta of the DP budget (default 1e-5); only with --dp-epsilon." };
         var data = new Option<DirectoryInfo?>("--data") { Description = "The heart-disease folder (default: data/heart-disease above the working directory)." };
         var command = new Command("demo", "Run a four-hospital consortium on the heart-disease data: chain, governance, four node processes, release vote, audit, report.")
         {
-            output, rounds, window, seed, data,
+            output, rounds, window, seed, data, dpEpsilon, dpDelta,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var options = new DemoOptions(parse.GetValue(output)!.FullName, parse.GetValue(rounds), parse.GetValue(window), parse.GetValue(seed), parse.GetValue(data)?.FullName!);
+            var options = new DemoOptions(parse.GetValue(output)!.FullName, parse.GetValue(rounds), parse.GetValue(window), parse.GetValue(seed), parse.GetValue(data)?.FullName!,
+                parse.GetValue(dpEpsilon), parse.GetValue(dpDelta));
             try
             {
                 var report = await new DemoRun(options, AnsiConsole.Console).RunAsync(ct);
-                AnsiConsole.MarkupLineInterpolated($"final model {report.FinalisedModelHash[..16]} on all {report.FinalModelHashes.Count} nodes; simulate gives {(report.MatchesSimulation ? "the same bits" : "[red]different bits[/]")}");
+                AnsiConsole.MarkupLineInterpolated($"final model {report.FinalisedModelHash[..16]} on all {report.FinalModelHashes.Count} nodes; simulate gives {(report.Privacy is not null ? "no comparison with DP (CSPRNG noise)" : report.MatchesSimulation ? "the same bits" : "[red]different bits[/]")}");
+                if (report.Privacy is { } privacy)
+                    AnsiConsole.MarkupLineInterpolated($"epsilon on-chain (budget {privacy.EpsilonBudget:G4}, delta {privacy.Delta:G3}): {string.Join(", ", privacy.Members.Select(m => $"{m.Key} {m.Value.EpsilonTotal:F4}"))}");
                 AnsiConsole.MarkupLineInterpolated($"mean accuracy {report.Metrics.PerRound[^1].MeanAccuracy:F3}; protocol overhead per round: median {report.OverheadMedianMs:F0} ms, max {report.OverheadMaxMs:F0} ms; {report.GasTotal:N0} gas");
                 AnsiConsole.MarkupLineInterpolated($"report: [bold]{Path.Combine(options.Out, "report.html")}[/]");
                 return report.Ok ? 0 : 1;

@@ -5,12 +5,17 @@ namespace FedChain.Node.Demo;
 /// <param name="Rounds">Training rounds (the chain schedules one more: round 0 exchanges moments).</param>
 /// <param name="CommitWindowSeconds">How long a round waits for commits before it closes with whoever committed.</param>
 /// <param name="DataFolder">data/heart-disease (schema.json, sites.json and the four files).</param>
-public sealed record DemoOptions(string Out, int Rounds, uint CommitWindowSeconds, long Seed, string DataFolder)
+/// <param name="DpEpsilon">With a value, every hospital trains with DP-SGD under this epsilon budget (null: no DP).</param>
+/// <param name="DpDelta">The delta of the DP budget; only with <paramref name="DpEpsilon"/> (default 1e-5).</param>
+public sealed record DemoOptions(string Out, int Rounds, uint CommitWindowSeconds, long Seed, string DataFolder, double? DpEpsilon = null, double? DpDelta = null)
 {
     public DemoOptions Validate()
     {
         if (Rounds is < 1 or > 1000) throw new ArgumentException($"--rounds must be 1..1000, got {Rounds}");
         if (CommitWindowSeconds is < 5 or > 86_400) throw new ArgumentException($"--commit-window must be 5..86400 seconds, got {CommitWindowSeconds}");
+        if (DpEpsilon is { } e && (!(e > 0) || !double.IsFinite(e))) throw new ArgumentException($"--dp-epsilon must be a positive number, got {e}");
+        if (DpDelta is not null && DpEpsilon is null) throw new ArgumentException("--dp-delta needs --dp-epsilon");
+        if (DpDelta is { } d && !(d is > 0 and < 1)) throw new ArgumentException($"--dp-delta must lie in (0, 1), got {d}");
         return this;
     }
 }

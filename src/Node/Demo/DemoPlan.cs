@@ -14,7 +14,7 @@ namespace FedChain.Node.Demo;
 /// FedAdam, server lr 0.01, federated standardisation; FLamby's logistic regression, SGD lr 0.01,
 /// 100 local steps of batch 4), scored each round with exact Shapley over 1 - Brier (docs/contribution.md).
 /// </summary>
-public static class DemoPlan
+public static partial class DemoPlan
 {
     public static TrainingPlan HeartDisease(DatasetSchema schema, int rounds, long seed) => new TrainingPlan(
         TrainingPlan.CurrentFormatVersion,

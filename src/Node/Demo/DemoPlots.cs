@@ -8,12 +8,14 @@ internal static class DemoPlots
     public const string Accuracy = "accuracy.png";
     public const string Overhead = "overhead.png";
     public const string Gas = "gas.png";
+    public const string Epsilon = "epsilon.png";
 
     public static void Save(DemoReport report, string folder)
     {
         SaveAccuracy(report, Path.Combine(folder, Accuracy));
         SaveOverhead(report, Path.Combine(folder, Overhead));
         SaveGas(report, Path.Combine(folder, Gas));
+        if (report.Privacy is { } privacy) SaveEpsilon(privacy, Path.Combine(folder, Epsilon));
     }
 
     private static void SaveAccuracy(DemoReport report, string path)
@@ -67,4 +69,8 @@ internal static class DemoPlots
         plot.XLabel("gas");
         plot.SavePng(path, 900, 520);
     }
+
+    private static void SaveEpsilon(DemoPrivacy privacy, string path) =>
+        Reports.EpsilonPlot.Save([.. Enumerable.Range(1, privacy.Members.Values.First().EpsilonCumulative.Count).Select(r => (double)r)],
+            privacy.Members.ToDictionary(m => m.Key, m => m.Value.EpsilonCumulative.ToArray()), privacy.EpsilonBudget, privacy.Delta, "on-chain Committed events", path);
 }

@@ -21,7 +21,7 @@ public sealed partial record DemoReport
         html.Append("<h2>Final model</h2><table><tr><th>member</th><th>model hash</th></tr>");
         foreach (var (member, hash) in FinalModelHashes) html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(member)}</td><td><code>{E(hash)}</code></td></tr>");
         html.Append(CultureInfo.InvariantCulture, $"<tr><td>finalised on-chain</td><td><code>{E(FinalisedModelHash)}</code></td></tr>")
-            .Append(CultureInfo.InvariantCulture, $"<tr><td>fedchain simulate, one process</td><td><code>{E(SimulatedModelHash)}</code> {(MatchesSimulation ? "(identical)" : "(DIFFERENT)")}</td></tr></table>");
+            .Append(CultureInfo.InvariantCulture, $"<tr><td>fedchain simulate, one process</td><td><code>{E(SimulatedModelHash)}</code> {(Privacy is not null ? "(not comparable with DP: each node draws its noise from its own CSPRNG)" : MatchesSimulation ? "(identical)" : "(DIFFERENT)")}</td></tr></table>");
 
         html.Append(CultureInfo.InvariantCulture, $"<h2>Audit</h2><p class=\"{(Audit.Ok ? "ok" : "bad")}\">{(Audit.Ok ? "passed" : "failed")}: {Audit.PlansChecked} plans, {Audit.RoundsChecked} rounds, {Audit.BlobsChecked} committed blobs checked.</p><ul>");
         foreach (var finding in Audit.Findings) html.Append(CultureInfo.InvariantCulture, $"<li>{E(finding)}</li>");
@@ -38,6 +38,7 @@ public sealed partial record DemoReport
         html.Append("</table>");
 
         html.Append(ScoresHtml());
+        html.Append(PrivacyHtml());
         html.Append(CultureInfo.InvariantCulture, $"<h2>Chain transactions</h2><p>{Transactions.Count} transactions, {GasTotal:N0} gas in all.</p><p><img src=\"{DemoPlots.Gas}\" width=\"900\"></p><table><tr><th>contract.function</th><th>count</th><th>gas</th><th>gas each</th></tr>");
         foreach (var (name, line) in GasByFunction) html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(name)}</td><td>{line.Count}</td><td>{line.Gas:N0}</td><td>{line.Gas / line.Count:N0}</td></tr>");
         html.Append("</table></body></html>");

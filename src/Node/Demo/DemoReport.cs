@@ -24,7 +24,8 @@ public sealed partial record DemoReport(
     IReadOnlyList<RoundOverhead> Overhead,
     double OverheadMaxMs,
     double OverheadMedianMs,
-    IReadOnlyList<ChainTransaction> Transactions)
+    IReadOnlyList<ChainTransaction> Transactions,
+    DemoPrivacy? Privacy = null)
 {
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -35,11 +36,12 @@ public sealed partial record DemoReport(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>True when every check passed: one model hash everywhere, equal to the simulation's, and a clean audit.</summary>
-    public bool Ok => Audit.Ok && MatchesSimulation && FinalModelHashes.Values.All(h => h == FinalisedModelHash);
+    /// <summary>True when every check passed: one model hash everywhere, equal to the simulation's (without DP: with DP each
+    /// node's noise comes from its own CSPRNG, so no simulation can repeat it), and a clean audit.</summary>
+    public bool Ok => Audit.Ok && (MatchesSimulation || Privacy is not null) && FinalModelHashes.Values.All(h => h == FinalisedModelHash);
 
     public static DemoReport Build(TrainingPlan plan, BigInteger planId, IReadOnlyList<PlanResult> results, AuditResult audit,
-        IReadOnlyList<ChainTransaction> transactions, string simulatedHash, string finalisedHash)
+        IReadOnlyList<ChainTransaction> transactions, string simulatedHash, string finalisedHash, DemoPrivacy? privacy = null)
     {
         var perRound = Enumerable.Range(1, plan.Rounds).Select(r => new RoundMetrics(r,
             results.Where(x => x.Rounds.Count > r && x.Rounds[r].Metrics is not null).ToDictionary(x => x.Site, x => x.Rounds[r].Metrics!))).ToList();
@@ -57,7 +59,8 @@ public sealed partial record DemoReport(
             overhead,
             sorted.Count == 0 ? double.NaN : sorted[^1],
             sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2],
-            transactions);
+            transactions,
+            privacy);
     }
 
     /// <summary>

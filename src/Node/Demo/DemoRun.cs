@@ -39,6 +39,7 @@ public sealed partial class DemoRun(DemoOptions options, IAnsiConsole console)
         await consortium.AdmitAsync(members[^1], ct);
 
         var plan = DemoPlan.HeartDisease(data.Schema, options.Rounds, options.Seed);
+        if (options.DpEpsilon is { } epsilon) plan = DemoPlan.WithPrivacy(plan, epsilon, options.DpDelta ?? 1e-5, DemoPlan.TrainRows(plan, data));
         consortium.OfferPlan(members[0], plan);
         await File.WriteAllBytesAsync(Path.Combine(options.Out, "plan.json"), plan.CanonicalBytes(), ct);
 
@@ -49,7 +50,7 @@ public sealed partial class DemoRun(DemoOptions options, IAnsiConsole console)
         {
             await WaitAllAsync(nodes, board, s => s.Event == "ready", "ready", ct);
 
-            Step($"4/7 governance: the members vote to start plan {plan.Hash[..12]} ({plan.Rounds} rounds of FedAdam on logistic regression)");
+            Step($"4/7 governance: the members vote to start plan {plan.Hash[..12]} ({plan.Rounds} rounds of FedAdam on logistic regression{(plan.Privacy is { } p ? $", DP-SGD at epsilon {p.TargetEpsilon:G4}" : "")})");
             var planId = await consortium.StartPlanAsync(plan, options.CommitWindowSeconds, 300, ct);
 
             Step("5/7 training");
@@ -69,9 +70,11 @@ public sealed partial class DemoRun(DemoOptions options, IAnsiConsole console)
                 results[0].BlobExport!, progress, ct);
             AuditCommand.Show(audit);
 
-            var simulated = Simulate(plan, data);
+            // With DP each node draws its noise from its own CSPRNG: no simulation can repeat it.
+            var simulated = plan.Privacy is null ? Simulate(plan, data) : "";
+            var privacy = plan.Privacy is null ? null : DemoPrivacy.FromChain(plan, follower, planId, members);
             var transactions = await ChainTransactions.ReadAsync(consortium.Deployer, consortium.Addresses, consortium.Addresses.DeploymentBlock, ct);
-            var report = DemoReport.Build(plan, planId, results, audit, transactions, simulated, Convert.ToHexStringLower(finalHash))
+            var report = DemoReport.Build(plan, planId, results, audit, transactions, simulated, Convert.ToHexStringLower(finalHash), privacy)
                 with { Scores = DemoScores.Build(follower, planId, results, members) };
             await report.WriteAsync(options.Out, ct);
             return report;

@@ -11,6 +11,7 @@ using FedChain.Contracts.Membership;
 using FedChain.Learning.Plans;
 using FedChain.Node.Agent;
 using FedChain.Node.Identity;
+using FedChain.Node.Privacy;
 
 namespace FedChain.Node.Demo;
 
@@ -76,6 +77,8 @@ public sealed class LocalConsortium : IAsyncDisposable
     private ConsortiumMember Prepare(string site, string csv, string schemaFile, NodeKey key, string endpoint)
     {
         var dir = Path.Combine(Folder, "nodes", site);
+        // A new chain reuses plan ids: a node folder left by an earlier run would resume its checkpoints (and privacy spend).
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         Directory.CreateDirectory(dir);
         NodeKeystore.Save(Path.Combine(dir, "key.json"), key, Passphrase, NodeKeystore.Light);
         File.WriteAllText(Path.Combine(dir, "passphrase.txt"), Passphrase);
@@ -122,8 +125,9 @@ public sealed class LocalConsortium : IAsyncDisposable
     }
 
     /// <summary>Governance starts the plan: every member invited, rounds + 1 chain rounds (round 0 exchanges moments).</summary>
+    /// <param name="epsilonBudgetMicro">The chain's per-member epsilon cap; default: the plan's budget (0 without DP). Tests set it lower to exhaust it early.</param>
     /// <returns>The plan id.</returns>
-    public async Task<BigInteger> StartPlanAsync(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds, CancellationToken ct = default)
+    public async Task<BigInteger> StartPlanAsync(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds, CancellationToken ct = default, ulong? epsilonBudgetMicro = null)
     {
         var voters = await VotersAsync(ct);
         var parameters = new PlanParams
@@ -137,6 +141,8 @@ public sealed class LocalConsortium : IAsyncDisposable
             ScoresLag = 2,
             ContributionMode = (byte)(plan.Contribution?.Mode == Learning.Contribution.ContributionMode.SumOnly ? 1 : 0),
             RewardPerScore = plan.Contribution is null ? 0 : RewardPerScore,
+            EpsilonBudget = epsilonBudgetMicro ?? PrivacySchedule.BudgetMicro(plan),
+            SecureAggregation = plan.SecureAggregation is { Enabled: true },
         };
         await AnvilGovernance.PassAsync(Proposals.StartPlan(Addresses, parameters), [.. voters.Select(v => v.Chain)], ct);
         return await voters[0].Chain.Ledger.PlanCountAsync(ct);

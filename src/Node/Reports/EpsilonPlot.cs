@@ -8,20 +8,28 @@ internal static class EpsilonPlot
 {
     public static void Save(SimulationResult result, string path)
     {
-        var rounds = result.Rounds.Select(r => (double)r.Round).ToArray();
+        var last = result.Rounds[^1].Privacy!.Values.First();
+        Save([.. result.Rounds.Select(r => (double)r.Round)],
+            result.Sites.ToDictionary(site => site, site => result.Rounds.Select(r => r.Privacy![site].EpsilonSpent).ToArray()),
+            last.EpsilonBudget, last.Delta, "RDP accountant", path);
+    }
+
+    /// <param name="spent">Per member, its epsilon spent after each of <paramref name="rounds"/>.</param>
+    /// <param name="source">Where the figures come from, for the title.</param>
+    public static void Save(double[] rounds, IReadOnlyDictionary<string, double[]> spent, double budget, double delta, string source, string path)
+    {
         var plot = new Plot();
-        foreach (var site in result.Sites)
+        foreach (var (site, values) in spent)
         {
-            var line = plot.Add.Scatter(rounds, result.Rounds.Select(r => r.Privacy![site].EpsilonSpent).ToArray());
+            var line = plot.Add.Scatter(rounds, values);
             line.LegendText = site;
         }
 
-        var last = result.Rounds[^1].Privacy!.Values.First();
-        var budget = plot.Add.HorizontalLine(last.EpsilonBudget);
-        budget.LineColor = Colors.Black;
-        budget.LinePattern = LinePattern.Dashed;
-        budget.LegendText = "budget";
-        plot.Title($"epsilon spent per member (delta {last.Delta:G3}), RDP accountant");
+        var limit = plot.Add.HorizontalLine(budget);
+        limit.LineColor = Colors.Black;
+        limit.LinePattern = LinePattern.Dashed;
+        limit.LegendText = "budget";
+        plot.Title($"epsilon spent per member (delta {delta:G3}), {source}");
         plot.XLabel("round");
         plot.YLabel("epsilon spent so far");
         plot.ShowLegend(Alignment.LowerRight);
