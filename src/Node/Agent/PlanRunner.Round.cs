@@ -37,6 +37,7 @@ public sealed partial class PlanRunner
             {
                 // No commit to carry this member's vote on the previous aggregate: it votes on its own.
                 await VoteLastAggregateAsync(round - 1, track.Hash, ct);
+                await VoteScoresWithoutCommitAsync(plan, round, ct);
                 return new Contribution(watch.Elapsed.TotalMilliseconds, null, null);
             }
 

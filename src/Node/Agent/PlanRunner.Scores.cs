@@ -36,6 +36,14 @@ public sealed partial class PlanRunner
         var roster = RoundRoster.Of(accepted, plan.UpdateLength);
         _rosters[round] = roster;
         if (!roster.Addresses.Contains(node.Me, StringComparer.Ordinal)) return; // only the round's members report
+        // A node replaying closed rounds after a restart stays silent: the others scored (or are scoring)
+        // those rounds without its report, and a late report would only make the auditor see another set.
+        if (node.Chain.Read(s => s.Plans[planId].CurrentRound) > round + 1)
+        {
+            Log.UtilityNotReported(node.Logger, planId, round, "catching up after a restart: the round's scoring has moved on without this report");
+            return;
+        }
+
         var watch = Stopwatch.StartNew();
         UtilityReport? report;
         try
@@ -143,6 +151,15 @@ public sealed partial class PlanRunner
             await RecordAgreedAsync(ct); // the recorder is gone: anyone may record an agreed vector
 
         await WriteScoresAsync(rounds, ct);
+    }
+
+    /// <summary>When this node commits nothing in <paramref name="round"/> (its privacy budget is spent), the score
+    /// vote that commit would carry (round - scoresLag) is cast on its own, so the round still reaches agreement.</summary>
+    private async Task VoteScoresWithoutCommitAsync(TrainingPlan plan, int round, CancellationToken ct)
+    {
+        var lag = node.Chain.Read(s => s.Plans[planId].Terms?.ScoresLag ?? 0);
+        if (plan.Contribution is null || lag == 0 || round - lag < 1) return;
+        if (await ScoresOfAsync(plan, round - lag, ScoresWait, ct) is not null) await VoteScoresAsync(round - lag, ct);
     }
 
     private async Task VoteScoresAsync(int round, CancellationToken ct)
