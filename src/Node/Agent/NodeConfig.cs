@@ -31,7 +31,7 @@ public sealed record NodeConfig
     public string? Rpc { get; init; }
 
     /// <summary>How often the chain is polled for events, milliseconds.</summary>
-    public int ChainPollMilliseconds { get; init; } = 100;
+    public int ChainPollMilliseconds { get; init; } = 25;
 
     /// <summary>"host:port" to listen on (port 0: any).</summary>
     public string Listen { get; init; } = "127.0.0.1:0";
