@@ -30,6 +30,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         if (plan is null) return;
         var site = LocalSite.Load(plan, node.Config.Site, node.Config.Resolve(node.Config.Data));
         Report("plan", detail: $"plan {Convert.ToHexStringLower(planHash)[..12]}: {site.Raw.Train.Count} train / {site.Raw.Test.Count} test rows");
+        await Task.Run(() => PlanWarmup.Run(plan, site), ct);
 
         if (!await EnrolAsync(ct)) return;
         var members = node.Chain.Read(s => s.Plans[planId].Participants.Count);
