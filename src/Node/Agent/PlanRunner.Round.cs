@@ -22,6 +22,8 @@ public sealed partial class PlanRunner
         if (committed || await node.Chain.ChainNowAsync(ct) >= (long)deadline) return new Contribution(0, null, null);
 
         Report("phase", round, phase: round == 0 ? "sharing moments" : "training");
+        // The score vote concerns an earlier round: work it out while this round trains.
+        var scoresVote = ScoresVoteAsync(plan, round, ct);
         var watch = Stopwatch.StartNew();
         byte[] blob;
         ulong epsilon = 0;
@@ -37,6 +39,7 @@ public sealed partial class PlanRunner
             {
                 // No commit to carry this member's vote on the previous aggregate: it votes on its own.
                 await VoteLastAggregateAsync(round - 1, track.Hash, ct);
+                await scoresVote;
                 await VoteScoresWithoutCommitAsync(plan, round, ct);
                 return new Contribution(watch.Elapsed.TotalMilliseconds, null, null);
             }
@@ -55,7 +58,7 @@ public sealed partial class PlanRunner
         try
         {
             await node.Consortium.Ledger.CommitAsync(new RoundCommitment(planId, (uint)round, System.Security.Cryptography.SHA256.HashData(blob),
-                envelope.SampleCount, epsilon, round == 0 ? null : track.Hash, await ScoresVoteAsync(plan, round, ct)), ct);
+                envelope.SampleCount, epsilon, round == 0 ? null : track.Hash, await scoresVote), ct);
         }
         catch (ContractRevertException e)
         {
