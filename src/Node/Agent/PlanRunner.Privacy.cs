@@ -12,7 +12,7 @@ public sealed partial class PlanRunner
     /// <summary>Why this node cannot run the plan's privacy and secure-aggregation sections; null when it can.</summary>
     private string? PrivacyRefusal(TrainingPlan plan)
     {
-        if (plan.SecureAggregation is { Enabled: true }) return "this node does not run secure aggregation yet";
+        if (SecureAggregationRefusal(plan) is { } secure) return secure;
         if (plan.Privacy is null) return null;
         // Declared counts are keyed by the member's registered name, which every node and auditor reads from the registry.
         var registered = node.Chain.Read(s => s.Members.TryGetValue(node.Me, out var m) ? m.Name : null);

@@ -31,6 +31,7 @@ public sealed partial class PlanRunner
         if (round == 0)
         {
             blob = BlobEnvelope.Seal(node.Key, EnvelopeKind.Moments, planHash, 0, (ulong)site.Raw.Train.Count, EnvelopeBodies.Moments(site.Name, site.Moments()));
+            if (!await ExchangeSecAggKeysAsync(plan, planHash, ct)) return new Contribution(watch.Elapsed.TotalMilliseconds, null, null);
         }
         else
         {
@@ -45,7 +46,13 @@ public sealed partial class PlanRunner
             }
 
             var quantised = RoundAggregation.Quantise(plan, update, round, site.Name, out _);
-            blob = BlobEnvelope.Seal(node.Key, EnvelopeKind.Update, planHash, (uint)round, (ulong)update.SampleCount, EnvelopeBodies.Update(quantised));
+            if (await SealUpdateAsync(plan, planHash, round, (ulong)update.SampleCount, quantised, ct) is not { } sealedUpdate)
+            {
+                await VoteLastAggregateAsync(round - 1, track.Hash, ct);
+                return new Contribution(watch.Elapsed.TotalMilliseconds, null, null);
+            }
+
+            blob = sealedUpdate;
             epsilon = EpsilonToCommit(update);
             next = new PlanCheckpoint(round, state.Control, update.State.Control, update.State.PrivacySpent);
             next.Save(CheckpointFile);
@@ -129,7 +136,7 @@ public sealed partial class PlanRunner
             return new RoundResult(0, Convert.ToHexStringLower(track.Hash), null);
         }
 
-        track.ApplyUpdates(round, accepted);
+        ApplyTrainingRound(plan, track, round, accepted);
         var metrics = Evaluation.Evaluate(plan.Architecture(), track.Global, site.Scaled!.Test);
         return new RoundResult(round, Convert.ToHexStringLower(track.Hash), metrics);
     }

@@ -44,6 +44,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
             if (contribution.Checkpoint is not null) checkpoint = contribution.Checkpoint;
             await WaitClosedAsync(round, ct);
             var accepted = await CollectAsync(plan, planHash, round, ct);
+            await UnmaskIfSecureAsync(plan, planHash, round, accepted.Accepted, ct);
             await ReportUtilitiesAsync(plan, planHash, site, track, members, round, accepted.Accepted, ct);
             var result = Aggregate(plan, site, track, round, accepted.Accepted);
             var timing = new RoundTiming(started, contribution.TrainingMilliseconds, contribution.CommittedAt, node.NowMs(), accepted.Accepted.Count, accepted.Excluded);

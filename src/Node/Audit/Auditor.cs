@@ -62,7 +62,7 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
             var failures = _findings.Count;
             var accepted = CheckCommitments(id, plan, record.PlanHash, round);
             CheckScores(id, plan, record, round, accepted);
-            var hash = round.Round == 0 ? track.ApplyMoments(accepted) : track.ApplyUpdates((int)round.Round, accepted);
+            var hash = ApplyRound(id, plan, record, round, track, accepted);
             if (!CheckAgreement(id, record, round, hash, quorum, blobsFailed: _findings.Count > failures))
             {
                 Find(id, null, null, $"rounds after {round.Round} were not recomputed: the audit's aggregate diverged from the chain's");

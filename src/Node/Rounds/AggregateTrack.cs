@@ -14,7 +14,7 @@ namespace FedChain.Node.Rounds;
 /// vote and check are the same bits (docs/ARCHITECTURE.md, "Determinism").
 /// </summary>
 /// <param name="members">Participants of the plan: SCAFFOLD's N.</param>
-public sealed class AggregateTrack(TrainingPlan plan, int members)
+public sealed partial class AggregateTrack(TrainingPlan plan, int members)
 {
     public TrainingPlan Plan { get; } = plan;
 

@@ -33,7 +33,7 @@ public static class CommitmentCheck
             return null;
         }
 
-        var expectedKind = commitment.Round == 0 ? EnvelopeKind.Moments : EnvelopeKind.Update;
+        var expectedKind = commitment.Round == 0 ? EnvelopeKind.Moments : plan.SecureAggregation is { Enabled: true } ? EnvelopeKind.MaskedUpdate : EnvelopeKind.Update;
         problem = envelope.Signer != member ? $"blob is signed by {envelope.Signer}, not by the committing member"
             : envelope.Kind != expectedKind ? $"blob is a {envelope.Kind} envelope, round {commitment.Round} takes {expectedKind}"
             : !envelope.PlanHash.AsSpan().SequenceEqual(planHash) ? "blob names another plan"
@@ -48,7 +48,7 @@ public static class CommitmentCheck
     {
         try
         {
-            if (envelope.Kind == EnvelopeKind.Update) EnvelopeBodies.ReadUpdate(envelope.Body, plan.UpdateLength);
+            if (envelope.Kind is EnvelopeKind.Update or EnvelopeKind.MaskedUpdate) EnvelopeBodies.ReadUpdate(envelope.Body, plan.UpdateLength);
             else if (EnvelopeBodies.ReadMoments(envelope.Body).Vector.Length != 1 + 2 * plan.Schema.FeatureCount) return "moments vector has the wrong length";
             return null;
         }

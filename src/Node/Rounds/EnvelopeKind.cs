@@ -11,4 +11,16 @@ public enum EnvelopeKind : byte
 
     /// <summary>After round r >= 1: a member's signed utility report for round r (<c>UtilityReportCodec</c> bytes; sample count = its validation rows).</summary>
     UtilityReport = 3,
+
+    /// <summary>Round 0, secure aggregation: a member's fresh public keys for every training round (<c>SecAggBodies.Keys</c>); not committed.</summary>
+    SecAggKeys = 10,
+
+    /// <summary>Round 0, secure aggregation: a member's encrypted Shamir shares for every training round (<c>SecAggBodies.Shares</c>); not committed.</summary>
+    SecAggShares = 11,
+
+    /// <summary>Rounds 1..R, secure aggregation: a member's masked update, uint32 little-endian per coordinate (Z_2^32).</summary>
+    MaskedUpdate = 12,
+
+    /// <summary>After round r >= 1, secure aggregation: a survivor's unmasking shares for round r (<c>SecAggCodec</c> bytes); not committed.</summary>
+    SecAggUnmasking = 13,
 }
