@@ -24,7 +24,12 @@ public sealed partial class PlanRunner
     private TimeSpan SecAggWait => TimeSpan.FromSeconds(Math.Max(5, node.Chain.Read(s => s.Plans[planId].CommitWindow)));
 
     /// <summary>Secure-aggregation plans run; the roster is checked against the threshold once the chain fixed it (round 0).</summary>
-    private static string? SecureAggregationRefusal(TrainingPlan plan) => Secure(plan) && plan.Rounds < 1 ? "a secure-aggregation plan needs at least one training round" : null;
+    private static string? SecureAggregationRefusal(TrainingPlan plan) =>
+        !Secure(plan) ? null
+        : plan.Rounds < 1 ? "a secure-aggregation plan needs at least one training round"
+        // Utility reports need per-member updates, which masking hides; the sum-only rule is not wired into the node yet.
+        : plan.Contribution is not null ? "the node does not run contribution scoring under secure aggregation yet; remove the plan's contribution section"
+        : null;
 
     private SecAggPool PoolOf(TrainingPlan plan, byte[] planHash) =>
         _secAggPool ??= new SecAggPool(planHash, plan.Rounds, new PlanSlots(node.Chain.Read(s => s.Plans[planId].Participants.ToList())));

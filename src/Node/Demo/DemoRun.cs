@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FedChain.Contracts.Events;
@@ -56,7 +55,7 @@ public sealed partial class DemoRun(DemoOptions options, IAnsiConsole console)
             Step("5/7 training");
             await WatchAsync(nodes, board, plan.Rounds, ct);
 
-            var results = nodes.Select(n => ReadResult(n.Member, planId)).ToList();
+            var results = nodes.Select(n => n.Member.ReadResult(planId)).ToList();
             var follower = await FinalisedAsync(consortium, planId, plan.Rounds, ct);
             var finalHash = follower.Plans[planId].Rounds[^1].FinalAggregate!;
 
@@ -93,12 +92,5 @@ public sealed partial class DemoRun(DemoOptions options, IAnsiConsole console)
         var splits = data.Sites.Ingest(plan.Schema).Select(s => TrainTestSplit.Apply(plan.Schema, s.Data)).ToList();
         var sites = FederatedPreprocessing.Normalise(plan.Normalisation, splits).Select(s => new SimulatedSite(s)).ToList();
         return FederatedSimulation.Run(plan, sites, new SimulationOptions(EvaluateEveryRound: false)).FinalModelHash;
-    }
-
-    private static PlanResult ReadResult(ConsortiumMember member, BigInteger planId)
-    {
-        var file = Path.Combine(member.Directory, "state", "plans", planId.ToString(), "result.json");
-        if (!File.Exists(file)) throw new InvalidOperationException($"{member.Site}'s node finished without writing {file}; see {Path.Combine(member.Directory, "node.log")}");
-        return JsonSerializer.Deserialize<PlanResult>(File.ReadAllText(file), StatusReporter.Json)!;
     }
 }

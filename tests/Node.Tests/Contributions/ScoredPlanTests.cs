@@ -14,6 +14,7 @@ using FedChain.Node.Contributions;
 namespace FedChain.Node.Tests.Contributions;
 
 /// <summary>Issue 8 in the running node: scores voted, agreed, recorded and minted, and audited.</summary>
+[Collection(FedChain.Node.Tests.EndToEnd.ConsortiumCollection.Name)]
 public sealed class ScoredPlanTests(ScoredPlanFixture fx) : IClassFixture<ScoredPlanFixture>
 {
     private IEnumerable<RoundRecord> ScoredRounds => fx.State.Plans[fx.PlanId].Rounds.Skip(1);

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using FedChain.Contracts.Events;
 using FedChain.Contracts.Ledger;
-using FedChain.Node.Agent;
 using FedChain.Node.Audit;
 using FedChain.Node.Demo;
 using FedChain.TestSupport;
@@ -15,6 +13,7 @@ namespace FedChain.Node.Tests.EndToEnd;
 /// from round 1 on its commits vote a made-up aggregate (for the round before). The audit must name each misdeed by round and member,
 /// and must fail, naming the round and the member, when a stored blob is altered.
 /// </summary>
+[Collection(FedChain.Node.Tests.EndToEnd.ConsortiumCollection.Name)]
 public sealed class AuditTamperTests(AuditTamperTests.Run run) : IClassFixture<AuditTamperTests.Run>
 {
     [Fact]
@@ -103,8 +102,7 @@ public sealed class AuditTamperTests(AuditTamperTests.Run run) : IClassFixture<A
                 }
 
                 await watch.AllAsync(honest.Select(s => s.Site), s => s.Event == "done", "done", TimeSpan.FromMinutes(3));
-                var results = members.Take(4).Select(m => JsonSerializer.Deserialize<PlanResult>(
-                    File.ReadAllText(Path.Combine(m.Directory, "state", "plans", planId.ToString(), "result.json")), StatusReporter.Json)!).ToList();
+                var results = members.Take(4).Select(m => m.ReadResult(planId)).ToList();
                 FinalHashes = [.. results.Select(x => x.FinalModelHash)];
                 Blobs = results[0].BlobExport!;
                 var state = await LedgerState.ReplayAsync(Reader(), FromBlock);

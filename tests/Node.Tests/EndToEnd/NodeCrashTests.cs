@@ -1,7 +1,5 @@
-using System.Text.Json;
 using FedChain.Contracts.Events;
 using FedChain.Contracts.Ledger;
-using FedChain.Node.Agent;
 using FedChain.Node.Audit;
 using FedChain.Node.Demo;
 using FedChain.TestSupport;
@@ -9,6 +7,7 @@ using FedChain.TestSupport;
 namespace FedChain.Node.Tests.EndToEnd;
 
 /// <summary>A node killed with SIGKILL mid-plan: the chain closes its round with the survivors, the node comes back and goes on.</summary>
+[Collection(FedChain.Node.Tests.EndToEnd.ConsortiumCollection.Name)]
 public sealed class NodeCrashTests
 {
     [Fact]
@@ -56,8 +55,7 @@ public sealed class NodeCrashTests
             Assert.Contains(rounds[missed + 1].Commitments, ByVictim);
             Assert.True(rounds[missed + 1].ClosedEarly);
 
-            var results = members.Select(m => JsonSerializer.Deserialize<PlanResult>(
-                File.ReadAllText(Path.Combine(m.Directory, "state", "plans", planId.ToString(), "result.json")), StatusReporter.Json)!).ToList();
+            var results = members.Select(m => m.ReadResult(planId)).ToList();
             Assert.Single(results.Select(r => r.FinalModelHash).Distinct());
             Assert.Equal(Convert.ToHexStringLower(rounds[^1].FinalAggregate!), results[0].FinalModelHash);
 

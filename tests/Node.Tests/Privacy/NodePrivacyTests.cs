@@ -7,6 +7,7 @@ using FedChain.Node.Audit;
 namespace FedChain.Node.Tests.Privacy;
 
 /// <summary>DP budgets in the running node, on one real consortium run (<see cref="PrivateConsortiumRun"/>).</summary>
+[Collection(FedChain.Node.Tests.EndToEnd.ConsortiumCollection.Name)]
 public sealed class NodePrivacyTests(PrivateConsortiumRun run) : IClassFixture<PrivateConsortiumRun>
 {
     private PlanRecord Record => run.Ledger.Plans[run.PlanId];

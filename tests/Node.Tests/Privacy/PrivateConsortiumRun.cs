@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Numerics;
-using System.Text.Json;
 using FedChain.Contracts.Events;
 using FedChain.Learning.Plans;
 using FedChain.Node.Agent;
@@ -80,8 +79,7 @@ public sealed class PrivateConsortiumRun : IAsyncLifetime
 
         // Each node exits after its vote on the last aggregate is mined: the chain's story is complete.
         Ledger = await LedgerState.ReplayAsync(Reader, Consortium.Addresses.DeploymentBlock, ct);
-        Results = [.. Members.Select(m => JsonSerializer.Deserialize<PlanResult>(
-            File.ReadAllText(Path.Combine(m.Directory, "state", "plans", PlanId.ToString(), "result.json")), StatusReporter.Json)!)];
+        Results = [.. Members.Select(m => m.ReadResult(PlanId))];
         Audit = await Auditor.RunAsync(Reader, Consortium.Addresses.DeploymentBlock, Blobs, ct: ct);
     }
 

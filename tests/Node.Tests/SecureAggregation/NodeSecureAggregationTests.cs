@@ -8,6 +8,7 @@ using FedChain.Node.Rounds;
 namespace FedChain.Node.Tests.SecureAggregation;
 
 /// <summary>Secure aggregation in the running node, on one real consortium run (<see cref="SecureConsortiumRun"/>).</summary>
+[Collection(FedChain.Node.Tests.EndToEnd.ConsortiumCollection.Name)]
 public sealed class NodeSecureAggregationTests(SecureConsortiumRun run) : IClassFixture<SecureConsortiumRun>
 {
     private PlanRecord Record => run.Ledger.Plans[run.PlanId];

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Numerics;
-using System.Text.Json;
 using FedChain.Contracts.Events;
 using FedChain.Learning.Plans;
 using FedChain.Node.Agent;
@@ -89,8 +88,7 @@ public sealed class SecureConsortiumRun : IAsyncLifetime
         }
 
         Ledger = await LedgerState.ReplayAsync(Reader, Consortium.Addresses.DeploymentBlock, ct);
-        Results = [.. Members.Take(Members.Count - 1).Select(m => JsonSerializer.Deserialize<PlanResult>(
-            File.ReadAllText(Path.Combine(m.Directory, "state", "plans", PlanId.ToString(), "result.json")), StatusReporter.Json)!)];
+        Results = [.. Members.Take(Members.Count - 1).Select(m => m.ReadResult(PlanId))];
         Audit = await Auditor.RunAsync(Reader, Consortium.Addresses.DeploymentBlock, Blobs, ct: ct);
     }
 
