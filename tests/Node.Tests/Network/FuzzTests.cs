@@ -10,6 +10,7 @@ using FedChain.Node.Wire.V1;
 namespace FedChain.Node.Tests.Network;
 
 /// <summary>A member turned hostile sends 100,000 random and mutated frames at a live node over TLS.</summary>
+[Collection(MemoryMeasuredCollection.Name)]
 public sealed class FuzzTests
 {
     private const int FrameCount = 100_000;
