@@ -39,15 +39,6 @@ public sealed class LocalSite
     public double[] Moments() => FeatureMoments.Of(Raw.Train).ToVector();
 
     /// <summary>Scales the split as the plan says; <paramref name="pooled"/> is the consortium's round-0 sum.</summary>
-    public void Normalise(Normalisation normalisation, FeatureMoments? pooled)
-    {
-        Scaled = normalisation switch
-        {
-            Normalisation.Federated => Apply(pooled?.ToStandardiser() ?? throw new InvalidOperationException("federated normalisation needs the consortium's moments from round 0")),
-            Normalisation.PerSite => Apply(FeatureMoments.Of(Raw.Train).ToStandardiser()),
-            _ => Raw,
-        };
-    }
-
-    private SiteSplit Apply(Standardiser s) => new(s.Apply(Raw.Train), s.Apply(Raw.Test));
+    public void Normalise(Normalisation normalisation, FeatureMoments? pooled) =>
+        Scaled = FederatedPreprocessing.NormaliseSite(normalisation, Raw, pooled);
 }

@@ -18,19 +18,20 @@ public sealed partial class PlanRunner
     private async Task<Contribution> ContributeIfDueAsync(TrainingPlan plan, byte[] planHash, LocalSite site, AggregateTrack track, int round, PlanCheckpoint? checkpoint, CancellationToken ct)
     {
         var opened = await node.Chain.WaitAsync(s => RoundOf(s, round) is { OpenedAt: > 0 } r ? r : null, ct);
-        var (committed, deadline) = node.Chain.Read(s => (opened.Commitments.Any(c => Same(c.Member)), opened.Deadline));
-        if (committed || await node.Chain.ChainNowAsync(ct) >= (long)deadline) return new Contribution(0, null, null);
+        if (Committed(round) || await node.Chain.ChainNowAsync(ct) >= (long)opened.Deadline) return new Contribution(0, null, null);
 
         Report("phase", round, phase: round == 0 ? "sharing moments" : "training");
         // The score vote concerns an earlier round: work it out while this round trains.
         var scoresVote = ScoresVoteAsync(plan, round, ct);
         var watch = Stopwatch.StartNew();
         byte[] blob;
+        ulong samples;
         ulong epsilon = 0;
         PlanCheckpoint? next = null;
         if (round == 0)
         {
-            blob = BlobEnvelope.Seal(node.Key, EnvelopeKind.Moments, planHash, 0, (ulong)site.Raw.Train.Count, EnvelopeBodies.Moments(site.Name, site.Moments()));
+            samples = (ulong)site.Raw.Train.Count;
+            blob = BlobEnvelope.Seal(node.Key, EnvelopeKind.Moments, planHash, 0, samples, EnvelopeBodies.Moments(site.Name, site.Moments()));
             if (!await ExchangeSecAggKeysAsync(plan, planHash, ct)) return new Contribution(watch.Elapsed.TotalMilliseconds, null, null);
         }
         else
@@ -39,16 +40,17 @@ public sealed partial class PlanRunner
             if (TrainRound(plan, track, site, round, state) is not { } update)
             {
                 // No commit to carry this member's vote on the previous aggregate: it votes on its own.
-                await VoteLastAggregateAsync(round - 1, track.Hash, ct);
+                await VoteAggregateAloneAsync(round - 1, track.Hash, ct);
                 await scoresVote;
                 await VoteScoresWithoutCommitAsync(plan, round, ct);
                 return new Contribution(watch.Elapsed.TotalMilliseconds, null, null);
             }
 
             var quantised = RoundAggregation.Quantise(plan, update, round, site.Name, out _);
-            if (await SealUpdateAsync(plan, planHash, round, (ulong)update.SampleCount, quantised, ct) is not { } sealedUpdate)
+            samples = (ulong)update.SampleCount;
+            if (await SealUpdateAsync(plan, planHash, round, samples, quantised, ct) is not { } sealedUpdate)
             {
-                await VoteLastAggregateAsync(round - 1, track.Hash, ct);
+                await VoteAggregateAloneAsync(round - 1, track.Hash, ct);
                 return new Contribution(watch.Elapsed.TotalMilliseconds, null, null);
             }
 
@@ -59,13 +61,12 @@ public sealed partial class PlanRunner
         }
 
         var trainingMs = watch.Elapsed.TotalMilliseconds;
-        await node.Network.PublishBlobAsync(blob, ct);
-        var envelope = BlobEnvelope.Open(blob);
+        var id = await node.Network.PublishBlobAsync(blob, ct);
         Report("phase", round, phase: "committing");
         try
         {
-            await node.Consortium.Ledger.CommitAsync(new RoundCommitment(planId, (uint)round, System.Security.Cryptography.SHA256.HashData(blob),
-                envelope.SampleCount, epsilon, round == 0 ? null : track.Hash, await scoresVote), ct);
+            await node.Consortium.Ledger.CommitAsync(new RoundCommitment(planId, (uint)round, id.ToBytes(),
+                samples, epsilon, round == 0 ? null : track.Hash, await scoresVote), ct);
         }
         catch (ContractRevertException e)
         {
@@ -141,8 +142,9 @@ public sealed partial class PlanRunner
         return new RoundResult(round, Convert.ToHexStringLower(track.Hash), metrics);
     }
 
-    /// <summary>The last round's aggregate has no next commit to ride on: it is voted on its own.</summary>
-    private async Task VoteLastAggregateAsync(int round, byte[] hash, CancellationToken ct)
+    /// <summary>Votes an aggregate in a transaction of its own, when no commit of the next round carries the
+    /// vote: after the last round, or when this member cannot commit (budget spent, no masking keys).</summary>
+    private async Task VoteAggregateAloneAsync(int round, byte[] hash, CancellationToken ct)
     {
         var voted = node.Chain.Read(s => RoundOf(s, round)!.AggregateVotes.Any(v => Same(v.Voter)));
         if (voted || !node.Chain.Read(s => s.Plans[planId].Participants.Contains(node.Me))) return;

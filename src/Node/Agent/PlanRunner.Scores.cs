@@ -4,7 +4,6 @@ using FedChain.Contracts.Client;
 using FedChain.Contracts.Events;
 using FedChain.Learning.Contribution;
 using FedChain.Learning.Plans;
-using FedChain.Node.Blobs;
 using FedChain.Node.Contributions;
 using FedChain.Node.Rounds;
 
@@ -83,22 +82,8 @@ public sealed partial class PlanRunner
     {
         if (_scored.TryGetValue(round, out var done)) return done;
         if (!_rosters.TryGetValue(round, out var roster) || _reports is null) return null;
-        var until = node.Time.GetUtcNow() + wait;
-        while (true)
-        {
-            var stored = NextStoredAsync();
-            await ScanBlobsAsync(round, ct);
-            var left = until - node.Time.GetUtcNow();
-            if (_reports.Reporters(round, roster.Addresses) == roster.Members.Count) break;
-            if (left <= TimeSpan.Zero)
-            {
-                Log.ScoresWaitTimedOut(node.Logger, planId, $"every utility report of round {round}", wait.TotalSeconds);
-                break;
-            }
-
-            await Task.WhenAny(stored, Task.Delay(left, node.Time, ct));
-            ct.ThrowIfCancellationRequested();
-        }
+        if (!await WaitOnStoredBlobsAsync(c => ScanBlobsAsync(round, c), () => _reports.Reporters(round, roster.Addresses) == roster.Members.Count, wait, ct))
+            Log.ScoresWaitTimedOut(node.Logger, planId, $"every utility report of round {round}", wait.TotalSeconds);
 
         var watch = Stopwatch.StartNew();
         var reports = _reports.For(round, roster.Addresses);
@@ -109,20 +94,6 @@ public sealed partial class PlanRunner
         _scored[round] = scored;
         Log.RoundScored(node.Logger, planId, round, hash[..12], engine.Evaluators.Count, roster.Members.Count);
         return scored;
-    }
-
-    /// <summary>Completes when the blob store stores another blob.</summary>
-    private Task NextStoredAsync()
-    {
-        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnStored(object? sender, BlobInfo blob)
-        {
-            stored.TrySetResult();
-            node.Network.Store.Stored -= OnStored;
-        }
-
-        node.Network.Store.Stored += OnStored;
-        return stored.Task;
     }
 
     private async Task ScanBlobsAsync(int round, CancellationToken ct)

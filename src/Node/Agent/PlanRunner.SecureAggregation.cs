@@ -144,19 +144,12 @@ public sealed partial class PlanRunner
     private async Task<bool> WaitPoolAsync(TrainingPlan plan, byte[] planHash, int round, Func<bool> done, TimeSpan wait, CancellationToken ct)
     {
         var pool = PoolOf(plan, planHash);
-        var until = node.Time.GetUtcNow() + wait;
-        while (true)
+        return await WaitOnStoredBlobsAsync(async c =>
         {
-            var stored = NextStoredAsync();
             var rejected = pool.Rejected.Count;
             foreach (var blob in node.Network.Store.List().Where(b => !pool.HasSeen(b.Id.ToString())))
-                pool.Add(blob.Id.ToString(), await node.Network.ReadBlobAsync(blob.Id, ct));
+                pool.Add(blob.Id.ToString(), await node.Network.ReadBlobAsync(blob.Id, c));
             foreach (var (id, member, problem) in pool.Rejected.Skip(rejected)) Log.SecAggBlobRejected(node.Logger, planId, round, id, member, problem);
-            if (done()) return true;
-            var left = until - node.Time.GetUtcNow();
-            if (left <= TimeSpan.Zero) return false;
-            await Task.WhenAny(stored, Task.Delay(left, node.Time, ct));
-            ct.ThrowIfCancellationRequested();
-        }
+        }, done, wait, ct);
     }
 }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Security.Cryptography;
 using FedChain.Contracts.Client;
 using FedChain.Contracts.Events;
 using FedChain.Contracts.Ledger;
@@ -52,7 +51,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
             Report("round", round, metrics: result.Metrics, modelHash: Convert.ToHexStringLower(track.Hash), timing: timing);
         }
 
-        await VoteLastAggregateAsync((int)totalRounds - 1, track.Hash, ct);
+        await VoteAggregateAloneAsync((int)totalRounds - 1, track.Hash, ct);
         await FinishScoresAsync(plan, ct);
         await FinishAsync(plan, track, history, ct);
     }
@@ -122,8 +121,6 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
             ModelHash = modelHash,
             Timing = timing,
         });
-
-    private static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private RoundRecord? RoundOf(LedgerState s, int round)
     {

@@ -1,6 +1,7 @@
 using FedChain.Contracts.Events;
 using FedChain.Contracts.Ledger;
 using FedChain.Learning.Plans;
+using FedChain.Node.Blobs;
 using FedChain.Node.Rounds;
 
 namespace FedChain.Node.Audit;
@@ -141,15 +142,7 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
             Find(plan, null, null, $"released model {Convert.ToHexStringLower(record.ReleasedModel)[..12]} is not the last round's finalised aggregate");
     }
 
-    private byte[]? Read(string hash)
-    {
-        foreach (var path in new[] { Path.Combine(blobsFolder, hash), Path.Combine(blobsFolder, hash[..2], hash) })
-        {
-            if (File.Exists(path)) return File.ReadAllBytes(path);
-        }
-
-        return null;
-    }
+    private byte[]? Read(string hash) => ExportedBlobs.TryRead(blobsFolder, hash);
 
     private void Find(string plan, int? round, string? member, string problem) => _findings.Add(new AuditFinding(plan, round, member, problem));
 

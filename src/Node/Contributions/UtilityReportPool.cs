@@ -1,4 +1,5 @@
 using FedChain.Learning.Contribution;
+using FedChain.Node.Blobs;
 
 namespace FedChain.Node.Contributions;
 
@@ -37,12 +38,7 @@ public sealed class UtilityReportPool(byte[] planHash)
     /// <summary>Adds every blob file in <paramref name="folder"/> (files named by SHA-256, flat or in two-letter subfolders).</summary>
     public void AddFolder(string folder)
     {
-        if (!Directory.Exists(folder)) return;
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetFileName(file);
-            if (name.Length == 64 && name.All(char.IsAsciiHexDigitLower)) Add(name, File.ReadAllBytes(file));
-        }
+        foreach (var (id, content) in ExportedBlobs.ReadAll(folder)) Add(id, content);
     }
 
     /// <summary>The round's reports whose signer is one of <paramref name="roster"/>: only the scored members report.</summary>

@@ -1,4 +1,5 @@
 using FedChain.Learning.SecureAggregation.Messages;
+using FedChain.Node.Blobs;
 using FedChain.Node.Rounds;
 
 namespace FedChain.Node.SecureRounds;
@@ -48,12 +49,7 @@ public sealed class SecAggPool(byte[] planHash, int trainingRounds, PlanSlots sl
     /// <summary>Adds every blob file in <paramref name="folder"/> (named by SHA-256, flat or in two-letter subfolders).</summary>
     public void AddFolder(string folder)
     {
-        if (!Directory.Exists(folder)) return;
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetFileName(file);
-            if (name.Length == 64 && name.All(char.IsAsciiHexDigitLower)) Add(name, File.ReadAllBytes(file));
-        }
+        foreach (var (id, content) in ExportedBlobs.ReadAll(folder)) Add(id, content);
     }
 
     /// <summary>The advertisements of training round <paramref name="round"/> of every member that published keys.</summary>
