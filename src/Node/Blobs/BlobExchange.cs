@@ -182,9 +182,12 @@ internal sealed partial class BlobExchange
     }
 
     /// <summary>True while some connected peer is known to hold <paramref name="id"/>.</summary>
-    internal bool HasHolders(BlobId id)
+    internal bool HasHolders(BlobId id) => HolderCount(id) > 0;
+
+    /// <summary>How many connected peers are known to hold <paramref name="id"/>.</summary>
+    internal int HolderCount(BlobId id)
     {
-        lock (_lock) return _holders.GetValueOrDefault(id)?.Count > 0;
+        lock (_lock) return _holders.GetValueOrDefault(id)?.Count ?? 0;
     }
 
     private void Forget(BlobId id)

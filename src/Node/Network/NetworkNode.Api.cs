@@ -23,6 +23,9 @@ public sealed partial class NetworkNode
 
     public bool HasBlob(BlobId id) => Store.Contains(id);
 
+    /// <summary>How many connected peers announced <paramref name="id"/> (tests wait on it before fetching).</summary>
+    internal int HolderCount(BlobId id) => _blobs.HolderCount(id);
+
     public Task<byte[]> ReadBlobAsync(BlobId id, CancellationToken ct = default) => Store.ReadAllBytesAsync(id, ct);
 
     /// <summary>Copies every stored blob into <paramref name="folder"/> as files named by id, for auditors.</summary>

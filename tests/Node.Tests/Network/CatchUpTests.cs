@@ -86,7 +86,8 @@ public sealed class CatchUpTests
         }
 
         var fetcher = await cluster.AddNodeAsync();
-        await cluster.WaitUntilAsync(() => fetcher.ConnectedPeers.Count == 2, "the fetcher connected to both holders");
+        // Both holders' announcements must be in, or every chunk may come from the good one.
+        await cluster.WaitUntilAsync(() => fetcher.HolderCount(id) == 2, "the fetcher knows both holders");
         await fetcher.FetchBlobAsync(id).WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(content, await fetcher.ReadBlobAsync(id));
