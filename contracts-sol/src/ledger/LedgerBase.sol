@@ -85,7 +85,7 @@ abstract contract LedgerBase {
         address indexed member,
         bytes32 blobHash,
         uint64 sampleCount,
-        uint64 epsilonCharged,
+        uint64 epsilonSpent,
         bytes32 aggregateVote,
         bytes32 scoresVote,
         bytes32 pinnedHash
@@ -97,7 +97,8 @@ abstract contract LedgerBase {
     event Dissent(uint256 indexed planId, uint32 indexed round, address indexed voter, uint8 kind, bytes32 hash, bytes32 leadingHash);
     event ExclusionVoted(uint256 indexed planId, uint32 indexed round, address indexed voter, uint256 missing);
     event BlobExcluded(uint256 indexed planId, uint32 indexed round, address indexed member, uint16 votes);
-    event ScoresRecorded(uint256 indexed planId, uint32 indexed round, address[] members, int64[] scores);
+    /// @dev One event per recordScores batch: `scores` holds one row of members.length per round from firstRound.
+    event ScoresRecorded(uint256 indexed planId, uint32 indexed firstRound, address[] members, int64[] scores);
     event PlanSettled(uint256 indexed planId, uint128 minted);
     event ModelReleased(uint256 indexed planId, bytes32 modelHash, bytes32 evaluationReportHash);
     event LifetimeBudgetSet(bytes32 indexed dataset, uint64 budget);
@@ -173,23 +174,18 @@ abstract contract LedgerBase {
     }
 
     function _loadState(uint256 planId) internal view returns (PlanState memory s) {
-        PlanSettings memory t = _settings[planId];
-        if (t.status == STATUS_NONE) revert UnknownPlan(planId);
-        RoundClock memory c = _clock[planId];
-        s = PlanState(c.currentRound, c.roundOpenedAt, c.committedLive, c.committedTotal, c.tallies, t.participants, t.invited,
-            t.status, t.minParticipants, t.quorumPercent, t.scoresLag, t.setupRounds, t.commitWindow, t.totalRounds,
-            t.chargeLimit, t.epsilonPerRound, t.datasetId, t.removalsSeen);
+        s = _settings[planId].load(_clock[planId]);
+        if (s.status == STATUS_NONE) revert UnknownPlan(planId);
     }
 
     /// @dev Writes the clock slot, and the settings slot too when participants, status or the removal cursor may have changed.
     function _store(uint256 planId, PlanState memory s, bool settings) internal {
-        _clock[planId] = RoundClock(s.currentRound, s.roundOpenedAt, s.committedLive, s.committedTotal, s.tallies);
+        _clock[planId].storeClock(s);
         if (settings) _storeSettings(planId, s);
     }
 
     function _storeSettings(uint256 planId, PlanState memory s) internal {
-        _settings[planId] = PlanSettings(s.participants, s.invited, s.status, s.minParticipants, s.quorumPercent, s.scoresLag,
-            s.setupRounds, s.commitWindow, s.totalRounds, s.chargeLimit, s.epsilonPerRound, s.datasetId, s.removalsSeen);
+        _settings[planId].storeSettings(s);
     }
 
     /// @dev Undoes the still-open votes of a participant that left the consortium (VoteAgreements, Availability).

@@ -71,7 +71,7 @@ abstract contract LedgerSettings is LedgerBase {
 
     /// @dev Charges `amount` against the member's lifetime budget on the dataset; reverts past it.
     function _chargeLifetime(address member, uint32 datasetId, uint32 amount, uint32 budgetEpoch) internal {
-        LifetimeSpend memory l = _lifetime[member][datasetId];
+        LifetimeSpend memory l = _lifetime[member][datasetId].load();
         if (l.epoch != budgetEpoch + 1) {
             l.budget = _budgetOf(datasetId);
             l.epoch = budgetEpoch + 1;
@@ -79,6 +79,6 @@ abstract contract LedgerSettings is LedgerBase {
         uint256 wouldSpend = uint256(l.spent) + amount;
         if (wouldSpend > l.budget) revert LifetimeBudgetExceeded(member, _datasetHashes[datasetId], wouldSpend, l.budget);
         l.spent = uint64(wouldSpend);
-        _lifetime[member][datasetId] = l;
+        _lifetime[member][datasetId].store(l);
     }
 }

@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
+import {PackedSlots} from "./PackedSlots.sol";
+
+using PackedSlots for PlanSettings global;
+using PackedSlots for RoundClock global;
+using PackedSlots for Participant global;
+using PackedSlots for LifetimeSpend global;
+using PackedSlots for LedgerGlobals global;
+
 /// @notice What governance fixes when it starts a plan. Fixed-point values use 1e6 units
 /// ("micro"): an epsilon of 3.0 is 3_000_000, a score of -0.25 is -250_000.
 struct PlanParams {

@@ -27,7 +27,7 @@ abstract contract PlanMembership is LedgerSettings {
         if (s.removalsSeen == removalCount) return false;
         for (uint32 i = s.removalsSeen; i < removalCount; i++) {
             address account = _removalLog[i];
-            Participant memory p = _participants[planId][account];
+            Participant memory p = _participants[planId][account].load();
             uint8 was = p.status;
             if (!_countRemoval(s, p)) continue;
             if (was == PARTICIPANT) _undoVotes(planId, s, p, account);

@@ -35,8 +35,12 @@ abstract contract RoundCommits is Availability {
         (Participant memory p, uint64 charged) = _admit(planId, s, round, sampleCount, budgetEpoch);
         _castVotes(planId, s, p, round, aggregateVote, scoresVote, missing);
         emit Committed(planId, round, msg.sender, blobHash, sampleCount, charged, aggregateVote, scoresVote, pinnedHash);
+        _count(planId, s, p, dirty);
+    }
 
-        _participants[planId][msg.sender] = p;
+    /// @dev Stores the committer's record and counts its commit; the one that completes the round closes it.
+    function _count(uint256 planId, PlanState memory s, Participant memory p, bool dirty) private {
+        _participants[planId][msg.sender].store(p);
         s.committedLive += 1;
         s.committedTotal += 1;
         if (s.committedLive == s.participants) _closeRound(planId, s, true);
@@ -59,7 +63,7 @@ abstract contract RoundCommits is Availability {
         private
         returns (Participant memory p, uint64 charged)
     {
-        p = _participants[planId][msg.sender];
+        p = _participants[planId][msg.sender].load();
         if (p.status != PARTICIPANT) revert NotParticipant(planId, msg.sender);
         if (sampleCount == 0 || sampleCount > p.maxSamples) revert SampleCountOutOfRange(planId, msg.sender, sampleCount, p.maxSamples);
         if (p.lastCommit == round + 1) revert AlreadyCommitted(planId, round, msg.sender);
@@ -104,7 +108,7 @@ abstract contract RoundCommits is Availability {
     /// @dev The plan state with `round` open for commits: the current round before its deadline, or
     /// the next one, opened here when the current round's deadline has passed.
     function _openRoundFor(uint256 planId, uint32 round) private returns (PlanState memory s, bool dirty, uint32 budgetEpoch) {
-        LedgerGlobals memory g = _globals;
+        LedgerGlobals memory g = _globals.load();
         budgetEpoch = g.budgetEpoch;
         s = _loadState(planId);
         dirty = _sync(planId, s, g.removalCount);

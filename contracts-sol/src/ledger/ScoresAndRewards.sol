@@ -30,14 +30,15 @@ abstract contract ScoresAndRewards is RoundCommits {
     /// in the same transaction when this completes its record.
     function _recordScores(uint256 planId, uint32 firstRound, address[] calldata members, int64[] calldata scores) internal {
         (PlanState memory s, bool dirty) = _loadLive(planId);
-        PlanConfig memory c = _config[planId];
+        PlanConfig storage c = _config[planId];
         if (c.settled) revert PlanAlreadySettled(planId);
         uint32 rows = _recordRows(planId, s, firstRound, members, scores);
         _addNetScores(planId, firstRound, rows, members, scores);
+        emit ScoresRecorded(planId, firstRound, members, scores);
 
-        c.recordedRounds += uint24(rows);
-        if (s.status == STATUS_COMPLETED && c.recordedRounds == s.totalRounds - s.setupRounds) _settle(planId, s, c);
-        _config[planId] = c;
+        uint24 recorded = c.recordedRounds + uint24(rows);
+        c.recordedRounds = recorded;
+        if (s.status == STATUS_COMPLETED && recorded == s.totalRounds - s.setupRounds) _settle(planId, s, c);
         if (dirty) _store(planId, s, true);
     }
 
@@ -46,7 +47,7 @@ abstract contract ScoresAndRewards is RoundCommits {
     /// A participant calls it; rewards are paid once.
     function _settlePlan(uint256 planId) internal {
         (PlanState memory s, bool dirty) = _loadLive(planId);
-        PlanConfig memory c = _config[planId];
+        PlanConfig storage c = _config[planId];
         if (c.settled) revert PlanAlreadySettled(planId);
         if (s.status == STATUS_COMPLETED) {
             uint40 notBefore = s.roundOpenedAt + c.settlementWindow;
@@ -55,7 +56,6 @@ abstract contract ScoresAndRewards is RoundCommits {
             revert PlanNotCompleted(planId, s.status);
         }
         _settle(planId, s, c);
-        _config[planId] = c;
         if (dirty) _store(planId, s, true);
     }
 
@@ -67,25 +67,27 @@ abstract contract ScoresAndRewards is RoundCommits {
         return _reward(_config[planId].rewardPool, s, p.netScore);
     }
 
-    function _settle(uint256 planId, PlanState memory s, PlanConfig memory c) private {
+    function _settle(uint256 planId, PlanState memory s, PlanConfig storage c) private {
         c.settled = true;
+        uint128 pool = c.rewardPool;
         address[] storage invited = _invitees[planId];
         address[] memory to = new address[](invited.length);
         uint256[] memory amounts = new uint256[](invited.length);
         uint256 count;
         uint256 total;
         for (uint256 i = 0; i < invited.length; i++) {
-            Participant memory p = _participants[planId][invited[i]];
+            Participant memory p = _participants[planId][invited[i]].load();
             if (p.status != PARTICIPANT || p.netScore <= 0) continue; // removed members forfeit
-            uint256 amount = _reward(c.rewardPool, s, p.netScore);
+            uint256 amount = _reward(pool, s, p.netScore);
             if (amount == 0) continue;
             to[count] = invited[i];
             amounts[count] = amount;
             count++;
             total += amount;
         }
-        if (total > c.rewardPool - c.minted) revert RewardPoolExceeded(planId, total, c.rewardPool);
-        c.minted += uint128(total);
+        uint128 minted = c.minted;
+        if (total > pool - minted) revert RewardPoolExceeded(planId, total, pool);
+        c.minted = minted + uint128(total);
         assembly ("memory-safe") {
             mstore(to, count)
             mstore(amounts, count)
@@ -121,8 +123,6 @@ abstract contract ScoresAndRewards is RoundCommits {
         _checkAgreed(planId, round, members, row);
         uint256 committers = (ring >> ((uint256(round) % RECORD_WINDOW) * 8)) & 0xff;
         if (committers != members.length) revert CommittersMismatch(planId, round, members.length, committers);
-        _checkBounds(planId, round, members, row);
-        emit ScoresRecorded(planId, round, members, row);
     }
 
     function _checkAgreed(uint256 planId, uint32 round, address[] calldata members, int64[] calldata row) private {
@@ -134,29 +134,51 @@ abstract contract ScoresAndRewards is RoundCommits {
         _agreedScores[planId][round] = RECORDED;
     }
 
-    function _checkBounds(uint256 planId, uint32 round, address[] calldata members, int64[] calldata row) private pure {
-        uint256 positive;
-        for (uint256 i = 0; i < row.length; i++) {
-            int64 score = row[i];
-            if (score > FIXED_POINT || score < -FIXED_POINT) revert ScoreOutOfRange(planId, round, members[i], score);
-            if (score > 0) positive += uint256(int256(score));
-        }
-        if (positive > uint256(FIXED_POINT)) revert PositiveScoresTooLarge(planId, round, positive);
-    }
-
-    /// @dev Checks every member committed every round of the batch (ascending, so each once), and adds its scores to its net.
+    /// @dev For each member (ascending, so each once): it committed every round of the batch, each score is
+    /// within ±1e6, and its scores add to its net; then each round's positive scores sum to at most 1e6.
     function _addNetScores(uint256 planId, uint32 firstRound, uint32 rows, address[] calldata members, int64[] calldata scores) private {
         uint256 n = members.length;
+        uint256[] memory positive = new uint256[](rows);
         for (uint256 i = 0; i < n; i++) {
             if (i > 0 && members[i] <= members[i - 1]) revert MembersNotAscending(planId, firstRound, i);
-            Participant storage p = _participants[planId][members[i]];
-            Participant memory m = p;
-            int256 net = m.netScore;
-            for (uint32 k = 0; k < rows; k++) {
-                if (!_committedIn(m, firstRound + k)) revert NotACommitter(planId, firstRound + k, members[i]);
-                net += scores[k * n + i];
-            }
-            p.netScore = int48(net);
+            _addMember(planId, firstRound, members[i], scores[i:], n, positive);
         }
+        for (uint32 k = 0; k < rows; k++) {
+            if (positive[k] > uint256(FIXED_POINT)) revert PositiveScoresTooLarge(planId, firstRound + k, positive[k]);
+        }
+    }
+
+    /// @dev One member's column of the batch: `column[k * n]` is its score in round firstRound + k.
+    function _addMember(uint256 planId, uint32 firstRound, address member, int64[] calldata column, uint256 n, uint256[] memory positive) private {
+        Participant storage ps = _participants[planId][member];
+        Participant memory m = ps.load();
+        uint256 rows = positive.length;
+        if (!_committedAll(m, firstRound, rows)) revert NotACommitter(planId, _firstMissed(m, firstRound, rows), member);
+        int256 net = m.netScore;
+        for (uint256 k = 0; k < rows; k++) {
+            int64 score = column[k * n];
+            if (score > FIXED_POINT || score < -FIXED_POINT) revert ScoreOutOfRange(planId, firstRound + uint32(k), member, score);
+            unchecked {
+                if (score > 0) positive[k] += uint64(score);
+                net += score;
+            }
+        }
+        m.netScore = int48(net);
+        ps.store(m);
+    }
+
+    /// @dev Whether the participant committed (not excluded) every round of firstRound..firstRound + rows - 1:
+    /// those are bits lastCommit - firstRound - rows .. lastCommit - 1 - firstRound of its history, one mask test.
+    function _committedAll(Participant memory p, uint32 firstRound, uint256 rows) private pure returns (bool) {
+        uint256 last = p.lastCommit;
+        if (last < uint256(firstRound) + rows) return false;
+        uint256 top = last - 1 - firstRound;
+        if (top >= RECORD_WINDOW) return false;
+        uint256 mask = ((1 << rows) - 1) << (top + 1 - rows);
+        return p.history & mask == mask;
+    }
+
+    function _firstMissed(Participant memory p, uint32 firstRound, uint256 rows) private pure returns (uint32 round) {
+        for (round = firstRound; round < firstRound + rows && _committedIn(p, round); round++) {}
     }
 }

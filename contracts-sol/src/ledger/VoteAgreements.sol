@@ -39,10 +39,10 @@ abstract contract VoteAgreements is PlanSchedule {
     /// @dev A vote outside a commit: the last rounds after the plan completed, or catching up.
     function _standaloneVote(uint256 planId, uint8 kind, uint32 round, bytes32 hash) internal {
         (PlanState memory s, bool dirty) = _loadLive(planId);
-        Participant memory p = _participants[planId][msg.sender];
+        Participant memory p = _participants[planId][msg.sender].load();
         if (hash == bytes32(0)) revert UnexpectedVote(planId, round, kind);
         _vote(planId, s, p, kind, round, hash);
-        _participants[planId][msg.sender] = p;
+        _participants[planId][msg.sender].store(p);
         _store(planId, s, dirty);
         emit Voted(planId, round, msg.sender, kind, hash);
     }

@@ -55,38 +55,31 @@ public sealed partial class PlanRunner
     }
 
     /// <summary>
-    /// Refuses the round when it would take the member past the chain's per-member budget
-    /// (PlanParams.EpsilonBudget, which governance may set below the plan's), or when the chain
-    /// records more spend than this node's history: its checkpoint was lost, and training on would
-    /// spend what it cannot account for.
+    /// Refuses the round when its commit would take the member past what the ledger allows: the plan's
+    /// budget (PlanParams.EpsilonBudget, which governance may set below the plan's) or the member's
+    /// lifetime budget on the plan's dataset, at the plan's fixed charge per round; or when the chain
+    /// records more charged rounds than this node's history holds: its checkpoint was lost, and training
+    /// on would spend what it cannot account for.
     /// </summary>
     private void CheckChainBudget(TrainingPlan plan, string member, int round, ClientState state)
     {
         var dp = MemberDpSgd.For(plan, member);
-        var accountant = new RdpAccountant();
-        foreach (var run in state.PrivacySpent ?? []) accountant.Record(run);
-        var before = accountant.GetPrivacySpent(dp.Delta, dp.Conversion).Epsilon;
-        var (onChain, cap) = node.Chain.Read(s => (s.Plans[planId].EpsilonSpent.GetValueOrDefault(node.Me), s.Plans[planId].Terms?.EpsilonBudget ?? 0));
-        if ((long)onChain > FixedPoint.ToMicro(before))
+        var trained = (state.PrivacySpent ?? []).Sum(run => run.Steps) / dp.StepsPerRound;
+        var (charged, perRound, cap, lifetime, lifetimeCap) = node.Chain.Read(s =>
+        {
+            var p = s.Plans[planId];
+            var schema = p.Limits?.SchemaHash ?? [];
+            return (p.Rounds.Sum(r => r.Commitments.Count(c => c.EpsilonSpent > 0 && string.Equals(c.Member, node.Me, StringComparison.OrdinalIgnoreCase))),
+                (ulong)(p.Limits?.EpsilonPerRound ?? 0), p.Terms?.EpsilonBudget ?? 0, s.LifetimeSpent(node.Me, schema), s.LifetimeBudgetOf(schema) ?? 0);
+        });
+        if (charged > trained)
             throw new PrivacyBudgetExhaustedException(
-                $"member '{member}', round {round}: the chain records epsilon {FixedPoint.FromMicro((long)onChain):G6} spent but this node's checkpoint only {before:G6}; its history was lost, so it cannot train without risking its budget. Nothing was trained.");
-        var next = new SampledGaussianSteps(dp.Options.SampleRate, dp.Options.NoiseMultiplier, dp.StepsPerRound);
-        var wouldSpend = accountant.PeekPrivacySpent(next, dp.Delta, dp.Conversion).Epsilon;
-        if (FixedPoint.ToMicro(wouldSpend) > (long)cap)
+                $"member '{member}', round {round}: the chain charged {charged} training round(s) but this node's checkpoint holds only {trained}; its history was lost, so it cannot train without risking its budget. Nothing was trained.");
+        if ((ulong)(charged + 1) * perRound > cap)
             throw new PrivacyBudgetExhaustedException(
-                $"member '{member}', round {round}: {dp.StepsPerRound} more DP-SGD steps would take epsilon from {before:G6} to {wouldSpend:G6}, past the chain's per-member budget {FixedPoint.FromMicro((long)cap):G6} (PlanParams.EpsilonBudget). Nothing was trained.");
-    }
-
-    /// <summary>
-    /// The micro-epsilon this commit adds on-chain: what brings the ledger's cumulative spend for this
-    /// member to its whole spend so far, rounded (<see cref="FixedPoint.ToMicro"/>). Normally that is
-    /// this round's epsilon; it also carries a round that was trained but whose commit never landed,
-    /// so the ledger never shows less than the member spent, and rounding never adds up past the budget.
-    /// </summary>
-    private ulong EpsilonToCommit(ClientUpdate update)
-    {
-        if (update.Privacy is not { } spent) return 0;
-        var onChain = node.Chain.Read(s => s.Plans[planId].EpsilonSpent.GetValueOrDefault(node.Me));
-        return (ulong)Math.Max(0, FixedPoint.ToMicro(spent.EpsilonSpent) - (long)onChain);
+                $"member '{member}', round {round}: another round at epsilon {FixedPoint.FromMicro((long)perRound):G6} would bring the chain's charge to {FixedPoint.FromMicro((long)((ulong)(charged + 1) * perRound)):G6}, past the chain's per-member budget {FixedPoint.FromMicro((long)cap):G6} (PlanParams.EpsilonBudget). Nothing was trained.");
+        if (lifetime + perRound > lifetimeCap)
+            throw new PrivacyBudgetExhaustedException(
+                $"member '{member}', round {round}: another round at epsilon {FixedPoint.FromMicro((long)perRound):G6} would take its lifetime spend on this dataset from {FixedPoint.FromMicro((long)lifetime):G6} past its lifetime budget {FixedPoint.FromMicro((long)lifetimeCap):G6}. Nothing was trained.");
     }
 }

@@ -26,7 +26,6 @@ public sealed partial class PlanRunner
         var watch = Stopwatch.StartNew();
         byte[] blob;
         ulong samples;
-        ulong epsilon = 0;
         PlanCheckpoint? next = null;
         if (round == 0)
         {
@@ -55,7 +54,6 @@ public sealed partial class PlanRunner
             }
 
             blob = sealedUpdate;
-            epsilon = EpsilonToCommit(update);
             next = new PlanCheckpoint(round, state.Control, update.State.Control, update.State.PrivacySpent);
             next.Save(CheckpointFile);
         }
@@ -65,8 +63,9 @@ public sealed partial class PlanRunner
         Report("phase", round, phase: "committing");
         try
         {
+            // The ledger charges the plan's epsilon per training round itself (PrivacySchedule).
             await node.Consortium.Ledger.CommitAsync(new RoundCommitment(planId, (uint)round, id.ToBytes(),
-                samples, epsilon, round == 0 ? null : track.Hash, await scoresVote), ct);
+                samples, round == 0 ? null : track.Hash, await scoresVote), ct);
         }
         catch (ContractRevertException e)
         {

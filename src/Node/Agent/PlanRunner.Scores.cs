@@ -88,7 +88,7 @@ public sealed partial class PlanRunner
         var watch = Stopwatch.StartNew();
         var reports = _reports.For(round, roster.Addresses);
         var engine = RoundScoring.Score(plan.Contribution!, plan.Hash, plan.Seed, round, roster.Members, reports);
-        var vector = ChainScores.ToVector(planId, engine);
+        var vector = ChainScores.ToVector(planId, engine, node.Chain.Read(s => RoundOf(s, round)?.Members ?? roster.Addresses));
         var hash = Convert.ToHexStringLower(vector.Hash());
         var scored = new ScoredRound(round, vector.Members, vector.Scores, hash, engine, _reportMs.GetValueOrDefault(round), watch.Elapsed.TotalMilliseconds) { Vector = vector };
         _scored[round] = scored;
@@ -195,7 +195,7 @@ public sealed partial class PlanRunner
             if (!same) Log.ScoresDiffer(node.Logger, planId, round, onChain is null ? "not recorded" : $"recorded {Convert.ToHexStringLower(onChain.Hash())[..12]}, ours {_scored[round].VectorHash[..12]}");
         }
 
-        var rate = node.Chain.Read(s => s.Plans[planId].Terms?.RewardPerScore ?? 0);
+        var rate = node.Chain.Read(s => ChainScores.RewardPerScore(s.Plans[planId]));
         var file = new NodeScores(planId.ToString(), node.Me, "micro", rate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [.. rounds.Select(r => _scored[r])], recorded, different);
         Directory.CreateDirectory(PlanDirectory);

@@ -14,7 +14,7 @@ namespace FedChain.Node.Tests.Privacy;
 /// <summary>
 /// One real run shared by <see cref="NodePrivacyTests"/>: anvil, the four heart-disease hospitals as
 /// four `fedchain node` processes, a DP plan of 3 rounds at epsilon 3 whose on-chain per-member
-/// budget covers only 2 of them, then the audit.
+/// budget covers only 2 of them (at the ledger's charge per round), then the audit.
 /// </summary>
 public sealed class PrivateConsortiumRun : IAsyncLifetime
 {
@@ -27,7 +27,7 @@ public sealed class PrivateConsortiumRun : IAsyncLifetime
 
     public BigInteger PlanId { get; private set; }
 
-    /// <summary>The chain's per-member epsilon cap: what the most expensive member spends in <see cref="AffordableRounds"/> rounds.</summary>
+    /// <summary>The chain's per-member epsilon cap: what the ledger charges for <see cref="AffordableRounds"/> training rounds.</summary>
     public ulong CapMicro { get; private set; }
 
     public IReadOnlyList<ConsortiumMember> Members => Consortium.Members;
@@ -57,7 +57,7 @@ public sealed class PrivateConsortiumRun : IAsyncLifetime
             data.Sites.Sites.Count, Path.Combine(data.Path, "schema.json"), ct: ct);
         var plain = DemoPlan.HeartDisease(data.Schema, Rounds, seed: 42);
         Plan = DemoPlan.WithPrivacy(plain, epsilon: 3, delta: 1e-5, DemoPlan.TrainRows(plain, data));
-        CapMicro = (ulong)Members.Max(m => PrivacySchedule.CumulativeMicro(MemberDpSgd.For(Plan, m.Site), AffordableRounds));
+        CapMicro = (ulong)PrivacySchedule.PerRoundMicro(Plan) * AffordableRounds;
         Consortium.OfferPlan(Members[0], Plan);
 
         var ready = Members.ToDictionary(m => m.Site, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
