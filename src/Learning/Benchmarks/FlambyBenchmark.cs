@@ -79,7 +79,7 @@ public static partial class FlambyBenchmark
         }
     }
 
-    private static Models.ModelArchitecture Model(FlambyProtocol protocol, DatasetSchema schema) => Models.ModelArchitecture.Create(protocol.Model, schema.FeatureCount);
+    private static Models.ModelArchitecture Model(FlambyProtocol protocol, DatasetSchema schema) => Models.ModelArchitecture.Create(protocol.Model, schema.FeatureCount, protocol.Model.OutputCount(schema.Task.Kind));
 
     /// <summary>The training plan a federated method runs with one seed on <paramref name="sites"/>; with DP, each site declares its train rows.</summary>
     public static TrainingPlan Plan(FlambyProtocol protocol, DatasetSchema schema, BenchmarkMethod method, long seed, IReadOnlyList<SiteSplit> sites) => new(

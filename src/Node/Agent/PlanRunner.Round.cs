@@ -138,7 +138,7 @@ public sealed partial class PlanRunner
         }
 
         ApplyTrainingRound(plan, track, round, accepted);
-        var metrics = Evaluation.Evaluate(plan.Architecture(), track.Global, site.Scaled!.Test);
+        var metrics = Evaluation.Evaluate(plan, track.Global, site.Scaled!.Test);
         return new RoundResult(round, Convert.ToHexStringLower(track.Hash), metrics);
     }
 

@@ -20,7 +20,7 @@ internal static class PlanWarmup
         var update = ClientStep.Run(plan with { Privacy = null }, global, null, site.Raw.Train, 1, ClientState.Initial);
         var quantised = RoundAggregation.Quantise(plan, update, 1, site.Name, out _);
         RoundAggregation.ApplyQuantisedSum(plan, global, new ServerState(), quantised, update.SampleCount, 1, 1);
-        Evaluation.Evaluate(plan.Architecture(), global, site.Raw.Test);
+        Evaluation.Evaluate(plan, global, site.Raw.Test);
         if (plan.Contribution is not null)
             UtilityReporting.Report(plan, 1, global, new ServerState(), [new MemberUpdate(quantised, update.SampleCount)], 1, "warm-up", site.Raw.Test);
     }

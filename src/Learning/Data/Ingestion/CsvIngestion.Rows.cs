@@ -29,7 +29,7 @@ public static partial class CsvIngestion
                 case ColumnRole.Time:
                 case ColumnRole.Event:
                     if (!ReadOutcome(reader, cell, at, out var value)) { keep = false; break; }
-                    if (column.Role == ColumnRole.Label) label = value > schema.Task.PositiveAbove ? 1f : 0f;
+                    if (column.Role == ColumnRole.Label) label = schema.Task.Kind == TaskKind.Count ? (float)value : value > schema.Task.PositiveAbove ? 1f : 0f;
                     else if (column.Role == ColumnRole.Time) time = (float)value;
                     else evt = (float)value;
                     break;
