@@ -61,9 +61,9 @@ public static class ForecastBenchmark
         return ForecastTable.From(model, run.FinalParameters, [.. prepared.Select(s => s.Test)], test);
     }
 
-    /// <summary>The plan a method runs with one seed: federated standardisation of the rows, the method's model and rounds.</summary>
+    /// <summary>The plan a method runs with one seed.</summary>
     public static TrainingPlan Plan(ForecastProtocol protocol, ForecastMethod method, long seed) => new TrainingPlan(
-        TrainingPlan.CurrentFormatVersion, protocol.Features.Schema("influenza-bybw"), Normalisation.Federated, method.Model, method.Client,
+        TrainingPlan.CurrentFormatVersion, protocol.Features.Schema("influenza-bybw"), method.Normalisation, method.Model, method.Client,
         method.Server, method.Rounds, seed, method.Quantisation).Validate();
 
     /// <summary>"Same as last week": the mean is last week's count (a point forecast, so no size).</summary>

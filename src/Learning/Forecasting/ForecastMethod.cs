@@ -1,4 +1,5 @@
 using FedChain.Learning.Aggregation;
+using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Models;
 using FedChain.Learning.Quantisation;
 using FedChain.Learning.Training;
@@ -12,4 +13,5 @@ namespace FedChain.Learning.Forecasting;
 /// <param name="Server">The server rule (tree-growth for trees).</param>
 /// <param name="Rounds">Federated rounds.</param>
 /// <param name="Quantisation">Fixed-point bits and the most members summed.</param>
-public sealed record ForecastMethod(string Name, ModelSpec Model, LocalTrainingOptions Client, ServerSettings Server, int Rounds, QuantisationSettings Quantisation);
+/// <param name="Normalisation">Feature scaling: none for the endemic-epidemic head (it reads last week's counts), federated for trees.</param>
+public sealed record ForecastMethod(string Name, ModelSpec Model, LocalTrainingOptions Client, ServerSettings Server, int Rounds, QuantisationSettings Quantisation, Normalisation Normalisation);

@@ -1,4 +1,5 @@
 using FedChain.Learning.Aggregation;
+using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Models;
 using FedChain.Learning.Models.Sequence;
 using FedChain.Learning.Quantisation;
@@ -24,6 +25,15 @@ public sealed record ForecastProtocol(
 {
     public static IReadOnlyList<long> Seeds { get; } = [42, 43, 44, 45, 46];
 
+    /// <summary>The protocol with only the named methods (all when <paramref name="names"/> is empty); an unknown name is an error naming the known ones.</summary>
+    public ForecastProtocol Only(IReadOnlyCollection<string>? names)
+    {
+        if (names is not { Count: > 0 }) return this;
+        var unknown = names.Where(n => Methods.All(m => m.Name != n)).ToArray();
+        if (unknown.Length > 0) throw new ArgumentException($"unknown method(s) {string.Join(", ", unknown)}; known: {string.Join(", ", Methods.Select(m => m.Name))}");
+        return this with { Methods = [.. Methods.Where(m => names.Contains(m.Name))] };
+    }
+
     public static ForecastProtocol Influenza()
     {
         var features = new ForecastFeatures(Lags: 8);
@@ -32,16 +42,20 @@ public sealed record ForecastProtocol(
         var fedAvg = new ServerSettings(ServerRuleKind.FedAvg);
         // n_i * delta of a region with ~3,500 rows stays far below 2^31 / (2^12 * 16).
         var quantisation = new QuantisationSettings(FixedPointBits: 12, MaxMembers: 16);
+        // hhh4's epidemic terms: last week's own count, and the first- and second-order neighbours' mean counts.
+        var last = (features.Lags - 1) * ForecastFeatures.Channels;
+        var epidemic = new EpidemicHead([last, last + 1, last + 2]);
+        var none = Normalisation.None;
         var trees = new TreeSpec(Trees: 100, Depth: 4, Bins: 32, LearningRate: 0.1, Lambda: 1, MinChildRows: 20);
         return new ForecastProtocol(features, FitThrough: 312, ValidationFrom: 261, TestFrom: 313, TestTo: 416,
             [
-                new("federated_gru", new ModelSpec(ModelKind.Gru, Sequence: sequence), client, fedAvg, 25, quantisation),
-                new("federated_lstm", new ModelSpec(ModelKind.Lstm, Sequence: sequence), client, fedAvg, 25, quantisation),
-                new("federated_tcn", new ModelSpec(ModelKind.TemporalCnn, Sequence: sequence), client, fedAvg, 25, quantisation),
-                new("federated_mlp", new ModelSpec(ModelKind.Mlp, Hidden: [32, 16]), client, fedAvg, 25, quantisation),
-                new("federated_loglinear", new ModelSpec(ModelKind.LogLinear), client, fedAvg, 25, quantisation),
+                new("federated_gru", new ModelSpec(ModelKind.Gru, Sequence: sequence, Epidemic: epidemic), client, fedAvg, 25, quantisation, none),
+                new("federated_lstm", new ModelSpec(ModelKind.Lstm, Sequence: sequence, Epidemic: epidemic), client, fedAvg, 25, quantisation, none),
+                new("federated_tcn", new ModelSpec(ModelKind.TemporalCnn, Sequence: sequence, Epidemic: epidemic), client, fedAvg, 25, quantisation, none),
+                new("federated_mlp", new ModelSpec(ModelKind.Mlp, Hidden: [32, 16], Epidemic: epidemic), client, fedAvg, 25, quantisation, none),
+                new("federated_loglinear", new ModelSpec(ModelKind.LogLinear, Epidemic: epidemic), client, fedAvg, 25, quantisation, none),
                 new("federated_trees", new ModelSpec(ModelKind.BoostedTrees, Trees: trees), client, new ServerSettings(ServerRuleKind.TreeGrowth), trees.Rounds,
-                    new QuantisationSettings(FixedPointBits: 8, MaxMembers: 16)),
+                    new QuantisationSettings(FixedPointBits: 8, MaxMembers: 16), Normalisation.Federated),
             ],
             new Dictionary<string, ForecastAnchor>
             {

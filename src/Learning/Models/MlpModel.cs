@@ -10,10 +10,10 @@ public sealed class MlpModel : NeuralModel
 {
     private readonly int[] _widths;
 
-    public MlpModel(int inputCount, IReadOnlyList<int> hidden, int outputCount = 1) : base(inputCount, outputCount)
+    public MlpModel(int inputCount, IReadOnlyList<int> hidden, int outputCount = 1, EpidemicHead? epidemic = null) : base(inputCount, outputCount, epidemic)
     {
         if (hidden.Any(h => h <= 0)) throw new ArgumentException("hidden layer widths must be positive", nameof(hidden));
-        _widths = [inputCount, .. hidden, outputCount];
+        _widths = [inputCount, .. hidden, TrunkOutputs];
     }
 
     public override int ParameterCount => Enumerable.Range(0, _widths.Length - 1).Sum(l => (_widths[l] + 1) * _widths[l + 1]);
@@ -29,7 +29,7 @@ public sealed class MlpModel : NeuralModel
             offset += (_widths[l] + 1) * _widths[l + 1];
         }
 
-        return Outputs(h);
+        return Outputs(h, x);
     }
 
     public override float[] InitialParameters(Random random)

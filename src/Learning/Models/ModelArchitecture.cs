@@ -39,12 +39,12 @@ public abstract class ModelArchitecture
     /// <param name="outputCount">Scores per row the task needs (<see cref="ModelSpec.OutputCount"/>).</param>
     public static ModelArchitecture Create(ModelSpec spec, int inputCount, int outputCount = 1) => spec.Kind switch
     {
-        ModelKind.Mlp or ModelKind.DeepSurv => new MlpModel(inputCount, spec.Hidden is { Count: > 0 } h ? h : throw new ArgumentException($"a {spec.Kind} model needs at least one hidden layer width", nameof(spec)), outputCount),
-        ModelKind.Gru => new GruModel(inputCount, SequenceOf(spec), outputCount),
-        ModelKind.Lstm => new LstmModel(inputCount, SequenceOf(spec), outputCount),
-        ModelKind.TemporalCnn => new TemporalCnnModel(inputCount, SequenceOf(spec), outputCount),
+        ModelKind.Mlp or ModelKind.DeepSurv => new MlpModel(inputCount, spec.Hidden is { Count: > 0 } h ? h : throw new ArgumentException($"a {spec.Kind} model needs at least one hidden layer width", nameof(spec)), outputCount, spec.Epidemic),
+        ModelKind.Gru => new GruModel(inputCount, SequenceOf(spec), outputCount, spec.Epidemic),
+        ModelKind.Lstm => new LstmModel(inputCount, SequenceOf(spec), outputCount, spec.Epidemic),
+        ModelKind.TemporalCnn => new TemporalCnnModel(inputCount, SequenceOf(spec), outputCount, spec.Epidemic),
         ModelKind.BoostedTrees => new BoostedTreesModel(inputCount, spec.Trees ?? throw new ArgumentException("a boosted-trees model needs its trees section", nameof(spec))),
-        _ => new LinearModel(inputCount, outputCount),
+        _ => new LinearModel(inputCount, outputCount, spec.Epidemic),
     };
 
     private static SequenceSpec SequenceOf(ModelSpec spec) =>

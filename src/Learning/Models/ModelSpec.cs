@@ -11,12 +11,14 @@ namespace FedChain.Learning.Models;
 /// <param name="Sequence">GRU, LSTM and temporal CNN: how a row's features form a sequence.</param>
 /// <param name="Count">Count tasks: the predictive distribution (negative binomial by default).</param>
 /// <param name="Trees">Boosted trees: the ensemble's shape and growth settings.</param>
+/// <param name="Epidemic">Count tasks, neural families: the endemic-epidemic mean over these inputs.</param>
 public sealed record ModelSpec(
     ModelKind Kind,
     IReadOnlyList<int>? Hidden = null,
     SequenceSpec? Sequence = null,
     CountDistribution? Count = null,
-    TreeSpec? Trees = null)
+    TreeSpec? Trees = null,
+    EpidemicHead? Epidemic = null)
 {
     /// <summary>Scores per row for <paramref name="task"/>: two (log-mean, log-size) for a negative binomial count model, else one.</summary>
     public int OutputCount(TaskKind task) => task == TaskKind.Count && CountDistributionOrDefault == CountDistribution.NegativeBinomial ? 2 : 1;
@@ -44,6 +46,8 @@ public sealed record ModelSpec(
             if (task == TaskKind.Count && CountDistributionOrDefault != CountDistribution.Poisson) throw new ArgumentException("boosted trees model counts as Poisson only");
         }
 
+        if (Epidemic is not null && (task != TaskKind.Count || Kind == ModelKind.BoostedTrees)) throw new ArgumentException($"model epidemic inputs fit neural models of count tasks, not '{Kind}' on a {task} task");
+        Epidemic?.Validate(features);
         if (Count is not null && task != TaskKind.Count) throw new ArgumentException($"model count distribution is set, but the task is {task}");
     }
 }

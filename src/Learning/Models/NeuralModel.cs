@@ -11,8 +11,14 @@ namespace FedChain.Learning.Models;
 /// Every layer is built from <see cref="Linear"/> (a broadcast multiply and a sum), elementwise
 /// functions and slices, never a BLAS kernel, so repeated runs give the same bits.
 /// </summary>
-public abstract class NeuralModel(int inputCount, int outputCount) : ModelArchitecture(inputCount, outputCount)
+public abstract class NeuralModel(int inputCount, int outputCount, EpidemicHead? epidemic) : ModelArchitecture(inputCount, outputCount)
 {
+    /// <summary>The endemic-epidemic mean, when the plan asks for it (count tasks).</summary>
+    public EpidemicHead? Epidemic { get; } = epidemic;
+
+    /// <summary>Width of the last layer: the outputs, or with <see cref="Epidemic"/> the log endemic rate, one log rate per epidemic input and (negative binomial) the log size.</summary>
+    public int TrunkOutputs => Epidemic is null ? OutputCount : OutputCount + Epidemic.Inputs.Count;
+
     /// <summary>Scores of the rows of <paramref name="x"/> [n, d]: [n] with one output, [n, 2] with two.</summary>
     public Tensor Score(Tensor parameters, Tensor x) => Forward(parameters, x, null);
 
@@ -34,8 +40,15 @@ public abstract class NeuralModel(int inputCount, int outputCount) : ModelArchit
         return Score(tensor(parameters), x).contiguous().data<float>().ToArray();
     }
 
-    /// <summary>[n, 1] to [n] for one output; [n, 2] stays.</summary>
-    private protected Tensor Outputs(Tensor head) => OutputCount == 1 ? head.squeeze(1) : head;
+    /// <summary>The last layer [n, TrunkOutputs] as scores: [n] for one output, [n, 2] for two; with <see cref="Epidemic"/>, log mu first.</summary>
+    private protected Tensor Outputs(Tensor last, Tensor x)
+    {
+        if (Epidemic is not { } head) return OutputCount == 1 ? last.squeeze(1) : last;
+        var mean = last.select(1, 0).exp();
+        for (var k = 0; k < head.Inputs.Count; k++) mean = mean + last.select(1, 1 + k).exp() * x.select(1, head.Inputs[k]).expm1();
+        var logMean = mean.log();
+        return OutputCount == 1 ? logMean : stack([logMean, last.select(1, TrunkOutputs - 1)], 1);
+    }
 
     /// <summary>
     /// The forward pass of one Linear layer stored at <paramref name="offset"/> in the flat vector,

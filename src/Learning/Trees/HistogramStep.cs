@@ -33,10 +33,11 @@ public static class HistogramStep
         var firstNode = (1 << level) - 1;
         var bins = layout.Spec.Bins;
         var loss = 0.0;
+        var scores = ScoreCache.Scores(layout, global, train);
         for (var i = 0; i < train.Count; i++)
         {
             var row = train.Features.AsSpan(i * train.FeatureCount, train.FeatureCount);
-            var (g, h, l) = TreeObjective.Of(task, layout.Spec, ensemble.Score(row), outcome[i]);
+            var (g, h, l) = TreeObjective.Of(task, layout.Spec, scores[i], outcome[i]);
             loss += l;
             var node = ensemble.Route(tree, row, level) - firstNode;
             for (var f = 0; f < layout.Features; f++)

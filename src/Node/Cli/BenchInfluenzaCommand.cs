@@ -19,21 +19,23 @@ internal static class BenchInfluenzaCommand
     {
         var seeds = new Option<int>("--seeds") { Description = "How many seeds (42-46) to run, 1 to 5", DefaultValueFactory = _ => 5 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for forecasts.csv, results.json and the plots", Required = true };
+        var methods = new Option<string[]>("--methods") { Description = "Run only these methods (default: all)", AllowMultipleArgumentsPerToken = true };
         var data = new Option<string?>("--data") { Description = "The dataset folder (counts.csv, districts.csv, adjacency.csv); default: data/influenza-bybw above the working directory" };
         var command = new Command("influenza", "Forecast weekly influenza one week ahead (fit on weeks 1-312, forecast 313-416) with federated GRU, LSTM, temporal CNN, MLP, log-linear and boosted trees, beside hhh4 and the naive forecast.");
         command.Options.Add(seeds);
         command.Options.Add(output);
+        command.Options.Add(methods);
         command.Options.Add(data);
-        command.SetAction(parse => InputErrors.Guard(() => Run(parse.GetValue(seeds), parse.GetValue(output)!, parse.GetValue(data))));
+        command.SetAction(parse => InputErrors.Guard(() => Run(parse.GetValue(seeds), parse.GetValue(output)!, parse.GetValue(methods), parse.GetValue(data))));
         return command;
     }
 
-    private static int Run(int seedCount, DirectoryInfo output, string? dataPath)
+    private static int Run(int seedCount, DirectoryInfo output, string[]? methods, string? dataPath)
     {
         var time = TimeProvider.System;
         var start = time.GetTimestamp();
         var counts = WeeklyCounts.Load(DatasetFolder.Locate("influenza-bybw", dataPath));
-        var protocol = ForecastProtocol.Influenza();
+        var protocol = ForecastProtocol.Influenza().Only(methods);
         ForecastResult? result = null;
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())

@@ -7,7 +7,7 @@ namespace FedChain.Learning.Models.Sequence;
 /// r = sigma(W_ir x + b_ir + W_hr h + b_hr), z = sigma(W_iz x + b_iz + W_hz h + b_hz),
 /// n = tanh(W_in x + b_in + r * (W_hn h + b_hn)), h' = (1 - z) * n + z * h.
 /// </summary>
-public sealed class GruModel(int inputCount, SequenceSpec sequence, int outputCount = 1) : RecurrentModel(inputCount, sequence, outputCount, gates: 3)
+public sealed class GruModel(int inputCount, SequenceSpec sequence, int outputCount = 1, EpidemicHead? epidemic = null) : RecurrentModel(inputCount, sequence, outputCount, gates: 3, epidemic)
 {
     private protected override (Tensor State, Tensor Cell) Step(Tensor inputGates, Tensor hiddenGates, Tensor state, Tensor cell)
     {

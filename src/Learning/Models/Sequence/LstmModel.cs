@@ -6,7 +6,7 @@ namespace FedChain.Learning.Models.Sequence;
 /// LSTM (Hochreiter &amp; Schmidhuber 1997) with torch's equations and gate order (i, f, g, o):
 /// c' = sigma(f) * c + sigma(i) * tanh(g), h' = sigma(o) * tanh(c').
 /// </summary>
-public sealed class LstmModel(int inputCount, SequenceSpec sequence, int outputCount = 1) : RecurrentModel(inputCount, sequence, outputCount, gates: 4)
+public sealed class LstmModel(int inputCount, SequenceSpec sequence, int outputCount = 1, EpidemicHead? epidemic = null) : RecurrentModel(inputCount, sequence, outputCount, gates: 4, epidemic)
 {
     private protected override (Tensor State, Tensor Cell) Step(Tensor inputGates, Tensor hiddenGates, Tensor state, Tensor cell)
     {

@@ -11,7 +11,7 @@ namespace FedChain.Learning.Models.Sequence;
 /// </summary>
 public abstract class RecurrentModel : NeuralModel
 {
-    private protected RecurrentModel(int inputCount, SequenceSpec sequence, int outputCount, int gates) : base(inputCount, outputCount)
+    private protected RecurrentModel(int inputCount, SequenceSpec sequence, int outputCount, int gates, EpidemicHead? epidemic) : base(inputCount, outputCount, epidemic)
     {
         sequence.Validate(inputCount);
         Sequence = sequence;
@@ -30,7 +30,7 @@ public abstract class RecurrentModel : NeuralModel
 
     private int HeadOffset => Gates * H * (C + H + 2);
 
-    public override int ParameterCount => HeadOffset + (H + StaticCount + 1) * OutputCount;
+    public override int ParameterCount => HeadOffset + (H + StaticCount + 1) * TrunkOutputs;
 
     internal override Tensor Forward(Tensor parameters, Tensor x, List<LinearTap>? taps)
     {
@@ -51,7 +51,7 @@ public abstract class RecurrentModel : NeuralModel
         }
 
         var features = StaticCount == 0 ? state : cat([state, x.narrow(1, (long)Sequence.Steps * C, StaticCount)], 1);
-        return Outputs(Linear(parameters, features, HeadOffset, H + StaticCount, OutputCount, null));
+        return Outputs(Linear(parameters, features, HeadOffset, H + StaticCount, TrunkOutputs, null), x);
     }
 
     /// <summary>One time step from the input and hidden parts of the gates ([n, G*H] each).</summary>
@@ -65,7 +65,7 @@ public abstract class RecurrentModel : NeuralModel
     {
         var parameters = new float[ParameterCount];
         FillUniform(parameters, 0, HeadOffset, 1.0 / Math.Sqrt(H), random);
-        FillLinear(parameters, HeadOffset, H + StaticCount, OutputCount, random);
+        FillLinear(parameters, HeadOffset, H + StaticCount, TrunkOutputs, random);
         return parameters;
     }
 }

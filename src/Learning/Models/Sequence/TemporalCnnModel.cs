@@ -11,7 +11,7 @@ namespace FedChain.Learning.Models.Sequence;
 /// </summary>
 public sealed class TemporalCnnModel : NeuralModel
 {
-    public TemporalCnnModel(int inputCount, SequenceSpec sequence, int outputCount = 1) : base(inputCount, outputCount)
+    public TemporalCnnModel(int inputCount, SequenceSpec sequence, int outputCount = 1, EpidemicHead? epidemic = null) : base(inputCount, outputCount, epidemic)
     {
         sequence.Validate(inputCount);
         Sequence = sequence;
@@ -29,7 +29,7 @@ public sealed class TemporalCnnModel : NeuralModel
 
     private int HeadOffset => Enumerable.Range(0, Sequence.Layers).Sum(LayerSize);
 
-    public override int ParameterCount => HeadOffset + (Sequence.Hidden + StaticCount + 1) * OutputCount;
+    public override int ParameterCount => HeadOffset + (Sequence.Hidden + StaticCount + 1) * TrunkOutputs;
 
     internal override Tensor Forward(Tensor parameters, Tensor x, List<LinearTap>? taps)
     {
@@ -51,7 +51,7 @@ public sealed class TemporalCnnModel : NeuralModel
 
         var last = h.select(1, steps - 1);
         var features = StaticCount == 0 ? last : cat([last, x.narrow(1, (long)steps * Sequence.Channels, StaticCount)], 1);
-        return Outputs(Linear(parameters, features, HeadOffset, Sequence.Hidden + StaticCount, OutputCount, null));
+        return Outputs(Linear(parameters, features, HeadOffset, Sequence.Hidden + StaticCount, TrunkOutputs, null), x);
     }
 
     /// <summary>Torch's Conv1d and Linear initialisation: U(-1/sqrt(fan_in), 1/sqrt(fan_in)), fan_in = in x kernel.</summary>
@@ -65,7 +65,7 @@ public sealed class TemporalCnnModel : NeuralModel
             offset += LayerSize(layer);
         }
 
-        FillLinear(parameters, HeadOffset, Sequence.Hidden + StaticCount, OutputCount, random);
+        FillLinear(parameters, HeadOffset, Sequence.Hidden + StaticCount, TrunkOutputs, random);
         return parameters;
     }
 }

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using FedChain.Learning.Data;
+using FedChain.Learning.Data.Statistics;
+using FedChain.Learning.Plans;
+
+namespace FedChain.Learning.Survival;
+
+/// <summary>
+/// Every test row's predicted risk under the federated model, and DeepSurv's treatment
+/// recommendation (Katzman et al. 2018, §"Treatment recommender system"): each patient's risk with
+/// and without hormonal therapy, the lower one recommended; patients whose actual treatment matches
+/// the recommendation are compared with the others by Kaplan-Meier curves, median RFS, hazard
+/// ratio and log-rank test.
+/// </summary>
+public sealed record TreatmentRisks(string Method, IReadOnlyList<PatientRisk> Rows, TreatmentRecommendation Recommendation)
+{
+    public static TreatmentRisks Of(TrainingPlan plan, float[] parameters, IReadOnlyList<CohortSplit> splits, IReadOnlyList<CohortSite> sites)
+    {
+        // The federated standardiser: the sites' summed training moments, in site-name order.
+        var scaler = FeatureMoments.Combine([.. splits.OrderBy(s => s.Site.Name, StringComparer.Ordinal).Select(s => FeatureMoments.Of(s.Train))]).ToStandardiser();
+        var model = plan.Architecture();
+        float[] Risk(SiteDataset rows) => model.Predict(parameters, scaler.Apply(rows));
+        var rows = new List<PatientRisk>();
+        var times = new List<float>();
+        var events = new List<float>();
+        var follows = new List<int>();
+        foreach (var split in splits)
+        {
+            var test = split.Test;
+            var risk = Risk(test);
+            var treated = Risk(WithTherapy(test, 1));
+            var untreated = Risk(WithTherapy(test, 0));
+            for (var i = 0; i < test.Count; i++)
+            {
+                var recommended = treated[i] < untreated[i] ? 1 : 0;
+                var actual = (int)test.Features[i * test.FeatureCount + BreastCancerSites.HormonalTherapy];
+                rows.Add(new PatientRisk(split.Site.Name, split.Site.PatientIds[split.TestRows[i]], risk[i], treated[i], untreated[i], recommended, actual));
+                times.Add(test.Times![i]);
+                events.Add(test.Events![i]);
+                follows.Add(recommended == actual ? 1 : 0);
+            }
+        }
+
+        return new TreatmentRisks(plan.Model.Kind.ToString(), rows, TreatmentRecommendation.Of(times, events, follows));
+    }
+
+    /// <summary>risks.csv: <c>site,pid,risk</c> (the model's log-risk, higher = worse) for every test row of each site.</summary>
+    public string ToCsv()
+    {
+        var csv = new StringBuilder("site,pid,risk\n");
+        foreach (var r in Rows) csv.Append(CultureInfo.InvariantCulture, $"{r.Site},{r.PatientId},{r.Risk.ToString("R", CultureInfo.InvariantCulture)}\n");
+        return csv.ToString();
+    }
+
+    private static SiteDataset WithTherapy(SiteDataset rows, float value)
+    {
+        var features = (float[])rows.Features.Clone();
+        for (var i = 0; i < rows.Count; i++) features[i * rows.FeatureCount + BreastCancerSites.HormonalTherapy] = value;
+        return rows with { Features = features };
+    }
+}
+
+/// <summary>One test patient: the model's risk as treated, and with and without hormonal therapy.</summary>
+public sealed record PatientRisk(string Site, string PatientId, float Risk, float RiskTreated, float RiskUntreated, int Recommended, int Actual);

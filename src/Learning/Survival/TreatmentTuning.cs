@@ -1,0 +1,46 @@
+using System.Globalization;
+using FedChain.Learning.Benchmarks;
+using FedChain.Learning.Data;
+using FedChain.Learning.Data.Splits;
+using FedChain.Learning.Metrics;
+
+namespace FedChain.Learning.Survival;
+
+/// <summary>
+/// Picks each family's setting on validation rows carved out of the training rows it is given
+/// (stratified by event, <see cref="TreatmentProtocol.TuningFitFraction"/> to fit): every candidate
+/// is trained federatedly on the fit rows and scored by the C-index of all sites' validation rows
+/// together. It is handed training rows only, so test rows cannot take part.
+/// </summary>
+public static class TreatmentTuning
+{
+    public sealed record Choice(IReadOnlyDictionary<string, TreatmentMethod> Chosen, IReadOnlyDictionary<string, double> Scores, IReadOnlyList<TuningRecord> Records);
+
+    public static Choice Choose(TreatmentProtocol protocol, IReadOnlyList<SiteDataset> trainingRows, long seed, Action<string, long>? step = null)
+    {
+        var carved = trainingRows.Select(t => TrainTestSplit.CarveValidation(t, protocol.TuningFitFraction, protocol.TuningSplitSeed)).ToArray();
+        var scores = new Dictionary<TreatmentMethod, double>();
+        foreach (var candidate in protocol.Families)
+        {
+            var (parameters, scaled) = TreatmentBenchmark.TrainFederated(protocol, candidate, carved, seed);
+            var validation = SiteDataset.Concat("validation", [.. scaled.Select(s => s.Test)]);
+            scores[candidate] = Evaluation.Evaluate(TreatmentBenchmark.Plan(protocol, candidate, seed), parameters, validation).CIndex ?? double.NaN;
+            step?.Invoke($"{candidate.Name}: tuning {candidate.Candidate}", seed);
+        }
+
+        var chosen = new Dictionary<string, TreatmentMethod>();
+        var best = new Dictionary<string, double>();
+        var records = new List<TuningRecord>();
+        var how = string.Create(CultureInfo.InvariantCulture,
+            $"seed {seed}: each candidate trained on {protocol.TuningFitFraction:P0} of every site's training rows, scored by the C-index of the other {1 - protocol.TuningFitFraction:P0} of all sites together (stratified by event, seed {protocol.TuningSplitSeed}); test rows unused");
+        foreach (var family in protocol.Families.GroupBy(f => f.Name))
+        {
+            var winner = family.MaxBy(c => scores[c])!;
+            chosen[family.Key] = winner;
+            best[family.Key] = scores[winner];
+            records.Add(new TuningRecord(family.Key, winner.Candidate, family.ToDictionary(c => c.Candidate, c => scores[c]), how));
+        }
+
+        return new Choice(chosen, best, records);
+    }
+}
