@@ -13,6 +13,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchFlambyCommand.Build());
         command.Subcommands.Add(BenchInfluenzaCommand.Build());
         command.Subcommands.Add(BenchTreatmentCommand.Build());
+        command.Subcommands.Add(BenchTreesCommand.Build());
         command.Subcommands.Add(BenchChainCommand.Build());
         command.Subcommands.Add(BenchGossipCommand.Build());
         return command;
