@@ -27,5 +27,20 @@ public sealed partial record FlambyProtocol
         return new TunedMethod(name, [.. candidates]);
     }
 
+    /// <summary>
+    /// A ridge Cox family: the strategy with federated standardisation and an L2 penalty
+    /// decay/2 ||w||^2 on each client's loss (Verweij &amp; van Houwelingen 1994, penalised partial
+    /// likelihood), over a grid of client learning rates and penalties chosen on validation rows.
+    /// </summary>
+    private static TunedMethod RidgeFamily(string name, BenchmarkMethod strategy, IReadOnlyList<double> learningRates, IReadOnlyList<double> decays) => new(name,
+        [.. from lr in learningRates
+            from decay in decays
+            select strategy with
+            {
+                Name = string.Create(CultureInfo.InvariantCulture, $"{strategy.Name}, federated std, client lr {lr}, L2 {decay}"),
+                Normalisation = Normalisation.Federated,
+                Client = strategy.Client with { LearningRate = lr, WeightDecay = decay },
+            }]);
+
     private BenchmarkMethod Strategy(ServerRuleKind rule) => Strategies.First(s => s.Server!.Rule == rule);
 }

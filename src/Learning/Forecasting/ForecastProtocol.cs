@@ -14,6 +14,7 @@ namespace FedChain.Learning.Forecasting;
 /// observed up to the week before, with no refit. The anchor is hhh4 with power-law spatial
 /// interaction fitted centrally on the same weeks (references/scripts/influenza_hhh4.R).
 /// </summary>
+/// <param name="DefaultMethod">What <c>fedchain simulate --dataset influenza-bybw</c> runs without --model.</param>
 public sealed record ForecastProtocol(
     ForecastFeatures Features,
     int FitThrough,
@@ -21,7 +22,8 @@ public sealed record ForecastProtocol(
     int TestFrom,
     int TestTo,
     IReadOnlyList<ForecastMethod> Methods,
-    IReadOnlyDictionary<string, ForecastAnchor> Anchors)
+    IReadOnlyDictionary<string, ForecastAnchor> Anchors,
+    string DefaultMethod = "federated_mlp")
 {
     public static IReadOnlyList<long> Seeds { get; } = [42, 43, 44, 45, 46];
 
