@@ -50,7 +50,7 @@ public sealed partial record FlambyProtocol
             [
                 TunedFamily("fedavg_tuned", protocol.Strategy(ServerRuleKind.FedAvg), [0.03, 0.1, 0.3], tuneServer: false),
                 TunedFamily("fedadam_tuned", protocol.Strategy(ServerRuleKind.FedAdam), [0.01, 0.03, 0.1], tuneServer: true),
-                RidgeFamily("fedavg_ridge_tuned", protocol.Strategy(ServerRuleKind.FedAvg), [0.1, 0.3], [0.003, 0.01, 0.03, 0.1]),
+                RidgeFamily("fedavg_ridge_tuned", protocol.Strategy(ServerRuleKind.FedAvg), [0.1, 0.3], [0.01, 0.1]),
             ],
         };
     }

@@ -31,7 +31,9 @@ public sealed class WeeklyCounts
     public int WeekCount => Weeks.Count;
 
     /// <summary>The count of district <paramref name="district"/> in week number <paramref name="week"/> (1-based).</summary>
-    public int Count(int week, int district) => _counts[week - 1, district];
+    public int Count(int week, int district) => week >= 1 && week <= WeekCount
+        ? _counts[week - 1, district]
+        : throw new ArgumentOutOfRangeException(nameof(week), week, $"the table holds weeks 1..{WeekCount}");
 
     /// <summary>The regions in name order: the institutions.</summary>
     public IReadOnlyList<string> Regions => [.. Districts.Select(d => d.Region).Distinct().Order(StringComparer.Ordinal)];

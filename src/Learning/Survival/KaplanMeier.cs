@@ -37,6 +37,14 @@ public sealed record KaplanMeier(IReadOnlyList<double> Times, IReadOnlyList<doub
         return new KaplanMeier(curveTimes, survival, times.Count, (int)events.Sum(e => (double)e));
     }
 
+    /// <summary>S(t): the estimate after every event time up to and including <paramref name="time"/>.</summary>
+    public double At(double time)
+    {
+        var s = 1.0;
+        for (var i = 0; i < Times.Count && Times[i] <= time; i++) s = Survival[i];
+        return s;
+    }
+
     /// <summary>The first time at which S(t) &lt;= 0.5; null when the curve never gets there (median not reached).</summary>
     public double? Median => Times.Zip(Survival).Where(p => p.Second <= 0.5).Select(p => (double?)p.First).FirstOrDefault();
 }
