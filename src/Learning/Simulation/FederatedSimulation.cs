@@ -15,7 +15,7 @@ namespace FedChain.Learning.Simulation;
 /// </summary>
 public static class FederatedSimulation
 {
-    public static SimulationResult Run(TrainingPlan plan, IReadOnlyList<SimulatedSite> sites, SimulationOptions? options = null, IProgress<RoundRecord>? progress = null, IRoundObserver? observer = null)
+    public static SimulationResult Run(TrainingPlan plan, IReadOnlyList<SimulatedSite> sites, SimulationOptions? options = null, IProgress<SimulatedRound>? progress = null, IRoundObserver? observer = null)
     {
         options ??= new SimulationOptions();
         plan.Validate();
@@ -26,7 +26,7 @@ public static class FederatedSimulation
         var global = plan.InitialParameters();
         var server = new ServerState();
         var states = sites.Select(_ => ClientState.Initial).ToArray();
-        var rounds = new List<RoundRecord>();
+        var rounds = new List<SimulatedRound>();
         for (var round = 1; round <= plan.Rounds; round++)
         {
             var updates = new ClientUpdate[sites.Count];
@@ -45,7 +45,7 @@ public static class FederatedSimulation
                 quantised = new uint[sites.Count][];
                 for (var s = 0; s < sites.Count; s++)
                 {
-                    FixedPoint.AddInto(sum, quantised[s] = RoundAggregation.Quantise(plan, updates[s], round, sites[s].Name, out var c));
+                    UpdateQuantiser.AddInto(sum, quantised[s] = RoundAggregation.Quantise(plan, updates[s], round, sites[s].Name, out var c));
                     clipped += c;
                 }
 
@@ -66,7 +66,7 @@ public static class FederatedSimulation
         return new SimulationResult(plan.Hash, options.Quantised, [.. sites.Select(s => s.Name)], rounds, global, ModelHash.Of(global));
     }
 
-    private static RoundRecord Record(int round, ModelArchitecture model, float[] global, IReadOnlyList<SimulatedSite> sites, ClientUpdate[] updates, int clipped, bool evaluate)
+    private static SimulatedRound Record(int round, ModelArchitecture model, float[] global, IReadOnlyList<SimulatedSite> sites, ClientUpdate[] updates, int clipped, bool evaluate)
     {
         // DP clients report no loss (NaN): then the round has none either.
         var reported = updates.Where(u => !double.IsNaN(u.MeanLoss)).ToArray();
@@ -74,10 +74,10 @@ public static class FederatedSimulation
         var privacy = updates.Any(u => u.Privacy is not null)
             ? sites.Select((s, i) => (s.Name, updates[i].Privacy)).Where(x => x.Privacy is not null).ToDictionary(x => x.Name, x => x.Privacy!)
             : null;
-        if (!evaluate) return new RoundRecord(round, loss, clipped, ModelHash.Of(global), null, null, null, privacy);
+        if (!evaluate) return new SimulatedRound(round, loss, clipped, ModelHash.Of(global), null, null, null, privacy);
 
         var perSite = sites.ToDictionary(s => s.Name, s => Evaluation.Evaluate(model, global, s.Data.Test));
         var pooled = Evaluation.Evaluate(model, global, SiteDataset.Concat("pooled", [.. sites.Select(s => s.Data.Test)]));
-        return new RoundRecord(round, loss, clipped, ModelHash.Of(global), perSite, pooled, perSite.Values.Average(m => m.Headline), privacy);
+        return new SimulatedRound(round, loss, clipped, ModelHash.Of(global), perSite, pooled, perSite.Values.Average(m => m.Headline), privacy);
     }
 }

@@ -20,7 +20,7 @@ public sealed record ScoringCost(int Members, int Subsets, double BuildMs, doubl
     public static ScoringCost Of(IReadOnlyList<RoundContribution> rounds, IReadOnlyList<SimulatedSite> sites, LocalTrainingClock clock)
     {
         if (rounds.Count == 0) throw new ArgumentException("no scored rounds to cost", nameof(rounds));
-        var honest = sites.Select((s, i) => (s, i)).Where(x => x.s.Behaviour == Misbehaviour.Honest).ToArray();
+        var honest = sites.Select((s, i) => (s, i)).Where(x => x.s.Behaviour == SiteBehaviour.Honest).ToArray();
         if (honest.Length == 0) honest = [.. sites.Select((s, i) => (s, i))];
         double Mean(Func<RoundContribution, (SimulatedSite Site, int Index), double> f) => rounds.Average(r => honest.Average(h => f(r, h)));
         return new ScoringCost(

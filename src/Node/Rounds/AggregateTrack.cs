@@ -57,7 +57,7 @@ public sealed partial class AggregateTrack(TrainingPlan plan, int members)
         if (accepted.Count > 0)
         {
             var sum = new uint[Plan.UpdateLength];
-            foreach (var blob in accepted) FixedPoint.AddInto(sum, EnvelopeBodies.ReadUpdate(blob.Envelope.Body, Plan.UpdateLength));
+            foreach (var blob in accepted) UpdateQuantiser.AddInto(sum, EnvelopeBodies.ReadUpdate(blob.Envelope.Body, Plan.UpdateLength));
             var samples = accepted.Sum(a => (long)a.Envelope.SampleCount);
             (Global, Server) = RoundAggregation.ApplyQuantisedSum(Plan, Global, Server, sum, samples, accepted.Count, members);
         }

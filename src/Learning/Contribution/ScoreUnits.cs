@@ -5,7 +5,7 @@ namespace FedChain.Learning.Contribution;
 /// the form reports carry and the chain records. Every step after a member's own evaluation is
 /// integer arithmetic, so every node and every auditor gets the same numbers.
 /// </summary>
-public static class ScoreFixedPoint
+public static class ScoreUnits
 {
     /// <summary>Units per 1.0 of utility.</summary>
     public const long Scale = 1_000_000_000;

@@ -12,7 +12,7 @@ namespace FedChain.Learning.Simulation;
 /// <param name="Pooled">Test metrics on the union of the sites' test rows.</param>
 /// <param name="Headline">Unweighted mean over sites of the headline metric.</param>
 /// <param name="Privacy">With DP on: each site's epsilon spent, as its node would record it on-chain.</param>
-public sealed record RoundRecord(
+public sealed record SimulatedRound(
     int Round,
     double MeanTrainLoss,
     int ClippedCoordinates,

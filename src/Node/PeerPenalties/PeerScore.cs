@@ -1,4 +1,4 @@
-namespace FedChain.Node.Scoring;
+namespace FedChain.Node.PeerPenalties;
 
 /// <summary>One peer's score under an injected clock: penalties subtract, and the total decays
 /// exponentially towards 0 with the configured half-life. Not thread-safe: <see cref="PeerScoreBook"/> locks.</summary>

@@ -6,7 +6,7 @@ namespace FedChain.Learning.Quantisation;
 /// <see cref="QuantisationSettings.IntegerBound"/>, the sum of up to MaxMembers updates is the exact
 /// integer sum, in any order, on every machine.
 /// </summary>
-public static class FixedPoint
+public static class UpdateQuantiser
 {
     /// <param name="clipped">How many coordinates hit the clip bound.</param>
     public static uint[] Quantise(ReadOnlySpan<float> values, QuantisationSettings settings, Random random, out int clipped)

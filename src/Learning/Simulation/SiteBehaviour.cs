@@ -1,7 +1,7 @@
 namespace FedChain.Learning.Simulation;
 
 /// <summary>How a simulated site behaves (issue 8's misbehaving sites).</summary>
-public enum Misbehaviour
+public enum SiteBehaviour
 {
     /// <summary>Trains on its own rows as the plan says.</summary>
     Honest,

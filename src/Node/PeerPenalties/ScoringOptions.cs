@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FedChain.Node.Scoring;
+namespace FedChain.Node.PeerPenalties;
 
 /// <summary>
 /// Peer scoring parameters. Scores start at 0, fall by a penalty for each misbehaviour, and decay

@@ -1,4 +1,4 @@
-namespace FedChain.Node.Scoring;
+namespace FedChain.Node.PeerPenalties;
 
 /// <summary>A token bucket per connection: <see cref="ScoringOptions.FloodRatePerSecond"/> tokens a
 /// second up to <see cref="ScoringOptions.FloodBurst"/>; a message without a token is a flood.

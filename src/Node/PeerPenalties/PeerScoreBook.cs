@@ -1,6 +1,6 @@
 using FedChain.Node.Identity;
 
-namespace FedChain.Node.Scoring;
+namespace FedChain.Node.PeerPenalties;
 
 /// <summary>
 /// Scores and bans of every peer this node has met, by address. Bans outlive connections and

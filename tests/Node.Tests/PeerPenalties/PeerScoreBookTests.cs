@@ -1,8 +1,8 @@
 using FedChain.Node.Identity;
-using FedChain.Node.Scoring;
+using FedChain.Node.PeerPenalties;
 using Microsoft.Extensions.Time.Testing;
 
-namespace FedChain.Node.Tests.Scoring;
+namespace FedChain.Node.Tests.PeerPenalties;
 
 public sealed class PeerScoreBookTests
 {

@@ -1,4 +1,4 @@
-namespace FedChain.Node.Scoring;
+namespace FedChain.Node.PeerPenalties;
 
 /// <summary>What a peer did wrong. Each kind costs points (see <see cref="ScoringOptions.PenaltyFor"/>).</summary>
 public enum Misbehaviour

@@ -2,7 +2,7 @@ using FedChain.Learning.Quantisation;
 
 namespace FedChain.Learning.Tests.Quantisation;
 
-public sealed class FixedPointTests
+public sealed class UpdateQuantiserTests
 {
     [Fact]
     public void QuantiseSumDequantise_RecoversTheMeanWithinOneStep()
@@ -10,9 +10,9 @@ public sealed class FixedPointTests
         var settings = new QuantisationSettings(FixedPointBits: 16, MaxMembers: 4);
         float[][] updates = [[1.5f, -3.25f, 100.1f], [0.001f, 2f, -50f], [-7f, 0f, 0.3333f]];
         var sum = new uint[3];
-        for (var k = 0; k < updates.Length; k++) FixedPoint.AddInto(sum, FixedPoint.Quantise(updates[k], settings, new Random(k), out _));
+        for (var k = 0; k < updates.Length; k++) UpdateQuantiser.AddInto(sum, UpdateQuantiser.Quantise(updates[k], settings, new Random(k), out _));
 
-        var mean = FixedPoint.Dequantise(sum, settings, totalSamples: 3);
+        var mean = UpdateQuantiser.Dequantise(sum, settings, totalSamples: 3);
 
         for (var i = 0; i < 3; i++)
         {
@@ -28,7 +28,7 @@ public sealed class FixedPointTests
         var sum = new uint[2];
         for (var k = 0; k < 8; k++)
         {
-            FixedPoint.AddInto(sum, FixedPoint.Quantise([1e9f, -1e9f], settings, new Random(k), out var clipped));
+            UpdateQuantiser.AddInto(sum, UpdateQuantiser.Quantise([1e9f, -1e9f], settings, new Random(k), out var clipped));
             Assert.Equal(2, clipped);
         }
 
@@ -45,7 +45,7 @@ public sealed class FixedPointTests
         // 0.1 * 2^2 = 0.4: rounds to 1 with probability 0.4, else 0.
         var total = 0L;
         const int draws = 20000;
-        for (var k = 0; k < draws; k++) total += unchecked((int)FixedPoint.Quantise([0.1f], settings, random, out _)[0]);
+        for (var k = 0; k < draws; k++) total += unchecked((int)UpdateQuantiser.Quantise([0.1f], settings, random, out _)[0]);
 
         Assert.Equal(0.4, (double)total / draws, 0.02);
     }
@@ -55,8 +55,8 @@ public sealed class FixedPointTests
     {
         var settings = new QuantisationSettings(FixedPointBits: 8, MaxMembers: 2);
 
-        var a = FixedPoint.Quantise([-1f, 0.5f], settings, new Random(3), out _);
-        var b = FixedPoint.Quantise([-1f, 0.5f], settings, new Random(3), out _);
+        var a = UpdateQuantiser.Quantise([-1f, 0.5f], settings, new Random(3), out _);
+        var b = UpdateQuantiser.Quantise([-1f, 0.5f], settings, new Random(3), out _);
 
         Assert.Equal(a, b);
         Assert.Equal(unchecked((uint)-256), a[0]);
@@ -66,7 +66,7 @@ public sealed class FixedPointTests
     [Fact]
     public void Quantise_NaN_IsRefusedNamingTheCoordinate()
     {
-        var error = Assert.Throws<ArgumentException>(() => FixedPoint.Quantise([0f, float.NaN], new QuantisationSettings(), new Random(1), out _));
+        var error = Assert.Throws<ArgumentException>(() => UpdateQuantiser.Quantise([0f, float.NaN], new QuantisationSettings(), new Random(1), out _));
 
         Assert.Contains("coordinate 1", error.Message);
     }
