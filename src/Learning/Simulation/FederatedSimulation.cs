@@ -3,15 +3,16 @@ using FedChain.Learning.Data;
 using FedChain.Learning.Metrics;
 using FedChain.Learning.Models;
 using FedChain.Learning.Plans;
-using FedChain.Learning.Quantisation;
+using FedChain.Learning.Contribution;
+using FedChain.Learning.Pipeline;
 using FedChain.Learning.Training;
 
 namespace FedChain.Learning.Simulation;
 
 /// <summary>
-/// Runs a federated plan with every site in one process, through the same client step and the same
-/// quantise / modular-sum / dequantise / server-rule path as the network, so its final model hash is
-/// the one a network run of the same plan must reach.
+/// Runs a federated plan with every site in one process through the plan's <see cref="RoundPipeline"/>,
+/// the stages a node runs (training, quantisation, the sum, the server rule), so its final model hash
+/// is the one a network run of the same plan must reach.
 /// </summary>
 public static class FederatedSimulation
 {
@@ -22,6 +23,7 @@ public static class FederatedSimulation
         if (sites.Count == 0) throw new ArgumentException("a simulation needs at least one site", nameof(sites));
         if (sites.Count > plan.Quantisation.MaxMembers) throw new ArgumentException($"{sites.Count} sites exceed the plan's quantisation maxMembers {plan.Quantisation.MaxMembers}", nameof(sites));
 
+        var pipeline = RoundPipeline.For(plan);
         var model = plan.Architecture();
         var global = plan.InitialParameters();
         var server = new ServerState();
@@ -29,6 +31,7 @@ public static class FederatedSimulation
         var rounds = new List<SimulatedRound>();
         for (var round = 1; round <= plan.Rounds; round++)
         {
+            // Local training (plain or DP-SGD): each site's client, honest ones through the pipeline's training stage.
             var updates = new ClientUpdate[sites.Count];
             for (var s = 0; s < sites.Count; s++)
             {
@@ -38,25 +41,27 @@ public static class FederatedSimulation
 
             var clipped = 0;
             var (before, stateBefore) = (global, server);
-            uint[][]? quantised = null;
+            RoundInputs? inputs = null;
             if (options.Quantised)
             {
-                var sum = new uint[plan.UpdateLength];
-                quantised = new uint[sites.Count][];
+                // Quantisation, then the sum: under secure aggregation the masks cancel in it, so the sum is
+                // the same bits the nodes unmask, and the server stages see no individual update.
+                var committed = new MemberUpdate[sites.Count];
                 for (var s = 0; s < sites.Count; s++)
                 {
-                    UpdateQuantiser.AddInto(sum, quantised[s] = RoundAggregation.Quantise(plan, updates[s], round, sites[s].Name, out var c));
+                    committed[s] = new MemberUpdate(pipeline.Encode(updates[s], round, sites[s].Name, out var c), updates[s].SampleCount);
                     clipped += c;
                 }
 
-                (global, server) = RoundAggregation.ApplyQuantisedSum(plan, global, server, sum, updates.Sum(u => u.SampleCount), sites.Count, sites.Count);
+                inputs = pipeline.Inputs(round, global, server, RoundSum.Of(committed, plan.UpdateLength), committed, sites.Count);
+                (global, server) = pipeline.Aggregate(inputs);
             }
             else
             {
                 (global, server) = RoundAggregation.ApplyFloatSum(plan, global, server, updates, sites.Count);
             }
 
-            observer?.Observe(new RoundUpdates(round, before, stateBefore, [.. sites.Select(s => s.Name)], updates, quantised, global, sites.Count));
+            observer?.Observe(new RoundUpdates(round, before, stateBefore, [.. sites.Select(s => s.Name)], updates, inputs, global, sites.Count));
             var evaluate = options.EvaluateEveryRound || round == plan.Rounds;
             var record = Record(round, model, global, sites, updates, clipped, evaluate);
             rounds.Add(record);

@@ -1,13 +1,14 @@
 using FedChain.Learning.Aggregation;
 using FedChain.Learning.Contribution;
 using FedChain.Learning.Data.Statistics;
+using FedChain.Learning.Pipeline;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Simulation;
 using FedChain.Learning.Tests.Support;
 
-namespace FedChain.Learning.Tests.Contribution;
+namespace FedChain.Learning.Tests.Pipeline;
 
-public sealed class UtilityReportingTests
+public sealed class ScoringStageTests
 {
     private sealed class Capture(ContributionRecorder recorder) : IRoundObserver
     {
@@ -29,9 +30,8 @@ public sealed class UtilityReportingTests
         var capture = new Capture(recorder);
         FederatedSimulation.Run(plan, sites, new SimulationOptions(EvaluateEveryRound: false), observer: capture);
         var round = capture.Rounds[1];
-        var updates = round.Updates.Select((u, i) => new MemberUpdate(round.Quantised![i], u.SampleCount)).ToArray();
 
-        var sut = UtilityReporting.Report(plan, 2, round.GlobalBefore, round.StateBefore, updates, round.Members, sites[3].Name, sites[3].Data.Test);
+        var sut = RoundPipeline.For(plan).Report(round.Inputs!, sites[3].Name, sites[3].Data.Test);
 
         var scored = recorder.Rounds[1].Reports.Single(r => r.Member == sites[3].Name);
         Assert.Equal(scored.Hash(), sut!.Hash());
