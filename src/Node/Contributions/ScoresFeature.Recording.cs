@@ -21,8 +21,14 @@ public sealed partial class ScoresFeature
         await WaitChainAsync(s => rounds.All(r => Run.RoundOf(s, r)?.AgreedScores is not null), "agreement on every round's scores", ct);
         var recorder = Node.Chain.Read(s => s.Plans[Run.PlanId].Participants.Min(StringComparer.Ordinal));
         if (Run.IsMe(recorder ?? "")) await RecordAgreedAsync(ct);
-        if (!await WaitChainAsync(s => rounds.All(r => Run.RoundOf(s, r) is not { AgreedScores: not null, RecordedScores: null }), "the recording of the agreed scores", ct))
-            await RecordAgreedAsync(ct); // the recorder is gone: anyone may record an agreed vector
+        bool Recorded(LedgerState s) => rounds.All(r => Run.RoundOf(s, r) is not { AgreedScores: not null, RecordedScores: null });
+        if (!await WaitChainAsync(Recorded, "the recording of the agreed scores", ct))
+        {
+            // The recorder is gone: anyone may record an agreed vector. Others may do so at the same moment
+            // (ours then reverts), so wait for the chain to show the record before checking it.
+            await RecordAgreedAsync(ct);
+            await WaitChainAsync(Recorded, "the recording of the agreed scores", ct);
+        }
 
         await WriteScoresAsync(rounds, ct);
     }

@@ -1,7 +1,9 @@
 using FedChain.Contracts.Events;
 using FedChain.Learning.Aggregation;
+using FedChain.Learning.Contribution;
 using FedChain.Learning.Training;
 using FedChain.Node.Agent;
+using FedChain.Node.Contributions;
 using FedChain.Node.Identity;
 using FedChain.Node.Rounds;
 
@@ -16,7 +18,7 @@ public sealed class NodeSecureAggregationTests(SecureConsortiumRun run) : IClass
     [Fact]
     public void EverySurvivor_EndsWithTheFinalisedModel_AndTheAuditPasses()
     {
-        Assert.All(run.SurvivorExitCodes, code => Assert.Equal(0, code));
+        Assert.All(run.ExitCodes, code => Assert.Equal(0, code));
         var finalised = Convert.ToHexStringLower(Record.Rounds[^1].FinalAggregate ?? throw new Xunit.Sdk.XunitException("the last aggregate was not finalised"));
         Assert.All(run.Results, r => Assert.Equal(finalised, r.FinalModelHash));
         Assert.Empty(run.Audit.Findings);
@@ -29,7 +31,31 @@ public sealed class NodeSecureAggregationTests(SecureConsortiumRun run) : IClass
         Assert.Equal(4, Record.Rounds[0].Commitments.Count);
         Assert.Equal(4, Record.Rounds[1].Commitments.Count);
         Assert.Equal(3, Record.Rounds[2].Commitments.Count);
-        Assert.DoesNotContain(Record.Rounds[2].Commitments, c => string.Equals(c.Member, run.Victim.Address, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(Record.Rounds[2].Commitments, c => string.Equals(c.Member, run.Victim!.Address, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Secure aggregation and contribution scores together: sample-share scores from models built from the unmasked sum
+    /// alone, agreed, recorded and rewarded on-chain, and recomputed by the audit from the signed reports.</summary>
+    [Fact]
+    public void SampleShareScores_AreComputedFromTheSumAlone_AgreedRecordedAndAudited()
+    {
+        Assert.All(run.NodeScores, scores => Assert.Equal([1, SecureConsortiumRun.Rounds], scores.RecordedRounds));
+        Assert.All(run.NodeScores, scores => Assert.Empty(scores.DifferentRounds));
+        for (var round = 1; round <= SecureConsortiumRun.Rounds; round++)
+        {
+            var recorded = Record.Rounds[round].RecordedScores ?? throw new Xunit.Sdk.XunitException($"round {round}'s scores were not recorded");
+            var survivors = Record.Rounds[round].Commitments.Select(c => c.Member.ToLowerInvariant()).Order(StringComparer.Ordinal);
+            Assert.Equal(survivors, recorded.Members.Select(m => m.ToLowerInvariant()));
+            var scored = run.NodeScores[0].Rounds.Single(r => r.Round == round);
+            // Only U(none) and U(all) exist without individual updates: two subsets per report, gain shared by sample count.
+            Assert.Equal(ContributionMethod.SampleShare, scored.Engine.Method);
+            Assert.NotNull(scored.Engine.UtilityOfAll);
+            var samples = Record.Rounds[round].Commitments.OrderBy(c => c.Member.ToLowerInvariant(), StringComparer.Ordinal).Select(c => (double)c.SampleCount).ToList();
+            var gain = (double)scored.Engine.UtilityOfAll!.Value - scored.Engine.UtilityOfNone!.Value;
+            Assert.All(Enumerable.Range(0, samples.Count), i => Assert.Equal(gain * samples[i] / samples.Sum() / ChainScores.EngineUnitsPerMicro, recorded.Scores[i], 0));
+        }
+
+        Assert.Empty(run.Audit.Findings);
     }
 
     /// <summary>The test trains each member's round itself (training is seeded and deterministic without DP) to get
