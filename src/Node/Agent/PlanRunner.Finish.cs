@@ -18,7 +18,15 @@ public sealed partial class PlanRunner
         if (node.Config.ExportBlobs is { } folder)
         {
             export = node.Config.Resolve(folder);
-            node.Network.ExportBlobs(export);
+            await node.ExportGate.WaitAsync(ct);
+            try
+            {
+                node.Network.ExportBlobs(export);
+            }
+            finally
+            {
+                node.ExportGate.Release();
+            }
         }
 
         var hash = Convert.ToHexStringLower(track.Hash);

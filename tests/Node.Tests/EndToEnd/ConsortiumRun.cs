@@ -107,10 +107,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
         try
         {
             await Task.WhenAny(Task.WhenAll(ready.Values.Select(r => r.Task)), Task.WhenAny(nodes.Select(n => n.Exited))).WaitAsync(ct);
-            var ids = new List<BigInteger>();
-            foreach (var plan in Plans)
-                ids.Add(await Consortium.StartPlanAsync(plan, _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds, ct, _builder.EpsilonCapMicro?.Invoke(plan)));
-            PlanIds = ids;
+            PlanIds = await Consortium.StartPlansAsync([.. Plans.Select(p => (p, _builder.EpsilonCapMicro?.Invoke(p)))], _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds, ct);
             if (Victim is not null)
             {
                 await victimReady.Task.WaitAsync(ct);
@@ -129,6 +126,9 @@ public abstract class ConsortiumRun : IAsyncLifetime
         {
             foreach (var node in nodes) node.Dispose();
         }
+
+        var errors = Statuses.Where(s => s.Event == "error").Select(s => $"{s.Site}: {s.Detail}").ToList();
+        if (errors.Count > 0) throw new InvalidOperationException("a node reported an error:\n" + string.Join("\n", errors));
 
         // Each node exits after its vote on the last aggregate is mined: the chain's story is complete.
         Events = await Reader.ReadAsync(Consortium.Addresses.DeploymentBlock, null, ct);
