@@ -8,7 +8,7 @@ using FedChain.Learning.Training;
 namespace FedChain.Learning.Simulation;
 
 /// <summary>
-/// Issue 8's misbehaving sites. Each holds an average-sized draw of the honest sites' rows (a seeded
+/// Misbehaving sites for contribution tests. Each holds an average-sized draw of the honest sites' rows (a seeded
 /// sample, without replacement, of the pooled normalised train rows, and likewise of the test rows,
 /// sized to the honest sites' mean), so it commits a plausible sample count and evaluates honestly on
 /// real rows; only its update misbehaves.

@@ -14,7 +14,7 @@ public sealed record ScoringCost(int Members, int Subsets, double BuildMs, doubl
 {
     public double ScoringMs => BuildMs + EvaluateMs + ScoreMs;
 
-    /// <summary>Scoring time over training time: at most 1 meets issue 8's cost target.</summary>
+    /// <summary>Scoring time over training time: at most 1 meets scoring's cost target (docs/contribution.md).</summary>
     public double Ratio => ScoringMs / TrainMs;
 
     public static ScoringCost Of(IReadOnlyList<RoundContribution> rounds, IReadOnlyList<SimulatedSite> sites, LocalTrainingClock clock)

@@ -1,6 +1,6 @@
 namespace FedChain.Learning.Simulation;
 
-/// <summary>How a simulated site behaves (issue 8's misbehaving sites).</summary>
+/// <summary>How a simulated site behaves (honest, or one of the misbehaving kinds contribution scores must catch).</summary>
 public enum SiteBehaviour
 {
     /// <summary>Trains on its own rows as the plan says.</summary>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FedChain.Node;
 
-/// <summary>Log messages of contribution scoring in the node (issue 8), event ids 1150-1199.</summary>
+/// <summary>Log messages of contribution scoring in the node (Node/Contributions), event ids 1150-1199.</summary>
 internal static partial class Log
 {
     [LoggerMessage(1150, LogLevel.Information, "Plan {PlanId} round {Round}: published our utility report ({Subsets} subsets, {Milliseconds:F1} ms)")]

@@ -7,7 +7,7 @@ using FedChain.Node.Contributions;
 using FedChain.Node.Identity;
 using FedChain.Node.Rounds;
 
-namespace FedChain.Node.Tests.SecureAggregation;
+namespace FedChain.Node.Tests.SecureRounds;
 
 /// <summary>Secure aggregation in the running node, on one real consortium run (<see cref="SecureConsortiumRun"/>).</summary>
 [Collection(FedChain.Node.Tests.EndToEnd.ConsortiumCollection.Name)]

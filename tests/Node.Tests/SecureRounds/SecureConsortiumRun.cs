@@ -3,7 +3,7 @@ using FedChain.Learning.Plans;
 using FedChain.Node.Demo;
 using FedChain.Node.Tests.EndToEnd;
 
-namespace FedChain.Node.Tests.SecureAggregation;
+namespace FedChain.Node.Tests.SecureRounds;
 
 /// <summary>
 /// The run <see cref="NodeSecureAggregationTests"/> read: the demo plan with secure aggregation (t = 3)
