@@ -11,15 +11,16 @@ public sealed partial record FlambyProtocol
     /// the sites' summed moments instead of FLamby's per-center scaling) and a small grid over one
     /// learning rate, chosen on validation rows (<see cref="FlambyBenchmark.TuningFitFraction"/>).
     /// </summary>
-    private static TunedMethod TunedFamily(string name, BenchmarkMethod strategy, IReadOnlyList<double> grid, bool tuneServer)
+    private static TunedMethod TunedFamily(string name, BenchmarkMethod strategy, IReadOnlyList<double> grid, bool tuneServer, Normalisation normalisation = Normalisation.Federated)
     {
         var candidates = grid.Select(lr =>
         {
-            var label = string.Create(CultureInfo.InvariantCulture, $"{strategy.Name}, federated std, {(tuneServer ? "server" : "client")} lr {lr}");
+            var scaling = normalisation == Normalisation.Federated ? "federated std" : $"{normalisation} scaling";
+            var label = string.Create(CultureInfo.InvariantCulture, $"{strategy.Name}, {scaling}, {(tuneServer ? "server" : "client")} lr {lr}");
             return strategy with
             {
                 Name = label,
-                Normalisation = Normalisation.Federated,
+                Normalisation = normalisation,
                 Client = tuneServer ? strategy.Client : strategy.Client with { LearningRate = lr },
                 Server = tuneServer ? strategy.Server! with { LearningRate = lr } : strategy.Server,
             };

@@ -36,7 +36,7 @@ internal static partial class SimulateCommand
             .Start(ctx =>
             {
                 var task = ctx.AddTask("round 0", maxValue: plan.Rounds);
-                var progress = new SynchronousProgress<RoundRecord>(r =>
+                var progress = new SynchronousProgress<SimulatedRound>(r =>
                 {
                     task.Value = r.Round;
                     task.Description = string.Create(CultureInfo.InvariantCulture, $"round {r.Round}/{plan.Rounds}: loss {r.MeanTrainLoss:F4}");
