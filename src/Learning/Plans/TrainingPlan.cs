@@ -93,8 +93,8 @@ public sealed record TrainingPlan(
         if (trees && Rounds != Model.Trees!.Rounds) throw new ArgumentException($"plan rounds must be {Model.Trees!.Rounds} for {Model.Trees.Trees} trees of depth {Model.Trees.Depth} (one to agree the bins, one per level), got {Rounds}");
         if (trees && Normalisation != Normalisation.Federated) throw new ArgumentException($"boosted trees need federated normalisation (the bin sketch is in standardised units), got '{Normalisation}'");
         if (Model.Epidemic is not null && Normalisation != Normalisation.None) throw new ArgumentException($"model epidemic inputs hold log(1 + count) and must reach the model unscaled: normalisation must be 'none', got '{Normalisation}'");
-        if (Privacy is not null && Schema.Task.Kind == TaskKind.Count) throw new ArgumentException("plan privacy: DP-SGD has no per-record count loss yet");
         if (Privacy is not null && (trees || Model.IsSequence)) throw new ArgumentException($"plan privacy: model '{Model.Kind}' cannot train with DP-SGD (per-record gradients need linear or MLP layers)");
+        if (Privacy is not null && Schema.Task.Kind == TaskKind.Count) throw new ArgumentException("plan privacy: DP-SGD has no per-record count loss yet");
         if (Contribution is not null && Schema.Task.Kind == TaskKind.Count) throw new ArgumentException("contribution scoring has no utility metric for count tasks yet");
     }
 
