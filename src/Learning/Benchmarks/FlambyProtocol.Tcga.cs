@@ -50,8 +50,6 @@ public sealed partial record FlambyProtocol
             [
                 TunedFamily("fedavg_tuned", protocol.Strategy(ServerRuleKind.FedAvg), [0.03, 0.1, 0.3], tuneServer: false),
                 TunedFamily("fedadam_tuned", protocol.Strategy(ServerRuleKind.FedAdam), [0.01, 0.03, 0.1], tuneServer: true),
-                TunedFamily("fedadam_raw_tuned", protocol.Strategy(ServerRuleKind.FedAdam), [0.03, 0.1, 0.3], tuneServer: true, Normalisation.None),
-                RidgeFamily("fedavg_ridge_tuned", protocol.Strategy(ServerRuleKind.FedAvg), [0.1, 0.3], [0.01, 0.1]),
             ],
         };
     }

@@ -80,11 +80,32 @@ public sealed record ForecastFeatures(int Lags = 8)
     {
         ColumnSpec[] columns =
         [
-            .. Names.Select(n => new ColumnSpec(n, Description: "see ForecastFeatures")),
-            new("count", Role: ColumnRole.Label, Min: 0, Description: "cases notified in the target week"),
+            .. Names.Select(n => new ColumnSpec(n, Description: Describe(n))),
+            new("count", Role: ColumnRole.Label, Min: 0, Description: "cases notified in the district in the target week"),
         ];
         return new DatasetSchema(name, 1, new CsvFormat(true, ",", [""]), columns, new TaskSpec(TaskKind.Count, Label: "count"),
-            new SplitRule(SplitKind.Random), new RowPolicy(), string.Create(CultureInfo.InvariantCulture, $"one-step-ahead forecast rows, {Lags} past weeks x {Channels} channels and {StaticNames.Length} static features"));
+            new SplitRule(SplitKind.Random), new RowPolicy(), string.Create(CultureInfo.InvariantCulture,
+                $"one-step-ahead forecast rows (one per district and target week), {Lags} past weeks x {Channels} channels, then {StaticNames.Length} static features; the forecasting protocol splits rows by target week, not at random"));
+    }
+
+    private static string Describe(string name)
+    {
+        var lag = name.LastIndexOf("_lag", StringComparison.Ordinal);
+        if (lag < 0)
+        {
+            return name == "log_population"
+                ? "log(population share x number of districts)"
+                : $"{(name.Contains("sin", StringComparison.Ordinal) ? "sine" : "cosine")} of the target week's {(name.EndsWith('2') ? "second" : "first")} harmonic, period 52 weeks";
+        }
+
+        var of = name[..lag] switch
+        {
+            "own" => "the district",
+            "neighbours" => "the mean of its first-order neighbours",
+            "second_order" => "the mean of its second-order neighbours",
+            _ => "the mean of all districts",
+        };
+        return $"log(1 + cases) of {of}, {name[(lag + 4)..]} week(s) before the target week";
     }
 
     private static float Log1p(double x) => (float)Math.Log(1 + x);

@@ -61,8 +61,9 @@ public sealed record ForecastProtocol(
             ],
             new Dictionary<string, ForecastAnchor>
             {
-                ["hhh4"] = new(0.605, 2.257, 0.563, "hhh4, power-law spatial interaction (Meyer & Held 2014), fitted centrally on weeks 1-312 with R's surveillance 1.20.3"),
-                ["naive"] = new(0.663, null, null, "same as last week"),
+                // references/scripts/influenza_hhh4.R prints these.
+                ["hhh4"] = new(0.598, 2.273, 0.568, "hhh4, endemic S=3 + autoregressive S=1 + power-law neighbourhood (maxlag 5) with log population S=1, NegBin1, fitted centrally on weeks 2-312 with R's surveillance 1.20.3 (references/scripts/influenza_hhh4.R)"),
+                ["naive"] = new(0.663, 2.592, null, "same as last week (references/scripts/influenza_hhh4.R)"),
             });
     }
 }

@@ -63,7 +63,7 @@ public static class TreatmentBenchmark
         });
 
         var methods = families.ToDictionary(f => f, f => TreatmentMethodResult.Of(perSeed[f], deepSurvProtocol[f]));
-        return new TreatmentResult("breast-cancer-rotterdam-gbsg", seeds, [.. sites.Select(s => s.Name)], methods, risks!.Method, risks.Recommendation, protocol.Published, tuning, risks);
+        return new TreatmentResult("breast-cancer-rotterdam-gbsg", seeds, [.. sites.Select(s => s.Name)], methods, risks!.Method, risks.Recommendation, risks.BySite, protocol.Published, tuning, risks);
     }
 
     /// <summary>A site's split for one seed: stratified by event, <see cref="TreatmentProtocol.TrainFraction"/> to train, seeded per site.</summary>

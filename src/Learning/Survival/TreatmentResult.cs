@@ -12,6 +12,7 @@ public sealed record TreatmentResult(
     [property: JsonPropertyName("methods")] IReadOnlyDictionary<string, TreatmentMethodResult> Methods,
     [property: JsonPropertyName("recommendation_model")] string RecommendationModel,
     [property: JsonPropertyName("recommendation")] TreatmentRecommendation Recommendation,
+    [property: JsonPropertyName("recommendation_by_site")] IReadOnlyDictionary<string, TreatmentRecommendation> RecommendationBySite,
     [property: JsonPropertyName("published_deepsurv_protocol")] IReadOnlyDictionary<string, double> Published,
     [property: JsonPropertyName("tuning")] IReadOnlyList<TuningRecord> Tuning,
     [property: JsonIgnore] TreatmentRisks Risks);

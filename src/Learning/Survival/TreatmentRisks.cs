@@ -13,7 +13,10 @@ namespace FedChain.Learning.Survival;
 /// the recommendation are compared with the others by Kaplan-Meier curves, median RFS, hazard
 /// ratio and log-rank test.
 /// </summary>
-public sealed record TreatmentRisks(string Method, IReadOnlyList<PatientRisk> Rows, TreatmentRecommendation Recommendation)
+/// <param name="Recommendation">Over every site's test rows.</param>
+/// <param name="BySite">Each site's test rows alone: GBSG-2 was a trial in which hormonal therapy was given by design
+/// (Schumacher et al. 1994), so its comparison is the least confounded; in Rotterdam's tumour bank therapy followed prognosis.</param>
+public sealed record TreatmentRisks(string Method, IReadOnlyList<PatientRisk> Rows, TreatmentRecommendation Recommendation, IReadOnlyDictionary<string, TreatmentRecommendation> BySite)
 {
     public static TreatmentRisks Of(TrainingPlan plan, float[] parameters, IReadOnlyList<CohortSplit> splits, IReadOnlyList<CohortSite> sites)
     {
@@ -25,6 +28,7 @@ public sealed record TreatmentRisks(string Method, IReadOnlyList<PatientRisk> Ro
         var times = new List<float>();
         var events = new List<float>();
         var follows = new List<int>();
+        var bySite = new Dictionary<string, TreatmentRecommendation>();
         foreach (var split in splits)
         {
             var test = split.Test;
@@ -40,9 +44,12 @@ public sealed record TreatmentRisks(string Method, IReadOnlyList<PatientRisk> Ro
                 events.Add(test.Events![i]);
                 follows.Add(recommended == actual ? 1 : 0);
             }
+
+            var first = times.Count - test.Count;
+            bySite[split.Site.Name] = TreatmentRecommendation.Of(times[first..], events[first..], follows[first..]);
         }
 
-        return new TreatmentRisks(plan.Model.Kind.ToString(), rows, TreatmentRecommendation.Of(times, events, follows));
+        return new TreatmentRisks(plan.Model.Kind.ToString(), rows, TreatmentRecommendation.Of(times, events, follows), bySite);
     }
 
     /// <summary>risks.csv: <c>site,pid,risk</c> (the model's log-risk, higher = worse) for every test row of each site.</summary>

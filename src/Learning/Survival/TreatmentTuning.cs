@@ -9,8 +9,9 @@ namespace FedChain.Learning.Survival;
 /// <summary>
 /// Picks each family's setting on validation rows carved out of the training rows it is given
 /// (stratified by event, <see cref="TreatmentProtocol.TuningFitFraction"/> to fit): every candidate
-/// is trained federatedly on the fit rows and scored by the C-index of all sites' validation rows
-/// together. It is handed training rows only, so test rows cannot take part.
+/// is trained federatedly on the fit rows and scored by the C-index over pairs within each site's
+/// validation rows (<see cref="ConcordanceIndex.Stratified"/>: the cohorts' baselines differ). It
+/// is handed training rows only, so test rows cannot take part.
 /// </summary>
 public static class TreatmentTuning
 {
@@ -23,8 +24,8 @@ public static class TreatmentTuning
         foreach (var candidate in protocol.Families)
         {
             var (parameters, scaled) = TreatmentBenchmark.TrainFederated(protocol, candidate, carved, seed);
-            var validation = SiteDataset.Concat("validation", [.. scaled.Select(s => s.Test)]);
-            scores[candidate] = Evaluation.Evaluate(TreatmentBenchmark.Plan(protocol, candidate, seed), parameters, validation).CIndex ?? double.NaN;
+            var model = TreatmentBenchmark.Plan(protocol, candidate, seed).Architecture();
+            scores[candidate] = ConcordanceIndex.Stratified(scaled.Select(v => ((IReadOnlyList<float>)v.Test.Times!, (IReadOnlyList<float>)model.Predict(parameters, v.Test), (IReadOnlyList<float>)v.Test.Events!)));
             step?.Invoke($"{candidate.Name}: tuning {candidate.Candidate}", seed);
         }
 
@@ -32,7 +33,7 @@ public static class TreatmentTuning
         var best = new Dictionary<string, double>();
         var records = new List<TuningRecord>();
         var how = string.Create(CultureInfo.InvariantCulture,
-            $"seed {seed}: each candidate trained on {protocol.TuningFitFraction:P0} of every site's training rows, scored by the C-index of the other {1 - protocol.TuningFitFraction:P0} of all sites together (stratified by event, seed {protocol.TuningSplitSeed}); test rows unused");
+            $"seed {seed}: each candidate trained on {protocol.TuningFitFraction:P0} of every site's training rows, scored by the C-index over pairs within each site's other {1 - protocol.TuningFitFraction:P0} (split stratified by event, seed {protocol.TuningSplitSeed}); test rows unused");
         foreach (var family in protocol.Families.GroupBy(f => f.Name))
         {
             var winner = family.MaxBy(c => scores[c])!;

@@ -51,7 +51,9 @@ internal static class BenchTreatmentCommand
         output.Create();
         File.WriteAllText(Path.Combine(output.FullName, "risks.csv"), result!.Risks.ToCsv());
         File.WriteAllText(Path.Combine(output.FullName, "results.json"), CanonicalJson.ToIndentedString(result));
-        SurvivalCurvesPlot.Save(result.Recommendation, result.RecommendationModel, Path.Combine(output.FullName, "km.png"));
+        SurvivalCurvesPlot.Save(result.Recommendation, $"{result.RecommendationModel}, all test rows", Path.Combine(output.FullName, "km.png"));
+        foreach (var (site, recommendation) in result.RecommendationBySite)
+            SurvivalCurvesPlot.Save(recommendation, $"{result.RecommendationModel}, {site} test rows", Path.Combine(output.FullName, $"km-{site}.png"));
         Print(result, time.GetElapsedTime(start), output.FullName);
         return 0;
     }
@@ -68,14 +70,18 @@ internal static class BenchTreatmentCommand
         }
 
         AnsiConsole.Write(table.Title("C-index (mean over seeds)"));
-        var r = result.Recommendation;
         string Median(double? days) => days is { } d ? d.ToString("F0", inv) : "not reached";
-        AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv,
-            $"recommendation ({result.RecommendationModel}, first seed's test rows): as recommended n = {r.AsRecommended}, median RFS {Median(r.MedianAsRecommended)} days; " +
-            $"not as recommended n = {r.NotAsRecommended}, median RFS {Median(r.MedianNotAsRecommended)} days; HR {r.HazardRatio:F3} (95% CI {r.HazardRatioCi[0]:F3}-{r.HazardRatioCi[1]:F3}), log-rank p {r.P:G3}")));
+        var rec = new Table().AddColumns("test rows (first seed)", "as recommended: n, median RFS (days)", "not as recommended: n, median RFS (days)", "HR (95% CI)", "log-rank p");
+        foreach (var (rows, r) in result.RecommendationBySite.Prepend(new("all", result.Recommendation)))
+        {
+            rec.AddRow(rows, $"{r.AsRecommended}, {Median(r.MedianAsRecommended)}", $"{r.NotAsRecommended}, {Median(r.MedianNotAsRecommended)}",
+                string.Create(inv, $"{r.HazardRatio:F3} ({r.HazardRatioCi[0]:F3}-{r.HazardRatioCi[1]:F3})"), r.P.ToString("G3", inv));
+        }
+
+        AnsiConsole.Write(rec.Title(Markup.Escape($"hormonal-therapy recommendation ({result.RecommendationModel}): treated as recommended vs not")));
         AnsiConsole.MarkupLine(Markup.Escape("published (Katzman et al. 2018, train Rotterdam node-positive, test GBSG): CPH 0.658, DeepSurv 0.676, RSF 0.647"));
         var best = result.Methods.Values.Max(m => m.GbsgTest);
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv,
-            $"goal (a federated C-index on GBSG test rows >= 0.676): {(best >= 0.676 ? "met" : "not met")}: best {best:F3}; {elapsed.TotalSeconds:F1} s; wrote risks.csv, results.json, km.png to {folder}")));
+            $"goal (a federated C-index on GBSG test rows >= 0.676): {(best >= 0.676 ? "met" : "not met")}: best {best:F3}; {elapsed.TotalSeconds:F1} s; wrote risks.csv, results.json, km*.png to {folder}")));
     }
 }
