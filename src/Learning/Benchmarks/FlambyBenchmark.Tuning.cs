@@ -37,7 +37,7 @@ public static partial class FlambyBenchmark
             foreach (var seed in seeds)
             {
                 var parameters = Train(protocol, schema, candidate, prepared, seed);
-                perSeed.Add(ValidationScore(protocol, schema, parameters, [.. prepared.Select(s => s.Test)]));
+                perSeed.Add(ValidationScore(protocol, schema, candidate, parameters, [.. prepared.Select(s => s.Test)]));
                 step($"{tuned.Name}: tuning {candidate.Name}", seed);
             }
 
@@ -50,9 +50,9 @@ public static partial class FlambyBenchmark
         return (best with { Note = $"tuned: {best.Name}" }, new TuningRecord(tuned.Name, best.Name, scores, how));
     }
 
-    private static double ValidationScore(FlambyProtocol protocol, DatasetSchema schema, float[] parameters, IReadOnlyList<SiteDataset> validation)
+    private static double ValidationScore(FlambyProtocol protocol, DatasetSchema schema, BenchmarkMethod method, float[] parameters, IReadOnlyList<SiteDataset> validation)
     {
-        var model = Model(protocol, schema);
+        var model = Model(protocol, schema, method);
         if (schema.Task.Kind != TaskKind.Survival) return Evaluation.Evaluate(model, parameters, SiteDataset.Concat("validation", validation)).Headline;
         return ConcordanceIndex.Stratified(validation.Select(v => ((IReadOnlyList<float>)v.Times!, (IReadOnlyList<float>)model.Predict(parameters, v), (IReadOnlyList<float>)v.Events!)));
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FedChain.Learning.Benchmarks;
 using FedChain.Learning.Metrics;
 
 namespace FedChain.Learning.Forecasting;
@@ -18,16 +19,9 @@ public sealed record ForecastMethodResult(
 {
     public static ForecastMethodResult Of(IReadOnlyList<ForecastScores> perSeed, double validation, double seconds)
     {
-        static (double Mean, double Sd) Stats(IEnumerable<double> values)
-        {
-            var v = values.ToArray();
-            var mean = v.Average();
-            return (mean, Math.Sqrt(v.Select(x => (x - mean) * (x - mean)).Average()));
-        }
-
-        var mae = Stats(perSeed.Select(s => s.Overall.Mae!.Value));
-        var rmse = Stats(perSeed.Select(s => s.Overall.Rmse!.Value));
-        var logs = perSeed[0].Overall.LogScore is null ? ((double, double)?)null : Stats(perSeed.Select(s => s.Overall.LogScore!.Value));
+        var mae = SeedSummary.Of(perSeed.Select(s => s.Overall.Mae!.Value));
+        var rmse = SeedSummary.Of(perSeed.Select(s => s.Overall.Rmse!.Value));
+        var logs = perSeed[0].Overall.LogScore is null ? ((double, double)?)null : SeedSummary.Of(perSeed.Select(s => s.Overall.LogScore!.Value));
         var regions = perSeed[0].PerRegion.Keys.ToDictionary(r => r, r => RegionScores.Mean(perSeed.Select(s => s.PerRegion[r])));
         return new ForecastMethodResult(mae.Mean, mae.Sd, rmse.Mean, rmse.Sd, logs?.Item1, logs?.Item2, regions,
             [.. perSeed.Select(s => RegionScores.Mean([s.Overall]))], validation, seconds);

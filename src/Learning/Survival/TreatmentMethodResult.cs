@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FedChain.Learning.Benchmarks;
 
 namespace FedChain.Learning.Survival;
 
@@ -16,15 +17,8 @@ public sealed record TreatmentMethodResult(
 {
     public static TreatmentMethodResult Of(IReadOnlyList<TreatmentScores> seeds, double deepSurvProtocol)
     {
-        static (double, double) Stats(IEnumerable<double> v)
-        {
-            var a = v.ToArray();
-            var mean = a.Average();
-            return (mean, Math.Sqrt(a.Select(x => (x - mean) * (x - mean)).Average()));
-        }
-
-        var (r, rSd) = Stats(seeds.Select(s => s.RotterdamTest));
-        var (g, gSd) = Stats(seeds.Select(s => s.GbsgTest));
+        var (r, rSd) = SeedSummary.Of(seeds.Select(s => s.RotterdamTest));
+        var (g, gSd) = SeedSummary.Of(seeds.Select(s => s.GbsgTest));
         return new TreatmentMethodResult(r, rSd, g, gSd, seeds.Average(s => s.RotterdamOnGbsg), seeds.Average(s => s.GbsgOnRotterdam), deepSurvProtocol, seeds.Average(s => s.Validation), seeds);
     }
 }

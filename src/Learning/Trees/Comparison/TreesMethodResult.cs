@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FedChain.Learning.Benchmarks;
 
 namespace FedChain.Learning.Trees.Comparison;
 
@@ -18,10 +19,10 @@ public sealed record TreesMethodResult(
     public static TreesMethodResult Of(IReadOnlyList<double[]> accuracy, IReadOnlyList<double[]> auc, double seconds, string note)
     {
         var headlines = accuracy.Select(c => c.Average()).ToArray();
-        var mean = headlines.Average();
+        var (mean, sd) = SeedSummary.Of(headlines);
         var centers = accuracy[0].Length;
         var aucPerCenter = Enumerable.Range(0, centers).Select(c => auc.Average(s => s[c])).ToArray();
-        return new TreesMethodResult(mean, Math.Sqrt(headlines.Select(h => (h - mean) * (h - mean)).Average()),
+        return new TreesMethodResult(mean, sd,
             [.. Enumerable.Range(0, centers).Select(c => accuracy.Average(s => s[c]))],
             aucPerCenter.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average(), aucPerCenter, headlines, seconds, note);
     }
