@@ -27,7 +27,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         var (planHash, totalRounds) = node.Chain.Read(s => (s.Plans[planId].PlanHash, s.Plans[planId].TotalRounds));
         var plan = await LoadPlanAsync(planHash, totalRounds, ct);
         if (plan is null) return;
-        var site = LocalSite.Load(plan, node.Config.Site, node.Config.Resolve(node.Config.Data));
+        var site = LocalSite.Load(plan, node.Config.Site, node.Config.Resolve(node.Config.Data), node.Config.Mapping is { } mapping ? node.Config.Resolve(mapping) : null);
         Report("plan", detail: $"plan {Convert.ToHexStringLower(planHash)[..12]}: {site.Raw.Train.Count} train / {site.Raw.Test.Count} test rows");
         await Task.Run(() => PlanWarmup.Run(plan, site), ct);
 

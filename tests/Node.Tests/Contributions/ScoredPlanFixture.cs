@@ -44,7 +44,7 @@ public sealed class ScoredPlanFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(Timeout);
         var ct = timeout.Token;
         var data = DatasetFolder.Find("heart-disease", RepoPaths.Combine("data", "heart-disease"));
-        var sites = data.Sites.Sites.Select(s => (s.Site, s.File)).ToList();
+        var sites = data.Sites.Sites;
         Consortium = await LocalConsortium.CreateAsync(Path.Combine(_dir.Path, "consortium"), sites, sites.Count, Path.Combine(data.Path, "schema.json"), ct: ct);
         Plan = DemoPlan.HeartDisease(data.Schema, Rounds, 42);
         Consortium.OfferPlan(Consortium.Members[0], Plan);

@@ -53,7 +53,7 @@ public sealed class PrivateConsortiumRun : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var ct = timeout.Token;
         var data = DatasetFolder.Find("heart-disease", RepoPaths.Combine("data", "heart-disease"));
-        _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), [.. data.Sites.Sites.Select(s => (s.Site, s.File))],
+        _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), data.Sites.Sites,
             data.Sites.Sites.Count, Path.Combine(data.Path, "schema.json"), ct: ct);
         var plain = DemoPlan.HeartDisease(data.Schema, Rounds, seed: 42);
         Plan = DemoPlan.WithPrivacy(plain, epsilon: 3, delta: 1e-5, DemoPlan.TrainRows(plain, data));

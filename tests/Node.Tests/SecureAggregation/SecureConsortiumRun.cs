@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using FedChain.Contracts.Events;
+using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Plans;
 using FedChain.Node.Agent;
 using FedChain.Node.Audit;
@@ -29,7 +30,7 @@ public sealed class SecureConsortiumRun : IAsyncLifetime
     public IReadOnlyList<ConsortiumMember> Members => Consortium.Members;
 
     /// <summary>Each hospital's data file, by site.</summary>
-    public IReadOnlyDictionary<string, string> DataFiles { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, SiteSource> DataFiles { get; private set; } = new Dictionary<string, SiteSource>();
 
     public ConsortiumMember Victim => Members[^1];
 
@@ -54,8 +55,8 @@ public sealed class SecureConsortiumRun : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ct = timeout.Token;
         var data = DatasetFolder.Find("heart-disease", RepoPaths.Combine("data", "heart-disease"));
-        DataFiles = data.Sites.Sites.ToDictionary(s => s.Site, s => s.File);
-        _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), [.. data.Sites.Sites.Select(s => (s.Site, s.File))],
+        DataFiles = data.Sites.Sites.ToDictionary(s => s.Site);
+        _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), data.Sites.Sites,
             data.Sites.Sites.Count, Path.Combine(data.Path, "schema.json"), ct: ct);
         Plan = DemoPlan.HeartDisease(data.Schema, Rounds, seed: 42) with { SecureAggregation = new SecureAggregationSettings(true, Threshold: 3), Contribution = null };
         Consortium.OfferPlan(Members[0], Plan);
