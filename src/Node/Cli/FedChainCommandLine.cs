@@ -13,6 +13,7 @@ public static class FedChainCommandLine
         root.Subcommands.Add(PrivacyCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
         root.Subcommands.Add(DataCommand.Build());
+        root.Subcommands.Add(AnalyseCommand.Build());
         root.Subcommands.Add(ChainCommand.Build());
         root.Subcommands.Add(NodeCommand.Build());
         root.Subcommands.Add(AuditCommand.Build());

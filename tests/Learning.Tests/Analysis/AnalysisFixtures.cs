@@ -2,8 +2,6 @@ using FedChain.Learning.Analysis.Engine;
 using FedChain.Learning.Analysis.Plans;
 using FedChain.Learning.Analysis.Results;
 using FedChain.Learning.Data;
-using FedChain.Learning.Privacy.DpSgd;
-using FedChain.Learning.Randomness;
 using FedChain.Learning.Tests.Support;
 
 namespace FedChain.Learning.Tests.Analysis;
@@ -24,7 +22,7 @@ internal static class AnalysisFixtures
         AnalysisPlan.Load(Path.Combine(Datasets.Folder(dataset), "analysis-plan.json")).WithSchema(Datasets.Load(dataset).Schema);
 
     public static AnalysisOutcome Run(AnalysisPlan plan, IReadOnlyList<SiteTable> tables) =>
-        AnalysisRun.Run(plan, tables, site => new SeededNoiseSource(DerivedSeed.Of(plan.Seed, "analysis-noise", 0, site)));
+        AnalysisRun.Run(plan, tables, AnalysisRun.SimulatedNoise(plan));
 
     public static T Result<T>(this AnalysisOutcome outcome, string name) where T : AnalysisResult =>
         Assert.IsType<T>(outcome.Results.Single(r => r.Name == name));

@@ -1,6 +1,7 @@
 using FedChain.Learning.Analysis.Plans;
 using FedChain.Learning.Data;
 using FedChain.Learning.Privacy.DpSgd;
+using FedChain.Learning.Randomness;
 
 namespace FedChain.Learning.Analysis.Engine;
 
@@ -30,4 +31,7 @@ public static class AnalysisRun
 
         return new AnalysisOutcome(plan.Hash, session.Sites, session.Round, maxRounds, plan.SecureAggregation, session.Results, shared);
     }
+
+    /// <summary>Simulated sites' DP noise, seeded from the plan seed per site: reproducible, so for simulations only (a node draws from a secret).</summary>
+    public static Func<string, NoiseSource> SimulatedNoise(AnalysisPlan plan) => site => new SeededNoiseSource(DerivedSeed.Of(plan.Seed, "analysis-noise", 0, site));
 }

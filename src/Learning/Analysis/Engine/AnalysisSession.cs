@@ -9,7 +9,9 @@ namespace FedChain.Learning.Analysis.Engine;
 /// encoded in the 64-bit ring (<see cref="FixedPointRing"/>). A node calls <see cref="Contribute"/>
 /// with its own rows, the members sum the vectors mod 2^64 (plainly or by secure aggregation), and
 /// every member calls <see cref="Advance"/> with the same sum and reaches the same next session.
-/// Sites are in ordinal order of their names: the order of per-site slices.
+/// Sites are in ordinal order of their names: the order of per-site slices. Round 1 also carries
+/// one pooled slot, the sites' total rows, which must stay within the plan's maxRows for the
+/// fixed-point scales to be safe.
 /// </summary>
 public sealed class AnalysisSession
 {
@@ -49,6 +51,7 @@ public sealed class AnalysisSession
         {
             var layout = new List<(string, StatisticBlock, int)>();
             var offset = 0;
+            if (Round == 0) layout.Add(("(session)", RowsBlock, offset++));
             for (var a = 0; a < States.Count; a++)
             {
                 foreach (var block in States[a].Request?.Blocks ?? [])
@@ -63,7 +66,9 @@ public sealed class AnalysisSession
     }
 
     /// <summary>Slots in the next round's vector.</summary>
-    public int VectorLength => States.Sum(s => s.Request?.Width(Sites.Count) ?? 0);
+    public int VectorLength => (Round == 0 ? 1 : 0) + States.Sum(s => s.Request?.Width(Sites.Count) ?? 0);
+
+    private static readonly StatisticBlock RowsBlock = new("rows of all sites", 1, 0, Release.Pooled);
 
     public static AnalysisSession Start(AnalysisPlan plan, IEnumerable<string> sites)
     {
@@ -83,6 +88,7 @@ public sealed class AnalysisSession
         if (input.Table.RowCount > Plan.MaxRows) throw new RingOverflowException($"site '{site}' has {input.Table.RowCount} rows, above the plan's maxRows {Plan.MaxRows}");
         var vector = new ulong[VectorLength];
         var offset = 0;
+        if (Round == 0) vector[offset++] = (ulong)input.Table.RowCount;
         for (var a = 0; a < States.Count; a++)
         {
             if (States[a].Request is not { } request) continue;
@@ -107,6 +113,11 @@ public sealed class AnalysisSession
         if (sum.Length != VectorLength) throw new ArgumentException($"the round's sum has {sum.Length} slots, expected {VectorLength}");
         var states = new AnalysisState[States.Count];
         var offset = 0;
+        if (Round == 0 && (long)sum[offset++] is var rows && rows > Plan.MaxRows)
+        {
+            throw new RingOverflowException($"the sites hold {rows} rows together, above the plan's maxRows {Plan.MaxRows}: fixed-point sums may have wrapped");
+        }
+
         for (var a = 0; a < States.Count; a++)
         {
             if (States[a].Request is not { } request) { states[a] = States[a]; continue; }
