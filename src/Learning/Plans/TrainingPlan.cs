@@ -28,7 +28,7 @@ namespace FedChain.Learning.Plans;
 /// <param name="Quantisation">Fixed-point bits and the most members whose updates may be summed.</param>
 /// <param name="Privacy">DP-SGD per member (null: no DP).</param>
 /// <param name="SecureAggregation">Secure aggregation's choice and threshold (null: not used).</param>
-/// <param name="Contribution">Issue 8 fills this.</param>
+/// <param name="Contribution">Contribution scores and rewards (null: the plan does not score).</param>
 public sealed record TrainingPlan(
     int FormatVersion,
     DatasetSchema Schema,
@@ -78,7 +78,8 @@ public sealed record TrainingPlan(
         Quantisation.Validate();
         Privacy?.Validate(this);
         SecureAggregation?.Validate(Quantisation.MaxMembers);
-        Contribution?.Validate(Schema.Task.Kind, SecureAggregation is { Enabled: true });
+        Contribution?.Validate(Schema.Task.Kind);
+        if (Pipeline.PlanCompatibility.Refusal(this) is { } why) throw new ArgumentException($"plan combination cannot run: {why}");
         return this;
     }
 

@@ -130,25 +130,37 @@ public sealed class LocalConsortium : IAsyncDisposable
     /// <summary>Governance starts the plan: every member invited, rounds + 1 chain rounds (round 0 exchanges moments).</summary>
     /// <param name="epsilonBudgetMicro">The chain's per-member epsilon cap; default: the plan's budget (0 without DP). Tests set it lower to exhaust it early.</param>
     /// <returns>The plan id.</returns>
-    public async Task<BigInteger> StartPlanAsync(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds, CancellationToken ct = default, ulong? epsilonBudgetMicro = null)
+    public async Task<BigInteger> StartPlanAsync(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds, CancellationToken ct = default, ulong? epsilonBudgetMicro = null) =>
+        (await StartPlansAsync([(plan, epsilonBudgetMicro)], commitWindowSeconds, enrolmentWindowSeconds, ct))[0];
+
+    /// <summary>
+    /// Governance starts several plans in one proposal, so they enrol together: on anvil each vote jumps
+    /// the chain clock over the voting period, which would close an earlier plan's enrolment.
+    /// </summary>
+    /// <returns>The plan ids, in the order given.</returns>
+    public async Task<IReadOnlyList<BigInteger>> StartPlansAsync(IReadOnlyList<(TrainingPlan Plan, ulong? EpsilonBudgetMicro)> plans, uint commitWindowSeconds, uint enrolmentWindowSeconds, CancellationToken ct = default)
     {
         var voters = await VotersAsync(ct);
-        var parameters = new PlanParams
+        var calls = plans.Select(p => Proposals.StartPlan(Addresses, new PlanParams
         {
-            PlanHash = Convert.FromHexString(plan.Hash),
+            PlanHash = Convert.FromHexString(p.Plan.Hash),
             Invited = [.. voters.Select(v => v.Address)],
-            Rounds = (uint)plan.Rounds + 1,
+            Rounds = (uint)p.Plan.Rounds + 1,
             CommitWindow = commitWindowSeconds,
             EnrolmentWindow = enrolmentWindowSeconds,
             QuorumPercent = 51,
             ScoresLag = 2,
-            ContributionMode = (byte)(plan.Contribution?.Mode == Learning.Contribution.ContributionMode.SumOnly ? 1 : 0),
-            RewardPerScore = plan.Contribution is null ? 0 : RewardPerScore,
-            EpsilonBudget = epsilonBudgetMicro ?? PrivacySchedule.BudgetMicro(plan),
-            SecureAggregation = plan.SecureAggregation is { Enabled: true },
-        };
-        await AnvilGovernance.PassAsync(Proposals.StartPlan(Addresses, parameters), [.. voters.Select(v => v.Chain)], ct);
-        return await voters[0].Chain.Ledger.PlanCountAsync(ct);
+            ContributionMode = (byte)(p.Plan.Contribution?.Mode == Learning.Contribution.ContributionMode.SumOnly ? 1 : 0),
+            RewardPerScore = p.Plan.Contribution is null ? 0 : RewardPerScore,
+            EpsilonBudget = p.EpsilonBudgetMicro ?? PrivacySchedule.BudgetMicro(p.Plan),
+            SecureAggregation = p.Plan.SecureAggregation is { Enabled: true },
+        })).ToList();
+        var proposal = calls.Count == 1 ? calls[0] : new Proposal(
+            [.. calls.SelectMany(c => c.Targets)], [.. calls.SelectMany(c => c.Values)], [.. calls.SelectMany(c => c.Calldatas)],
+            string.Join("; ", calls.Select(c => c.Description)));
+        await AnvilGovernance.PassAsync(proposal, [.. voters.Select(v => v.Chain)], ct);
+        var last = await voters[0].Chain.Ledger.PlanCountAsync(ct);
+        return [.. Enumerable.Range(0, plans.Count).Select(i => last - plans.Count + 1 + i)];
     }
 
     /// <summary>The members vote to release the plan's model with its evaluation report.</summary>
