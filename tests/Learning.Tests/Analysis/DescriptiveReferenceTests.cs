@@ -17,6 +17,7 @@ public sealed class DescriptiveReferenceTests
             [
                 .. new[] { "age", "chol", "oldpeak" }.Select(v => new QuantileSpec($"q-{v}", v, [0.1, 0.25, 0.5, 0.75, 0.9])),
                 new DescribeSpec("table1", ["age", "chol", "oldpeak"]),
+                new CrossTabSpec("cp-by-sex", "cp", "sex"),
             ],
         };
         return AnalysisFixtures.Run(plan.Validate(), AnalysisFixtures.Tables("heart-disease"));
@@ -34,6 +35,17 @@ public sealed class DescriptiveReferenceTests
         var actual = sut.Rows.Skip(1).Select(r => r.Cells[0].Value!.Value).ToArray();
         for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 1e-9);
         Assert.Contains("exact order statistics", sut.Notes[0]);
+    }
+
+    [Fact]
+    public void CrossTab_ChestPainBySex_ChiSquaredEqualsChisqTest()
+    {
+        var sut = Outcome.Value.Result<TableResult>("cp-by-sex").Test!;
+        var expected = ReferenceNumbers.Heart.GetProperty("chisq_cp_sex");
+
+        Assert.Equal((int)expected.GetProperty("df").Number(), sut.Df);
+        Tolerances.Close(expected.GetProperty("chisq").Number(), sut.Chisq, Tolerances.Relative, "chisq");
+        Tolerances.Close(expected.GetProperty("p").Number(), sut.P, Tolerances.PValue, "p");
     }
 
     [Theory]

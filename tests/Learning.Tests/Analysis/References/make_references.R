@@ -81,6 +81,9 @@ heart_json <- obj(
   glm_gaussian = lm_reference(heart_linear),
   glm_poisson = glm_reference(heart_poisson),
   quantiles_age = arr(q(heart$age)), quantiles_chol = arr(q(heart$chol)), quantiles_oldpeak = arr(q(heart$oldpeak)),
+  chisq_cp_sex = obj(chisq = num(unname(chisq.test(table(heart$cp, heart$sex), correct = FALSE)$statistic)),
+                     df = num(unname(chisq.test(table(heart$cp, heart$sex), correct = FALSE)$parameter)),
+                     p = num(chisq.test(table(heart$cp, heart$sex), correct = FALSE)$p.value)),
   describe_sites = list_of(sapply(sort(unique(heart$site)), str)),
   describe_age = by_site("age"), describe_chol = by_site("chol"), describe_oldpeak = by_site("oldpeak"))
 
@@ -106,6 +109,8 @@ cohort_json <- obj(
   cox_breslow_site = cox_reference(cox(by_site_formula, "breslow")),
   km_hormon = km_reference(survfit(Surv(rfs_time, rfs_event) ~ hormon, data = cohort, conf.type = "log")),
   km_all = km_reference(survfit(Surv(rfs_time, rfs_event) ~ 1, data = cohort, conf.type = "log")),
+  km_at_times = (function(s) obj(times = arr(s$time), survival = arr(s$surv), lower = arr(s$lower), upper = arr(s$upper), n_risk = arr(s$n.risk), n_event = arr(s$n.event)))(
+    summary(survfit(Surv(rfs_time, rfs_event) ~ 1, data = cohort, conf.type = "log"), times = c(365, 730, 1825, 3650))),
   logrank_hormon = logrank_reference(survdiff(Surv(rfs_time, rfs_event) ~ hormon, data = cohort)),
   logrank_hormon_by_site = logrank_reference(survdiff(Surv(rfs_time, rfs_event) ~ hormon + strata(site), data = cohort)),
   logrank_grade = logrank_reference(survdiff(Surv(rfs_time, rfs_event) ~ grade, data = cohort)))
