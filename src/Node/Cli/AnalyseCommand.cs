@@ -78,7 +78,6 @@ internal static class AnalyseCommand
             var kind = r switch
             {
                 TableResult => "table",
-                HistogramResult => "histogram",
                 KaplanMeierResult => "km",
                 LogRankResult => "logrank",
                 GlmResult => "glm",

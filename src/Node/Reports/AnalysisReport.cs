@@ -72,11 +72,7 @@ internal static class AnalysisReport
             case TableResult table:
                 Table(html, ["", .. table.Columns], table.Rows.Select(r => (r.Label, r.Cells.Select(Cell))));
                 if (table.Test is { } test) html.Append(Inv, $"<p>{HtmlEncode(test.Test)}: X<sup>2</sup> = {test.Chisq:G6}, df = {test.Df}, p = {test.P:G4}</p>\n");
-                return null;
-            case HistogramResult histogram:
-                var bins = Enumerable.Range(0, histogram.Edges.Count - 1).Select(i => string.Create(Inv, $"[{histogram.Edges[i]:G6}, {histogram.Edges[i + 1]:G6}{(i == histogram.Edges.Count - 2 ? "]" : ")")}"));
-                Table(html, ["", .. bins, "below", "above"], histogram.Series.Select(s => (s.Name, s.Counts.Select(Cell))));
-                return Image(folder, $"histogram-{result.Name}.png", path => HistogramPlot.Save(histogram, path));
+                return table.Edges is null ? null : Image(folder, $"histogram-{result.Name}.png", path => HistogramPlot.Save(table, path));
             case KaplanMeierResult km:
                 Table(html, ["stratum", "released steps", "last time", "survival there", "events", "at risk at start"],
                     km.Strata.Select(s => (s.Name, (IEnumerable<string>)[

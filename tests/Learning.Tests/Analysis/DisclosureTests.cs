@@ -155,15 +155,16 @@ public sealed class DisclosureTests
     public void Histogram_WithDpNoise_ReportsEpsilonAndReleasesNoisyCounts()
     {
         var dp = new DpRelease(0.5, 1e-6);
-        var exact = AnalysisFixtures.Run(SyntheticSites.Plan(true, 1, new HistogramSpec("h", "x", Bins: 5)), Sites).Result<HistogramResult>("h");
+        var exact = AnalysisFixtures.Run(SyntheticSites.Plan(true, 1, new HistogramSpec("h", "x", Bins: 5)), Sites).Result<TableResult>("h");
 
-        var sut = AnalysisFixtures.Run(SyntheticSites.Plan(true, 1, new HistogramSpec("h", "x", Bins: 5, Dp: dp)), Sites).Result<HistogramResult>("h");
+        var sut = AnalysisFixtures.Run(SyntheticSites.Plan(true, 1, new HistogramSpec("h", "x", Bins: 5, Dp: dp)), Sites).Result<TableResult>("h");
 
         Assert.Equal(0.5, sut.Dp!.Epsilon);
         Assert.Equal(dp.Sigma, sut.Dp.Sigma);
-        var differences = sut.Series[0].Counts.Zip(exact.Series[0].Counts, (a, b) => a.Value!.Value - b.Value!.Value).ToArray();
+        Assert.Equal([0, 20, 40, 60, 80, 100], sut.Edges!);
+        var differences = sut.Rows[0].Cells.Zip(exact.Rows[0].Cells, (a, b) => a.Value!.Value - b.Value!.Value).ToArray();
         Assert.Contains(differences, d => d != 0);
         Assert.All(differences, d => Assert.InRange(d, -6 * dp.Sigma, 6 * dp.Sigma));
-        Assert.All(sut.Series[0].Counts, c => Assert.Equal(Math.Round(c.Value!.Value), c.Value!.Value));
+        Assert.All(sut.Rows[0].Cells, c => Assert.Equal(Math.Round(c.Value!.Value), c.Value!.Value));
     }
 }

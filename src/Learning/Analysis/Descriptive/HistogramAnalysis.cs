@@ -1,3 +1,4 @@
+using System.Globalization;
 using FedChain.Learning.Analysis.Disclosure;
 using FedChain.Learning.Analysis.Engine;
 using FedChain.Learning.Analysis.Plans;
@@ -60,13 +61,12 @@ public sealed class HistogramAnalysis(HistogramSpec spec, AnalysisContext contex
         var ids = slices.Select(s => s.Values.Select(v => grid.Add(spec.Dp is null ? v : DpNoise.Released(v), publicCounts)).ToArray()).ToArray();
         foreach (var relation in SiteSlices.SiteTotals(ids, spec.BySite)) grid.Relate(relation);
         var released = grid.Release(k);
-        var series = slices.Select((s, c) => new HistogramSeries(s.Label, [.. ids[c].Select(i => released[i])])).ToArray();
-        var notes = new List<string> { "the last two counts are the rows below the first edge and above the last one" };
-        var result = new HistogramResult(spec.Name, $"Histogram of {spec.Variable}", spec.Variable, _edges, series)
+        var rows = slices.Select((s, c) => new TableRow(s.Label, [.. ids[c].Select(i => released[i])])).ToArray();
+        var bins = Enumerable.Range(0, Bins).Select(i => string.Create(CultureInfo.InvariantCulture, $"[{_edges[i]:G6}, {_edges[i + 1]:G6}{(i == Bins - 1 ? "]" : ")")}"));
+        var result = new TableResult(spec.Name, $"Histogram of {spec.Variable}", [.. bins, "below", "above"], rows, Edges: _edges)
         {
             MinCellCount = k,
             Dp = spec.Dp is { } dp ? new DpNote(dp.Epsilon, dp.Delta, dp.Sigma) : null,
-            Notes = notes,
         };
         return new FinishedState(result, state.Step + 1);
     }

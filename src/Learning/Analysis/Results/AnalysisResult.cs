@@ -2,10 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace FedChain.Learning.Analysis.Results;
 
-/// <summary>What an analysis released, after disclosure control. <c>kind</c> in JSON: table, histogram, km, logrank, glm or cox.</summary>
+/// <summary>What an analysis released, after disclosure control. <c>kind</c> in JSON: table, km, logrank, glm or cox.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(TableResult), "table")]
-[JsonDerivedType(typeof(HistogramResult), "histogram")]
 [JsonDerivedType(typeof(KaplanMeierResult), "km")]
 [JsonDerivedType(typeof(LogRankResult), "logrank")]
 [JsonDerivedType(typeof(GlmResult), "glm")]
