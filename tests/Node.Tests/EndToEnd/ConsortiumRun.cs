@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Numerics;
 using System.Text.Json;
 using FedChain.Contracts.Events;
+using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Data.Splits;
 using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Plans;
@@ -36,7 +37,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
     internal DatasetFolder Data { get; } = DatasetFolder.Find("heart-disease", RepoPaths.Combine("data", "heart-disease"));
 
     /// <summary>Each hospital's data file, by site.</summary>
-    public IReadOnlyDictionary<string, string> DataFiles => Data.Sites.Sites.ToDictionary(s => s.Site, s => s.File);
+    public IReadOnlyDictionary<string, SiteSource> DataFiles => Data.Sites.Sites.ToDictionary(s => s.Site);
 
     /// <summary>The plans run, in start order.</summary>
     public IReadOnlyList<TrainingPlan> Plans { get; private set; } = [];
@@ -100,7 +101,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(_builder.Timeout);
         var ct = timeout.Token;
-        _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), [.. Data.Sites.Sites.Select(s => (s.Site, s.File))],
+        _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), Data.Sites.Sites,
             Data.Sites.Sites.Count, Path.Combine(Data.Path, "schema.json"), ct: ct);
         Plans = [.. _builder.Plans.Select(p => p(Data))];
         if (Plans.Count > Members.Count) throw new ArgumentException($"{Plans.Count} plans, but each member offers at most one document");
