@@ -81,9 +81,10 @@ public sealed record ForecastFeatures(int Lags = 8)
         ColumnSpec[] columns =
         [
             .. Names.Select(n => new ColumnSpec(n, Description: Describe(n))),
-            new("count", Role: ColumnRole.Label, Min: 0, Description: "cases notified in the district in the target week"),
+            // Weekly notifiable-disease counts are published by law (SurvStat@RKI): no cell suppression.
+            new("count", Role: ColumnRole.Label, Min: 0, PublicCounts: true, Description: "cases notified in the district in the target week"),
         ];
-        return new DatasetSchema(name, 1, new CsvFormat(true, ",", [""]), columns, new TaskSpec(TaskKind.Count, Label: "count"),
+        return new DatasetSchema(name, 1, columns, new TaskSpec(TaskKind.Count, Label: "count"),
             new SplitRule(SplitKind.Random), new RowPolicy(), string.Create(CultureInfo.InvariantCulture,
                 $"one-step-ahead forecast rows (one per district and target week), {Lags} past weeks x {Channels} channels, then {StaticNames.Length} static features; the forecasting protocol splits rows by target week, not at random"));
     }

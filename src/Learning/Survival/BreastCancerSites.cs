@@ -1,18 +1,19 @@
-using System.Globalization;
 using FedChain.Learning.Data;
+using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Data.Schema;
 
 namespace FedChain.Learning.Survival;
 
 /// <summary>
-/// The two breast-cancer institutions, Rotterdam's tumour bank and the GBSG-2 trial, loaded onto one
-/// layout. This is the one place that knows each export's own columns; the consortium's site
-/// mappings (a schema plus one mapping file per institution) replace it once they exist.
-/// Endpoint: recurrence-free survival. Rotterdam records relapse and death apart: time = rtime when
-/// recur = 1, else dtime; event = recur OR death (data README). GBSG records it already (rfstime, status).
-/// Features, in order: hormonal therapy (0/1, first so that a recommendation can flip it), age,
-/// post-menopausal, tumour size 20-50 mm and &gt; 50 mm (0/1 each; GBSG's millimetres are binned
-/// to Rotterdam's categories), grade, log(1 + positive nodes), log(1 + PgR), log(1 + ER).
+/// The two breast-cancer institutions, Rotterdam's tumour bank and the GBSG-2 trial, loaded through
+/// the consortium's schema and each site's own mapping (data/breast-cancer-rotterdam-gbsg: the
+/// mappings turn Rotterdam's relapse and death records into recurrence-free survival, recode its
+/// size classes and bin GBSG's millimetres). The treatment protocol splits 2/3 of each site to train
+/// (the shared schema's analyses use 0.8), so its plans carry the schema with that split. Each site
+/// then takes log(1 + x) of its positive node count and receptor concentrations (<see cref="LogScaled"/>),
+/// which are strongly right-skewed (PgR and ER run to thousands of fmol/l): a local, per-row step,
+/// so it needs nothing from the other site; the plan does not carry it yet, so a node running the
+/// treatment plan applies <see cref="Transform"/> to its rows as this loader does.
 /// </summary>
 public static class BreastCancerSites
 {
@@ -20,96 +21,43 @@ public static class BreastCancerSites
 
     public const string Gbsg = "gbsg";
 
-    /// <summary>Index of the hormonal-therapy feature.</summary>
-    public const int HormonalTherapy = 0;
+    /// <summary>The schema columns the treatment rows hold as log(1 + x).</summary>
+    public static IReadOnlyList<string> LogScaled { get; } = ["nodes", "pgr", "er"];
 
-    public static IReadOnlyList<string> FeatureNames { get; } = ["hormon", "age", "meno", "size_20_50", "size_over_50", "grade", "log_nodes", "log_pgr", "log_er"];
-
-    /// <summary>The schema of the harmonised rows: a survival task over <see cref="FeatureNames"/>.</summary>
-    public static DatasetSchema Schema { get; } = new(
-        "breast-cancer-rotterdam-gbsg", 1, new CsvFormat(true, ",", [""]),
-        [.. FeatureNames.Select(n => new ColumnSpec(n)), new ColumnSpec("rfs_days", Role: ColumnRole.Time, Unit: "days"), new ColumnSpec("rfs_event", Role: ColumnRole.Event)],
-        new TaskSpec(TaskKind.Survival, Time: "rfs_days", Event: "rfs_event"), new SplitRule(SplitKind.Random, TrainFraction: 2.0 / 3), new RowPolicy(),
-        "recurrence-free survival of primary breast cancer: Rotterdam tumour bank and GBSG-2 trial, harmonised");
-
-    /// <summary>Both sites from the data folder (rotterdam.csv, gbsg.csv), each with its patients' ids in row order.</summary>
-    public static IReadOnlyList<CohortSite> Load(string folder) => [LoadRotterdam(Path.Combine(folder, "rotterdam.csv")), LoadGbsg(Path.Combine(folder, "gbsg.csv"))];
-
-    private static CohortSite LoadRotterdam(string file) => Read(file, Rotterdam,
-        ["pid", "year", "age", "meno", "size", "grade", "nodes", "pgr", "er", "hormon", "chemo", "rtime", "recur", "dtime", "death"],
-        (r, line) =>
-        {
-            var recur = r.Number("recur", line);
-            var size = r.Text("size") switch
-            {
-                "<=20" => 0,
-                "20-50" => 1,
-                ">50" => 2,
-                _ => throw new InvalidDataException($"{file}:{line}: column 'size' is none of <=20, 20-50, >50"),
-            };
-            var time = recur == 1 ? r.Number("rtime", line) : r.Number("dtime", line);
-            var evt = Math.Max(recur, r.Number("death", line));
-            return (Features(r, line, size), time, evt);
-        });
-
-    private static CohortSite LoadGbsg(string file) => Read(file, Gbsg,
-        ["pid", "age", "meno", "size", "grade", "nodes", "pgr", "er", "hormon", "rfstime", "status"],
-        (r, line) =>
-        {
-            var millimetres = r.Number("size", line);
-            var size = millimetres <= 20 ? 0 : millimetres <= 50 ? 1 : 2;
-            return (Features(r, line, size), r.Number("rfstime", line), r.Number("status", line));
-        });
-
-    private static float[] Features(Row r, int line, int size) =>
-    [
-        (float)r.Number("hormon", line),
-        (float)r.Number("age", line),
-        (float)r.Number("meno", line),
-        size == 1 ? 1 : 0,
-        size == 2 ? 1 : 0,
-        (float)r.Number("grade", line),
-        (float)Math.Log(1 + r.Number("nodes", line)),
-        (float)Math.Log(1 + r.Number("pgr", line)),
-        (float)Math.Log(1 + r.Number("er", line)),
-    ];
-
-    private static CohortSite Read(string file, string site, string[] header, Func<Row, int, (float[] Features, double Time, double Event)> map)
+    /// <summary>Both sites from the data folder (schema.json, sites.json and the mappings), each with its patients' ids in row order.</summary>
+    /// <exception cref="InvalidDataException">A site's file is rejected or loses rows (its ids could not be matched), with the report.</exception>
+    public static BreastCancerCohorts Load(string folder, double trainFraction = 2.0 / 3)
     {
-        if (!File.Exists(file)) throw new FileNotFoundException($"'{file}' does not exist", file);
-        var lines = File.ReadAllLines(file).Where(l => l.Length > 0).ToArray();
-        var columns = Split(lines[0]);
-        if (!columns.SequenceEqual(header)) throw new InvalidDataException($"{file}:1: expected the header {string.Join(",", header)}");
-        var features = new List<float>();
-        var times = new List<float>();
-        var events = new List<float>();
-        var ids = new List<string>();
-        for (var i = 1; i < lines.Length; i++)
+        var schema = DatasetSchema.Load(Path.Combine(folder, "schema.json"));
+        schema = schema with { Split = schema.Split with { TrainFraction = trainFraction } };
+        var manifest = SiteManifest.Load(Path.Combine(folder, "sites.json"));
+        var sites = manifest.Ingest(schema).Zip(manifest.Sites, (ingested, source) =>
         {
-            var fields = Split(lines[i]);
-            if (fields.Length != header.Length) throw new InvalidDataException($"{file}:{i + 1}: expected {header.Length} fields, got {fields.Length}");
-            var (x, time, evt) = map(new Row(file, columns, fields), i + 1);
-            if (!(time > 0)) throw new InvalidDataException($"{file}:{i + 1}: the follow-up time must be positive");
-            if (evt is not (0 or 1)) throw new InvalidDataException($"{file}:{i + 1}: the event must be 0 or 1");
-            features.AddRange(x);
-            times.Add((float)time);
-            events.Add((float)evt);
-            ids.Add(fields[0]);
-        }
-
-        return new CohortSite(new SiteDataset(site, FeatureNames.Count, [.. features], null, [.. times], [.. events]), ids);
+            if (ingested.Report.Rejected || ingested.Report.RowsDropped > 0)
+                throw new InvalidDataException($"{source.File}: every row must load for risks.csv to name its patients: {ingested.Report}");
+            return new CohortSite(Transform(schema, ingested.Data), PatientIds(source.File, ingested.Data.Count));
+        }).ToArray();
+        return new BreastCancerCohorts(schema, sites);
     }
 
-    private static string[] Split(string line) => [.. line.Split(',').Select(f => f.Trim().Trim('"'))];
-
-    private sealed record Row(string File, string[] Columns, string[] Fields)
+    /// <summary>The site's mapped rows with <see cref="LogScaled"/> columns as log(1 + x).</summary>
+    public static SiteDataset Transform(DatasetSchema schema, SiteDataset rows)
     {
-        public string Text(string column) => Fields[Array.IndexOf(Columns, column)];
+        var offsets = LogScaled.Select(c => schema.FeatureSlots.First(s => s.Column.Name == c).Offset).ToArray();
+        var features = (float[])rows.Features.Clone();
+        for (var i = 0; i < rows.Count; i++)
+            foreach (var o in offsets) features[i * rows.FeatureCount + o] = (float)Math.Log(1 + features[i * rows.FeatureCount + o]);
+        return rows with { Features = features };
+    }
 
-        // A bad cell is named by file, line and column, never by its value (it is a patient's record).
-        public double Number(string column, int line) =>
-            double.TryParse(Text(column), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
-                ? v
-                : throw new InvalidDataException($"{File}:{line}: column '{column}' is not a number");
+    // The export's own patient id ("pid", the first column of both files), which the schema does not read: risks.csv names rows by it.
+    private static string[] PatientIds(string file, int rows)
+    {
+        var lines = File.ReadLines(file).Where(l => l.Length > 0).ToArray();
+        var header = lines[0].Split(',').Select(f => f.Trim().Trim('"')).ToArray();
+        var column = Array.IndexOf(header, "pid");
+        if (column < 0) throw new InvalidDataException($"{file}:1: no 'pid' column to name the patients by");
+        if (lines.Length - 1 != rows) throw new InvalidDataException($"{file}: {lines.Length - 1} lines, {rows} rows loaded");
+        return [.. lines.Skip(1).Select(l => l.Split(',')[column].Trim().Trim('"'))];
     }
 }

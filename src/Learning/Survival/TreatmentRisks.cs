@@ -18,7 +18,8 @@ namespace FedChain.Learning.Survival;
 /// (Schumacher et al. 1994), so its comparison is the least confounded; in Rotterdam's tumour bank therapy followed prognosis.</param>
 public sealed record TreatmentRisks(string Method, IReadOnlyList<PatientRisk> Rows, TreatmentRecommendation Recommendation, IReadOnlyDictionary<string, TreatmentRecommendation> BySite)
 {
-    public static TreatmentRisks Of(TrainingPlan plan, float[] parameters, IReadOnlyList<CohortSplit> splits, IReadOnlyList<CohortSite> sites)
+    /// <param name="therapy">Input position of the 0/1 hormonal-therapy feature.</param>
+    public static TreatmentRisks Of(TrainingPlan plan, float[] parameters, IReadOnlyList<CohortSplit> splits, int therapy)
     {
         // The federated standardiser: the sites' summed training moments, in site-name order.
         var scaler = FeatureMoments.Combine([.. splits.OrderBy(s => s.Site.Name, StringComparer.Ordinal).Select(s => FeatureMoments.Of(s.Train))]).ToStandardiser();
@@ -33,12 +34,12 @@ public sealed record TreatmentRisks(string Method, IReadOnlyList<PatientRisk> Ro
         {
             var test = split.Test;
             var risk = Risk(test);
-            var treated = Risk(WithTherapy(test, 1));
-            var untreated = Risk(WithTherapy(test, 0));
+            var treated = Risk(WithTherapy(test, therapy, 1));
+            var untreated = Risk(WithTherapy(test, therapy, 0));
             for (var i = 0; i < test.Count; i++)
             {
                 var recommended = treated[i] < untreated[i] ? 1 : 0;
-                var actual = (int)test.Features[i * test.FeatureCount + BreastCancerSites.HormonalTherapy];
+                var actual = (int)test.Features[i * test.FeatureCount + therapy];
                 rows.Add(new PatientRisk(split.Site.Name, split.Site.PatientIds[split.TestRows[i]], risk[i], treated[i], untreated[i], recommended, actual));
                 times.Add(test.Times![i]);
                 events.Add(test.Events![i]);
@@ -60,10 +61,10 @@ public sealed record TreatmentRisks(string Method, IReadOnlyList<PatientRisk> Ro
         return csv.ToString();
     }
 
-    private static SiteDataset WithTherapy(SiteDataset rows, float value)
+    private static SiteDataset WithTherapy(SiteDataset rows, int therapy, float value)
     {
         var features = (float[])rows.Features.Clone();
-        for (var i = 0; i < rows.Count; i++) features[i * rows.FeatureCount + BreastCancerSites.HormonalTherapy] = value;
+        for (var i = 0; i < rows.Count; i++) features[i * rows.FeatureCount + therapy] = value;
         return rows with { Features = features };
     }
 }

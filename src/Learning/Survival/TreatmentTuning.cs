@@ -1,6 +1,7 @@
 using System.Globalization;
 using FedChain.Learning.Benchmarks;
 using FedChain.Learning.Data;
+using FedChain.Learning.Data.Schema;
 using FedChain.Learning.Data.Splits;
 using FedChain.Learning.Metrics;
 
@@ -17,14 +18,14 @@ public static class TreatmentTuning
 {
     public sealed record Choice(IReadOnlyDictionary<string, TreatmentMethod> Chosen, IReadOnlyDictionary<string, double> Scores, IReadOnlyList<TuningRecord> Records);
 
-    public static Choice Choose(TreatmentProtocol protocol, IReadOnlyList<SiteDataset> trainingRows, long seed, Action<string, long>? step = null)
+    public static Choice Choose(TreatmentProtocol protocol, DatasetSchema schema, IReadOnlyList<SiteDataset> trainingRows, long seed, Action<string, long>? step = null)
     {
         var carved = trainingRows.Select(t => TrainTestSplit.CarveValidation(t, protocol.TuningFitFraction, protocol.TuningSplitSeed)).ToArray();
         var scores = new Dictionary<TreatmentMethod, double>();
         foreach (var candidate in protocol.Families)
         {
-            var (parameters, scaled) = TreatmentBenchmark.TrainFederated(protocol, candidate, carved, seed);
-            var model = TreatmentBenchmark.Plan(protocol, candidate, seed).Architecture();
+            var (parameters, scaled) = TreatmentBenchmark.TrainFederated(protocol, schema, candidate, carved, seed);
+            var model = TreatmentBenchmark.Plan(protocol, schema, candidate, seed).Architecture();
             scores[candidate] = ConcordanceIndex.Stratified(scaled.Select(v => ((IReadOnlyList<float>)v.Test.Times!, (IReadOnlyList<float>)model.Predict(parameters, v.Test), (IReadOnlyList<float>)v.Test.Events!)));
             step?.Invoke($"{candidate.Name}: tuning {candidate.Candidate}", seed);
         }

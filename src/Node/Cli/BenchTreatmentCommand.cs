@@ -32,7 +32,7 @@ internal static class BenchTreatmentCommand
     {
         var time = TimeProvider.System;
         var start = time.GetTimestamp();
-        var sites = BreastCancerSites.Load(DatasetFolder.Locate("breast-cancer-rotterdam-gbsg", dataPath));
+        var cohorts = BreastCancerSites.Load(DatasetFolder.Locate("breast-cancer-rotterdam-gbsg", dataPath));
         TreatmentResult? result = null;
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -45,7 +45,7 @@ internal static class BenchTreatmentCommand
                     task.Value = p.Done;
                     task.Description = Markup.Escape($"treatment: {p.Method} (seed {p.Seed})");
                 }, ctx.Refresh);
-                result = TreatmentBenchmark.Run(TreatmentProtocol.RotterdamGbsg(), sites, seedCount, time, progress);
+                result = TreatmentBenchmark.Run(TreatmentProtocol.RotterdamGbsg(), cohorts, seedCount, time, progress);
             });
 
         output.Create();

@@ -82,9 +82,9 @@ internal static partial class SimulateCommand
             Server = new(args.Strategy, args.ServerLearningRate ?? method.Server.LearningRate),
             Rounds = args.Rounds ?? method.Rounds,
         };
-        var plan = TreatmentBenchmark.Plan(protocol, method, args.Seed);
+        var plan = TreatmentBenchmark.Plan(protocol, cohorts.Schema, method, args.Seed);
         plan = plan with { Quantisation = Overlay(args, plan.Quantisation) };
         // The schema's split, as a node applies it: stratified by event, 2/3 to train, seeded per site.
-        return (plan, [.. cohorts.Select(c => TrainTestSplit.Apply(plan.Schema, c.Data))]);
+        return (plan, [.. cohorts.Sites.Select(c => TrainTestSplit.Apply(plan.Schema, c.Data))]);
     }
 }

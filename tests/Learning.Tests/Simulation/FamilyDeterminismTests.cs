@@ -77,7 +77,7 @@ public sealed class FamilyDeterminismTests
     }
 
     internal static DatasetSchema CountSchema(int features) => new(
-        "synthetic-counts", 1, new CsvFormat(true, ",", [""]),
+        "synthetic-counts", 1,
         [.. Enumerable.Range(0, features).Select(i => new ColumnSpec($"x{i}")), new ColumnSpec("y", Role: ColumnRole.Label)],
         new TaskSpec(TaskKind.Count, Label: "y"), new SplitRule(SplitKind.Random), new RowPolicy());
 }

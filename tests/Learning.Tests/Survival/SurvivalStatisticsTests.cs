@@ -8,8 +8,9 @@ public sealed class SurvivalStatisticsTests
 {
     private static (float[] Times, float[] Events, int[] Treated) Gbsg()
     {
-        var gbsg = BreastCancerSites.Load(Datasets.Folder("breast-cancer-rotterdam-gbsg")).Single(s => s.Name == BreastCancerSites.Gbsg).Data;
-        var treated = Enumerable.Range(0, gbsg.Count).Select(i => (int)gbsg.Features[i * gbsg.FeatureCount + BreastCancerSites.HormonalTherapy]).ToArray();
+        var cohorts = BreastCancerSites.Load(Datasets.Folder("breast-cancer-rotterdam-gbsg"));
+        var gbsg = cohorts.Sites.Single(s => s.Name == BreastCancerSites.Gbsg).Data;
+        var treated = Enumerable.Range(0, gbsg.Count).Select(i => (int)gbsg.Features[i * gbsg.FeatureCount + cohorts.HormonalTherapy]).ToArray();
         return (gbsg.Times!, gbsg.Events!, treated);
     }
 

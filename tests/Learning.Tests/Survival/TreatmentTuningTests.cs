@@ -16,10 +16,10 @@ public sealed class TreatmentTuningTests
         {
             Families = [.. full.Families.GroupBy(f => f.Name).SelectMany(g => g.Take(2)).Select(f => f with { Rounds = 2, Client = f.Client with { LocalSteps = 3 } })],
         };
-        var sites = BreastCancerSites.Load(Datasets.Folder("breast-cancer-rotterdam-gbsg"));
-        var scrambled = sites.Select(s => Scramble(s, TreatmentBenchmark.Split(protocol, s, TreatmentProtocol.Seeds[0]).TestRows)).ToArray();
+        var cohorts = BreastCancerSites.Load(Datasets.Folder("breast-cancer-rotterdam-gbsg"));
+        var scrambled = cohorts with { Sites = [.. cohorts.Sites.Select(s => Scramble(s, TreatmentBenchmark.Split(protocol, s, TreatmentProtocol.Seeds[0]).TestRows))] };
 
-        var real = TreatmentBenchmark.Run(protocol, sites, 1, TimeProvider.System);
+        var real = TreatmentBenchmark.Run(protocol, cohorts, 1, TimeProvider.System);
         var changed = TreatmentBenchmark.Run(protocol, scrambled, 1, TimeProvider.System);
 
         Assert.Equal(real.Tuning.Select(t => (t.Method, t.Chosen)), changed.Tuning.Select(t => (t.Method, t.Chosen)));
