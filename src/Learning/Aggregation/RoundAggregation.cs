@@ -14,7 +14,7 @@ public static class RoundAggregation
 {
     /// <summary>A site's update as fixed-point integers, rounded with the seed derived from (plan, round, site).</summary>
     public static uint[] Quantise(TrainingPlan plan, ClientUpdate update, int round, string site, out int clipped) =>
-        FixedPoint.Quantise(update.Vector, plan.Quantisation, DerivedSeed.Random(plan.Seed, "quantise", round, site), out clipped);
+        UpdateQuantiser.Quantise(update.Vector, plan.Quantisation, DerivedSeed.Random(plan.Seed, "quantise", round, site), out clipped);
 
     /// <summary>The next global model from the modular sum of the committed quantised updates.</summary>
     /// <param name="totalSamples">Sum of the committed sample counts n_i.</param>
@@ -23,7 +23,7 @@ public static class RoundAggregation
     public static (float[] Global, ServerState State) ApplyQuantisedSum(
         TrainingPlan plan, float[] global, ServerState state, uint[] sum, long totalSamples, int participants, int members)
     {
-        var mean = FixedPoint.Dequantise(sum, plan.Quantisation, totalSamples);
+        var mean = UpdateQuantiser.Dequantise(sum, plan.Quantisation, totalSamples);
         return Apply(plan, global, state, mean, totalSamples, participants, members);
     }
 
@@ -50,7 +50,10 @@ public static class RoundAggregation
     private static (float[] Global, ServerState State) Apply(
         TrainingPlan plan, float[] global, ServerState state, float[] mean, long totalSamples, int participants, int members)
     {
-        var update = AggregatedUpdate.FromMeanVector(mean, global.Length, plan.Server.UsesControlVariates, totalSamples, participants);
-        return ServerRule.For(plan.Server).Apply(global, update, state, members);
+        // Tree growth reads the whole aggregate as histograms; other rules split it into model and control deltas.
+        var update = plan.Server.Rule == ServerRuleKind.TreeGrowth
+            ? new AggregatedUpdate(mean, null, totalSamples, participants)
+            : AggregatedUpdate.FromMeanVector(mean, global.Length, plan.Server.UsesControlVariates, totalSamples, participants);
+        return ServerRule.For(plan).Apply(global, update, state, members);
     }
 }

@@ -7,14 +7,14 @@ namespace FedChain.Node.Contributions;
 
 /// <summary>
 /// From the scoring engine's numbers to the chain's, and the chain's reward rule in C#.
-/// The engine scores in 1e-9 units (<see cref="ScoreFixedPoint"/>); the ledger's score vectors are
+/// The engine scores in 1e-9 units (<see cref="ScoreUnits"/>); the ledger's score vectors are
 /// micro units (1e6 = 1.0, docs/chain.md), so each score is divided by 1,000 with the engine's one
 /// rounding rule (nearest, halves away from zero). A score under 0.0000005 records as 0.
 /// </summary>
 public static class ChainScores
 {
     /// <summary>Engine units per chain unit.</summary>
-    public const long EngineUnitsPerMicro = ScoreFixedPoint.Scale / 1_000_000;
+    public const long EngineUnitsPerMicro = ScoreUnits.Scale / 1_000_000;
 
     /// <summary>The ledger's bound on one score and on a round's positive scores together, micro units.</summary>
     public const long Bound = 1_000_000;
@@ -29,7 +29,7 @@ public static class ChainScores
     /// </summary>
     public static ScoreVector ToVector(BigInteger planId, RoundScores scores, IReadOnlyList<string> committers)
     {
-        var byMember = scores.Members.Zip(scores.Scores, (m, s) => (m, s)).ToDictionary(p => p.m.ToLowerInvariant(), p => ScoreFixedPoint.Divide(p.s, EngineUnitsPerMicro), StringComparer.Ordinal);
+        var byMember = scores.Members.Zip(scores.Scores, (m, s) => (m, s)).ToDictionary(p => p.m.ToLowerInvariant(), p => ScoreUnits.Divide(p.s, EngineUnitsPerMicro), StringComparer.Ordinal);
         var members = committers.Select(c => c.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
         var micro = members.Select(m => Math.Clamp(byMember.GetValueOrDefault(m), -Bound, Bound)).ToList();
         var positive = micro.Where(s => s > 0).Sum();

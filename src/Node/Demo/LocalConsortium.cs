@@ -8,6 +8,7 @@ using FedChain.Contracts.Deployment;
 using FedChain.Contracts.Governance;
 using FedChain.Contracts.Ledger;
 using FedChain.Contracts.Membership;
+using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Plans;
 using FedChain.Node.Agent;
 using FedChain.Node.Identity;
@@ -49,8 +50,8 @@ public sealed class LocalConsortium : IAsyncDisposable
     public IReadOnlyList<ConsortiumMember> Members => _members;
 
     /// <summary>Starts anvil, makes a key per site, deploys, bootstraps the first <paramref name="founders"/> sites and funds everyone.</summary>
-    /// <param name="sites">Site name and CSV file of each institution.</param>
-    public static async Task<LocalConsortium> CreateAsync(string folder, IReadOnlyList<(string Site, string Csv)> sites, int founders, string schemaFile,
+    /// <param name="sites">Site name, CSV file and mapping of each institution.</param>
+    public static async Task<LocalConsortium> CreateAsync(string folder, IReadOnlyList<SiteSource> sites, int founders, string schemaFile,
         IProgress<string>? progress = null, CancellationToken ct = default)
     {
         Directory.CreateDirectory(folder);
@@ -67,15 +68,16 @@ public sealed class LocalConsortium : IAsyncDisposable
         for (var i = 0; i < sites.Count; i++)
         {
             if (i >= founders) await deployer.TransferAsync(keys[i].Address.ToString(), BigInteger.Pow(10, 20), ct);
-            consortium._members.Add(consortium.Prepare(sites[i].Site, sites[i].Csv, schemaFile, keys[i], endpoints[i]));
+            consortium._members.Add(consortium.Prepare(sites[i], schemaFile, keys[i], endpoints[i]));
         }
 
         progress?.Report($"keys and node configs for {string.Join(", ", sites.Select(s => s.Site))} in {folder}");
         return consortium;
     }
 
-    private ConsortiumMember Prepare(string site, string csv, string schemaFile, NodeKey key, string endpoint)
+    private ConsortiumMember Prepare(SiteSource source, string schemaFile, NodeKey key, string endpoint)
     {
+        var site = source.Site;
         var dir = Path.Combine(Folder, "nodes", site);
         // A new chain reuses plan ids: a node folder left by an earlier run would resume its checkpoints (and privacy spend).
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
@@ -87,7 +89,8 @@ public sealed class LocalConsortium : IAsyncDisposable
             Keystore = "key.json",
             PassphraseFile = "passphrase.txt",
             Site = site,
-            Data = Path.GetFullPath(csv),
+            Data = Path.GetFullPath(source.File),
+            Mapping = source.Mapping is null ? null : Path.GetFullPath(source.Mapping),
             Schema = Path.GetFullPath(schemaFile),
             Addresses = AddressesFile,
             Listen = endpoint,
@@ -130,16 +133,24 @@ public sealed class LocalConsortium : IAsyncDisposable
     /// declared count, if larger); the reward pool pays <see cref="RewardPerScore"/> per 1.0 of net score.</summary>
     /// <param name="epsilonBudgetMicro">The chain's per-member epsilon cap for the plan; default: what the whole plan charges (0 without DP). Tests set it lower to exhaust it early.</param>
     /// <returns>The plan id.</returns>
-    public async Task<BigInteger> StartPlanAsync(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds, CancellationToken ct = default, ulong? epsilonBudgetMicro = null)
+    public async Task<BigInteger> StartPlanAsync(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds, CancellationToken ct = default, ulong? epsilonBudgetMicro = null) =>
+        (await StartPlansAsync([(plan, epsilonBudgetMicro)], commitWindowSeconds, enrolmentWindowSeconds, ct))[0];
+
+    /// <summary>
+    /// Governance starts several plans in one proposal, so they enrol together: on anvil each vote jumps
+    /// the chain clock over the voting period, which would close an earlier plan's enrolment.
+    /// </summary>
+    /// <returns>The plan ids, in the order given.</returns>
+    public async Task<IReadOnlyList<BigInteger>> StartPlansAsync(IReadOnlyList<(TrainingPlan Plan, ulong? EpsilonBudgetMicro)> plans, uint commitWindowSeconds, uint enrolmentWindowSeconds, CancellationToken ct = default)
     {
         var voters = await VotersAsync(ct);
-        var parameters = new PlanParams
+        var calls = plans.Select(p => Proposals.StartPlan(Addresses, new PlanParams
         {
-            PlanHash = Convert.FromHexString(plan.Hash),
-            SchemaHash = Convert.FromHexString(plan.Schema.Hash),
+            PlanHash = Convert.FromHexString(p.Plan.Hash),
+            SchemaHash = Convert.FromHexString(p.Plan.Schema.Hash),
             Invited = [.. voters.Select(v => v.Address)],
-            MaxSamples = [.. voters.Select(v => MaxSamples(plan, v))],
-            Rounds = (uint)plan.Rounds + 1,
+            MaxSamples = [.. voters.Select(v => MaxSamples(p.Plan, v))],
+            Rounds = (uint)p.Plan.Rounds + 1,
             SetupRounds = 1,
             CommitWindow = commitWindowSeconds,
             EnrolmentWindow = enrolmentWindowSeconds,
@@ -148,14 +159,18 @@ public sealed class LocalConsortium : IAsyncDisposable
             MinParticipants = 2,
             QuorumPercent = 51,
             ScoresLag = 2,
-            ContributionMode = (byte)(plan.Contribution?.Mode == Learning.Contribution.ContributionMode.SumOnly ? 1 : 0),
-            RewardPool = plan.Contribution is null ? 0 : RewardPerScore * plan.Rounds,
-            EpsilonPerRound = PrivacySchedule.PerRoundMicro(plan),
-            EpsilonBudget = epsilonBudgetMicro ?? PrivacySchedule.BudgetMicro(plan),
-            SecureAggregation = plan.SecureAggregation is { Enabled: true },
-        };
-        await AnvilGovernance.PassAsync(Proposals.StartPlan(Addresses, parameters), [.. voters.Select(v => v.Chain)], ct);
-        return await voters[0].Chain.Ledger.PlanCountAsync(ct);
+            ContributionMode = (byte)(p.Plan.Contribution?.Mode == Learning.Contribution.ContributionMode.SumOnly ? 1 : 0),
+            RewardPool = p.Plan.Contribution is null ? 0 : RewardPerScore * p.Plan.Rounds,
+            EpsilonPerRound = PrivacySchedule.PerRoundMicro(p.Plan),
+            EpsilonBudget = p.EpsilonBudgetMicro ?? PrivacySchedule.BudgetMicro(p.Plan),
+            SecureAggregation = p.Plan.SecureAggregation is { Enabled: true },
+        })).ToList();
+        var proposal = calls.Count == 1 ? calls[0] : new Proposal(
+            [.. calls.SelectMany(c => c.Targets)], [.. calls.SelectMany(c => c.Values)], [.. calls.SelectMany(c => c.Calldatas)],
+            string.Join("; ", calls.Select(c => c.Description)));
+        await AnvilGovernance.PassAsync(proposal, [.. voters.Select(v => v.Chain)], ct);
+        var last = await voters[0].Chain.Ledger.PlanCountAsync(ct);
+        return [.. Enumerable.Range(0, plans.Count).Select(i => last - plans.Count + 1 + i)];
     }
 
     /// <summary>The most samples a member can commit: the rows of its data file, or its declared count under DP if larger.</summary>
