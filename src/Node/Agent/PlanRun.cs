@@ -77,7 +77,8 @@ public sealed record PlanRun(NodeContext Node, BigInteger PlanId, TrainingPlan P
             add(blob.Id.ToString(), await Node.Network.ReadBlobAsync(blob.Id, ct));
     }
 
-    private Task NextStoredAsync()
+    /// <summary>Completes when the store next takes in a blob.</summary>
+    public Task NextStoredAsync()
     {
         var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnStored(object? sender, BlobInfo blob)

@@ -29,6 +29,7 @@ internal sealed partial class BlobExchange
     private readonly Dictionary<BlobId, HashSet<NodeAddress>> _holders = [];
     private readonly Dictionary<BlobId, long> _announcedSize = [];
     private readonly Dictionary<BlobId, BlobDownload> _downloads = [];
+    private readonly Dictionary<BlobId, int> _fetchers = [];
     private readonly Dictionary<ChunkRequestKey, TaskCompletionSource<IWireMessage?>> _pending = [];
     private readonly Dictionary<NodeAddress, int> _inFlight = [];
     private readonly SemaphoreSlim _downloadSlots;
@@ -118,10 +119,26 @@ internal sealed partial class BlobExchange
     }
 
     /// <summary>Makes <paramref name="id"/> local: returns at once if stored, else joins or starts its download,
-    /// which keeps waiting for a holder until the blob arrives or the node stops.</summary>
+    /// which keeps waiting for a holder until the blob arrives, the node stops, or every caller waiting for it
+    /// cancelled (then it goes on only while some peer announces the blob, as a replication would).</summary>
     public async Task FetchAsync(BlobId id, CancellationToken ct)
     {
-        while (!_store.Contains(id)) await Download(id, persistent: true).WaitAsync(ct);
+        lock (_lock) _fetchers[id] = _fetchers.GetValueOrDefault(id) + 1;
+        try
+        {
+            while (!_store.Contains(id)) await Download(id, persistent: true).WaitAsync(ct);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                if (--_fetchers[id] == 0)
+                {
+                    _fetchers.Remove(id);
+                    if (_downloads.TryGetValue(id, out var running)) running.Persistent = false;
+                }
+            }
+        }
     }
 
     private Task Download(BlobId id, bool persistent)

@@ -44,6 +44,7 @@ internal static class AuditCommand
     public static void Show(AuditResult result)
     {
         AnsiConsole.MarkupLineInterpolated($"audit: {result.PlansChecked} plans, {result.RoundsChecked} rounds, {result.BlobsChecked} committed blobs checked");
+        foreach (var exclusion in result.Exclusions) AnsiConsole.MarkupLineInterpolated($"voted out: {exclusion}");
         if (result.Ok)
         {
             AnsiConsole.MarkupLine("[green]audit passed: no findings[/]");
