@@ -54,6 +54,9 @@ public sealed record NodeConfig
     /// <summary>Seconds to wait for a committed blob before saying so (the wait goes on).</summary>
     public int BlobWaitWarningSeconds { get; init; } = 30;
 
+    /// <summary>The blob store's quota, MiB: past it the node stores nothing more from peers (docs/node.md, "What a node stores").</summary>
+    public int BlobStoreQuotaMegabytes { get; init; } = 4096;
+
     [JsonIgnore]
     public string BaseDirectory { get; private init; } = ".";
 
@@ -92,6 +95,7 @@ public sealed record NodeConfig
     private void Check(string file)
     {
         if (ChainPollMilliseconds is < 10 or > 60_000) throw new InvalidDataException($"{file}: chainPollMilliseconds must be 10..60000, got {ChainPollMilliseconds}");
+        if (BlobStoreQuotaMegabytes < 1) throw new InvalidDataException($"{file}: blobStoreQuotaMegabytes must be at least 1, got {BlobStoreQuotaMegabytes}");
         if (!System.Net.IPEndPoint.TryParse(Listen, out _)) throw new InvalidDataException($"{file}: listen '{Listen}' is not an IP endpoint such as 127.0.0.1:7001");
         foreach (var (name, value) in new[] { ("keystore", Keystore), ("data", Data), ("schema", Schema), ("addresses", Addresses) })
         {

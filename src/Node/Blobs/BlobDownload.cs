@@ -49,7 +49,20 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
                 return;
             }
 
-            if (await partial.CompleteAsync(ct) is not null)
+            BlobInfo? stored;
+            try
+            {
+                stored = await partial.CompleteAsync(ct, requested: Persistent);
+            }
+            catch (BlobRefusedException e) when (!Persistent)
+            {
+                // Not ours to hold (the chain does not reference it, or the store is full): nothing lasting, no blame.
+                exchange.Metrics.Count("blob.not_admitted");
+                Log.BlobNotAdmitted(exchange.Logger, id.ToString(), e.Reason);
+                return;
+            }
+
+            if (stored is not null)
             {
                 exchange.Metrics.Count("blob.fetched");
                 return;

@@ -77,7 +77,7 @@ internal sealed partial class BlobExchange
 
     public void OnBlobHave(NodeAddress from, BlobHave message)
     {
-        List<BlobId> wanted = [];
+        List<(BlobId Id, long Size)> wanted = [];
         lock (_lock)
         {
             foreach (var blob in message.Blobs)
@@ -97,12 +97,12 @@ internal sealed partial class BlobExchange
 
                 holders.Add(from);
                 _announcedSize.TryAdd(id, blob.Size);
-                if (_options.ReplicateAnnounced && blob.Size <= _options.MaxBlobBytes && !_downloads.ContainsKey(id)) wanted.Add(id);
+                if (_options.ReplicateAnnounced && blob.Size <= _options.MaxBlobBytes && !_downloads.ContainsKey(id)) wanted.Add((id, blob.Size));
             }
         }
 
         Signal();
-        foreach (var id in wanted.Where(id => !_store.Contains(id))) _ = FetchInBackground(id);
+        foreach (var (id, _) in wanted.Where(w => !_store.Contains(w.Id) && _store.Wants(w.Id, w.Size))) _ = FetchInBackground(id);
     }
 
     public void PeerGone(NodeAddress peer)
