@@ -57,6 +57,9 @@ public sealed record NodeConfig
     /// <summary>The blob store's quota, MiB: past it the node stores nothing more from peers (docs/node.md, "What a node stores").</summary>
     public int BlobStoreQuotaMegabytes { get; init; } = 4096;
 
+    /// <summary>Test-only: a node that misbehaves on purpose (end-to-end tests of a dishonest member); null on every real node.</summary>
+    public Misbehaviour.NodeMisbehaviour? Misbehaviour { get; init; }
+
     [JsonIgnore]
     public string BaseDirectory { get; private init; } = ".";
 

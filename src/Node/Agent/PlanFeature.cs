@@ -38,6 +38,9 @@ public abstract class PlanFeature(PlanRun run)
     public virtual Task<(EnvelopeKind Kind, uint[] Values)?> ProtectAsync(int round, EnvelopeKind kind, uint[] values, CancellationToken ct) =>
         Task.FromResult<(EnvelopeKind, uint[])?>((kind, values));
 
+    /// <summary><see cref="RoundHook.PublishAndCommit"/>: whether this node publishes its blob of the round before committing its hash (false only for a test-only misbehaviour that withholds it).</summary>
+    public virtual bool Publishes(int round) => true;
+
     /// <summary><see cref="RoundHook.PublishAndCommit"/>: fields this feature adds to the commitment (a score vote).</summary>
     public virtual Task<RoundCommitment> CommitmentAsync(int round, RoundCommitment commitment, ClientUpdate? update, CancellationToken ct) => Task.FromResult(commitment);
 

@@ -1,3 +1,4 @@
+using FedChain.Node.Agent.Misbehaviour;
 using FedChain.Node.Contributions;
 using FedChain.Node.Privacy;
 using FedChain.Node.SecureRounds;
@@ -13,6 +14,7 @@ public static class PlanFeatures
 {
     public static readonly IReadOnlyList<Func<PlanRun, PlanFeature?>> All =
     [
+        run => run.Node.Config.Misbehaviour is null ? null : new MisbehaviourFeature(run),
         run => run.Plan.Privacy is null ? null : new PrivacyBudgetFeature(run),
         run => run.Pipeline.Masking is null ? null : new SecureAggregationFeature(run),
         run => run.Pipeline.Scoring is null ? null : new ScoresFeature(run),

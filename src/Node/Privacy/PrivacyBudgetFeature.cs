@@ -58,7 +58,8 @@ public sealed class PrivacyBudgetFeature(PlanRun run) : PlanFeature(run)
     {
         try
         {
-            CheckChainBudget(round, state);
+            // A test-only node that claims zero epsilon skips this: the ledger still charges it, and refuses it past the budget.
+            if (Node.Config.Misbehaviour?.ClaimsZeroEpsilon != true) CheckChainBudget(round, state);
             if (train() is not { } update) return null;
             var spent = update.Privacy!;
             Log.PrivacySpent(Node.Logger, Run.PlanId, round, spent.EpsilonThisRound, spent.EpsilonSpent, spent.EpsilonBudget);
