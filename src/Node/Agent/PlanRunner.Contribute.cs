@@ -48,6 +48,7 @@ public sealed partial class PlanRunner
         }
 
         var trainingMs = watch.Elapsed.TotalMilliseconds;
+        if (node.Config.CrashBeforeCommittingRound == round) Process.GetCurrentProcess().Kill();
         var id = await node.Network.PublishBlobAsync(blob, ct);
         _run.Report("phase", round, phase: "committing");
         var commitment = new RoundCommitment(planId, (uint)round, id.ToBytes(), samples, 0, round == 0 ? null : track.Hash, null);
