@@ -15,6 +15,8 @@ public sealed class MlpModel : ModelArchitecture
 
     public override int ParameterCount => Enumerable.Range(0, _widths.Length - 1).Sum(l => (_widths[l] + 1) * _widths[l + 1]);
 
+    public override int OutputLayerLength => _widths[^2] + 1;
+
     internal override Tensor Forward(Tensor parameters, Tensor x, List<LinearTap>? taps)
     {
         var offset = 0;

@@ -16,6 +16,9 @@ public abstract class ModelArchitecture
 
     public abstract int ParameterCount { get; }
 
+    /// <summary>Parameters of the last Linear layer (weights, then bias), which end the flat vector: the whole model for a linear one.</summary>
+    public virtual int OutputLayerLength => ParameterCount;
+
     /// <summary>One score per row of <paramref name="x"/> [n, d]: a logit, or a Cox log-risk.</summary>
     public Tensor Score(Tensor parameters, Tensor x) => Forward(parameters, x, null);
 
