@@ -103,5 +103,5 @@ public sealed class RoundPipeline
 
     /// <summary>A member's utility report for the round; null when the plan does not score or its rows cannot measure the metric.</summary>
     public UtilityReport? Report(RoundInputs inputs, string member, SiteDataset validation) =>
-        Scoring?.Report(Plan, inputs, member, validation);
+        Scoring?.Report(Plan, Rule, inputs, member, validation);
 }

@@ -45,15 +45,18 @@ public static class FederatedSimulation
             var clipped = 0;
             var (before, stateBefore) = (global, server);
             RoundInputs? inputs = null;
+            uint[][]? words = null;
             if (options.Quantised)
             {
                 // Quantisation and compression, then the sum of the expanded commits: under secure aggregation the
                 // masks cancel in it (random-k's expansion of the words' sum is the sum of their expansions), so the
                 // sum is the same bits the nodes unmask, and the server stages see no individual update.
                 var committed = new MemberUpdate[sites.Count];
+                words = new uint[sites.Count][];
                 for (var s = 0; s < sites.Count; s++)
                 {
                     var encoded = pipeline.Encode(updates[s], round, sites[s].Name);
+                    words[s] = encoded.Words;
                     committed[s] = pipeline.Expand(encoded.Words, encoded.SampleCount, round);
                     states[s] = encoded.State;
                     clipped += encoded.Clipped;
@@ -67,7 +70,7 @@ public static class FederatedSimulation
                 (global, server) = RoundAggregation.ApplyFloatSum(plan, global, server, updates, sites.Count);
             }
 
-            observer?.Observe(new RoundUpdates(round, before, stateBefore, [.. sites.Select(s => s.Name)], updates, inputs, global, sites.Count));
+            observer?.Observe(new RoundUpdates(round, before, stateBefore, [.. sites.Select(s => s.Name)], updates, inputs, global, sites.Count, words));
             var evaluate = options.EvaluateEveryRound || round == plan.Rounds;
             var record = Record(round, model, global, sites, updates, clipped, evaluate);
             if (evaluate && pipeline.Personal is not null) record = WithPersonal(record, pipeline, round, model, global, sites, states);
