@@ -12,7 +12,8 @@ public static class PersonalModels
     public static Range Head(TrainingPlan plan, PersonalHead head)
     {
         var model = plan.Architecture();
-        var length = head == PersonalHead.Bias ? 1 : model.OutputLayerLength;
+        var layer = model.OutputLayer ?? throw new ArgumentException($"a {plan.Model.Kind} model does not end in a Linear layer, so it has no head to keep", nameof(plan));
+        var length = head == PersonalHead.Bias ? layer.Biases : layer.Weights + layer.Biases;
         return new Range(model.ParameterCount - length, model.ParameterCount);
     }
 

@@ -1,5 +1,6 @@
 using FedChain.Learning.Aggregation;
 using FedChain.Learning.Data;
+using FedChain.Learning.Data.Schema;
 using FedChain.Learning.Metrics;
 using FedChain.Learning.Models;
 using FedChain.Learning.Plans;
@@ -72,8 +73,8 @@ public static class FederatedSimulation
 
             observer?.Observe(new RoundUpdates(round, before, stateBefore, [.. sites.Select(s => s.Name)], updates, inputs, global, sites.Count, words));
             var evaluate = options.EvaluateEveryRound || round == plan.Rounds;
-            var record = Record(round, model, global, sites, updates, clipped, evaluate);
-            if (evaluate && pipeline.Personal is not null) record = WithPersonal(record, pipeline, round, model, global, sites, states);
+            var record = Record(round, model, plan.Schema.Task.Kind, global, sites, updates, clipped, evaluate);
+            if (evaluate && pipeline.Personal is not null) record = WithPersonal(record, pipeline, round, global, sites, states);
             rounds.Add(record);
             progress?.Report(record);
         }
@@ -82,18 +83,18 @@ public static class FederatedSimulation
     }
 
     /// <summary>Each site's personal model on its own test rows, beside the global model's (null where a site has none yet).</summary>
-    private static SimulatedRound WithPersonal(SimulatedRound record, RoundPipeline pipeline, int round, ModelArchitecture model, float[] global, IReadOnlyList<SimulatedSite> sites, ClientState[] states)
+    private static SimulatedRound WithPersonal(SimulatedRound record, RoundPipeline pipeline, int round, float[] global, IReadOnlyList<SimulatedSite> sites, ClientState[] states)
     {
         var personal = new Dictionary<string, MetricSet>();
         for (var s = 0; s < sites.Count; s++)
         {
-            if (pipeline.PersonalModel(global, states[s], sites[s].Data.Train, round) is { } parameters) personal[sites[s].Name] = Evaluation.Evaluate(model, parameters, sites[s].Data.Test);
+            if (pipeline.PersonalModel(global, states[s], sites[s].Data.Train, round) is { } parameters) personal[sites[s].Name] = Evaluation.Evaluate(pipeline.Plan, parameters, sites[s].Data.Test);
         }
 
         return personal.Count == 0 ? record : record with { PersonalPerSite = personal, PersonalHeadline = personal.Values.Average(m => m.Headline) };
     }
 
-    private static SimulatedRound Record(int round, ModelArchitecture model, float[] global, IReadOnlyList<SimulatedSite> sites, ClientUpdate[] updates, int clipped, bool evaluate)
+    private static SimulatedRound Record(int round, ModelArchitecture model, TaskKind task, float[] global, IReadOnlyList<SimulatedSite> sites, ClientUpdate[] updates, int clipped, bool evaluate)
     {
         // DP clients report no loss (NaN): then the round has none either.
         var reported = updates.Where(u => !double.IsNaN(u.MeanLoss)).ToArray();
@@ -103,8 +104,8 @@ public static class FederatedSimulation
             : null;
         if (!evaluate) return new SimulatedRound(round, loss, clipped, ModelHash.Of(global), null, null, null, privacy);
 
-        var perSite = sites.ToDictionary(s => s.Name, s => Evaluation.Evaluate(model, global, s.Data.Test));
-        var pooled = Evaluation.Evaluate(model, global, SiteDataset.Concat("pooled", [.. sites.Select(s => s.Data.Test)]));
+        var perSite = sites.ToDictionary(s => s.Name, s => Evaluation.Evaluate(model, global, s.Data.Test, task));
+        var pooled = Evaluation.Evaluate(model, global, SiteDataset.Concat("pooled", [.. sites.Select(s => s.Data.Test)]), task);
         return new SimulatedRound(round, loss, clipped, ModelHash.Of(global), perSite, pooled, perSite.Values.Average(m => m.Headline), privacy);
     }
 }

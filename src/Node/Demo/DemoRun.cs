@@ -26,7 +26,7 @@ public sealed partial class DemoRun(DemoOptions options, IAnsiConsole console)
         options.Validate();
         Directory.CreateDirectory(options.Out);
         var data = DatasetFolder.Find("heart-disease", options.DataFolder);
-        var sites = data.Sites.Sites.Select(s => (s.Site, s.File)).ToList();
+        var sites = data.Sites.Sites;
         var progress = new ConsoleLines();
 
         Step("1/7 chain: anvil, contracts, three founding hospitals");

@@ -8,6 +8,7 @@ using FedChain.Contracts.Deployment;
 using FedChain.Contracts.Governance;
 using FedChain.Contracts.Ledger;
 using FedChain.Contracts.Membership;
+using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Plans;
 using FedChain.Node.Agent;
 using FedChain.Node.Identity;
@@ -49,8 +50,8 @@ public sealed class LocalConsortium : IAsyncDisposable
     public IReadOnlyList<ConsortiumMember> Members => _members;
 
     /// <summary>Starts anvil, makes a key per site, deploys, bootstraps the first <paramref name="founders"/> sites and funds everyone.</summary>
-    /// <param name="sites">Site name and CSV file of each institution.</param>
-    public static async Task<LocalConsortium> CreateAsync(string folder, IReadOnlyList<(string Site, string Csv)> sites, int founders, string schemaFile,
+    /// <param name="sites">Site name, CSV file and mapping of each institution.</param>
+    public static async Task<LocalConsortium> CreateAsync(string folder, IReadOnlyList<SiteSource> sites, int founders, string schemaFile,
         IProgress<string>? progress = null, CancellationToken ct = default)
     {
         Directory.CreateDirectory(folder);
@@ -67,15 +68,16 @@ public sealed class LocalConsortium : IAsyncDisposable
         for (var i = 0; i < sites.Count; i++)
         {
             if (i >= founders) await deployer.TransferAsync(keys[i].Address.ToString(), BigInteger.Pow(10, 20), ct);
-            consortium._members.Add(consortium.Prepare(sites[i].Site, sites[i].Csv, schemaFile, keys[i], endpoints[i]));
+            consortium._members.Add(consortium.Prepare(sites[i], schemaFile, keys[i], endpoints[i]));
         }
 
         progress?.Report($"keys and node configs for {string.Join(", ", sites.Select(s => s.Site))} in {folder}");
         return consortium;
     }
 
-    private ConsortiumMember Prepare(string site, string csv, string schemaFile, NodeKey key, string endpoint)
+    private ConsortiumMember Prepare(SiteSource source, string schemaFile, NodeKey key, string endpoint)
     {
+        var site = source.Site;
         var dir = Path.Combine(Folder, "nodes", site);
         // A new chain reuses plan ids: a node folder left by an earlier run would resume its checkpoints (and privacy spend).
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
@@ -87,7 +89,8 @@ public sealed class LocalConsortium : IAsyncDisposable
             Keystore = "key.json",
             PassphraseFile = "passphrase.txt",
             Site = site,
-            Data = Path.GetFullPath(csv),
+            Data = Path.GetFullPath(source.File),
+            Mapping = source.Mapping is null ? null : Path.GetFullPath(source.Mapping),
             Schema = Path.GetFullPath(schemaFile),
             Addresses = AddressesFile,
             Listen = endpoint,

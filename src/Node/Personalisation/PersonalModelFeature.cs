@@ -28,7 +28,7 @@ public sealed class PersonalModelFeature(PlanRun run) : PlanFeature(run)
     public override RoundResult RoundAggregated(RoundResult result, AggregateTrack track)
     {
         _model = Run.Pipeline.PersonalModel(track.Global, _state, Run.Site.Scaled!.Train, result.Round) ?? _model;
-        return _model is null ? result : result with { PersonalMetrics = Evaluation.Evaluate(Run.Plan.Architecture(), _model, Run.Site.Scaled!.Test) };
+        return _model is null ? result : result with { PersonalMetrics = Evaluation.Evaluate(Run.Plan, _model, Run.Site.Scaled!.Test) };
     }
 
     public override async Task FinishAsync(CancellationToken ct)

@@ -49,7 +49,7 @@ public sealed class StartingModelTests
 
     private static string Simulate(TrainingPlan plan)
     {
-        var splits = HeartConsortium.Sites.Select(s => TrainTestSplit.Apply(plan.Schema, Learning.Data.Ingestion.CsvIngestion.Load(plan.Schema, new(s.Site, s.Csv)).Data)).ToList();
+        var splits = HeartConsortium.Sites.Select(s => TrainTestSplit.Apply(plan.Schema, Learning.Data.Ingestion.CsvIngestion.Load(plan.Schema, s).Data)).ToList();
         var sites = FederatedPreprocessing.Normalise(plan.Normalisation, splits).Select(s => new SimulatedSite(s)).ToList();
         return FederatedSimulation.Run(plan, sites, new SimulationOptions(EvaluateEveryRound: false)).FinalModelHash;
     }

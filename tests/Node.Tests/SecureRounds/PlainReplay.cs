@@ -1,5 +1,6 @@
 using FedChain.Contracts.Events;
 using FedChain.Learning.Aggregation;
+using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Training;
 using FedChain.Node.Agent;
@@ -18,17 +19,17 @@ internal static class PlainReplay
     /// <summary>One committer's round: what it committed (masked) and its plain update.</summary>
     public sealed record Committed(string Member, uint[] Masked, uint[] Plain);
 
-    /// <param name="dataFiles">Each site's CSV, by site.</param>
+    /// <param name="dataFiles">Each site's file and mapping, by site.</param>
     /// <param name="sites">Each member's site, by lower-case address.</param>
     /// <param name="blob">The committed blob's bytes, by its hash.</param>
     public static IReadOnlyList<(int Round, IReadOnlyList<Committed> Committers, string Aggregate)> Rounds(
-        TrainingPlan plan, PlanRecord record, IReadOnlyDictionary<string, string> sites, IReadOnlyDictionary<string, string> dataFiles, Func<byte[], byte[]> blob)
+        TrainingPlan plan, PlanRecord record, IReadOnlyDictionary<string, string> sites, IReadOnlyDictionary<string, SiteSource> dataFiles, Func<byte[], byte[]> blob)
     {
         var track = new AggregateTrack(plan, record.Participants.Count);
         track.ApplyMoments([.. record.Rounds[0].Commitments.Select(c => CommitmentCheck.Check(plan, record.PlanHash, c, blob(c.BlobHash), out _)!)]);
         var local = sites.ToDictionary(m => m.Key, m =>
         {
-            var site = LocalSite.Load(plan, m.Value, dataFiles[m.Value]);
+            var site = LocalSite.Load(plan, m.Value, dataFiles[m.Value].File, dataFiles[m.Value].Mapping);
             site.Normalise(plan.Normalisation, track.PooledMoments);
             return site;
         });

@@ -41,7 +41,7 @@ public sealed class SecureAggregationDropoutTests
         Assert.DoesNotContain(record.Rounds[2].Commitments, c => c.Member.Equals(victimAddress, StringComparison.OrdinalIgnoreCase));
         var blobs = Path.Combine(survivors[0].Member.Directory, "blobs");
         var sites = run.Nodes.ToDictionary(n => n.Member.Address.ToLowerInvariant(), n => n.Member.Site);
-        var dataFiles = HeartConsortium.Sites.ToDictionary(s => s.Site, s => s.Csv);
+        var dataFiles = HeartConsortium.Sites.ToDictionary(s => s.Site);
         foreach (var (round, _, aggregate) in PlainReplay.Rounds(plan, record, sites, dataFiles, h => PlainReplay.FromFolder(blobs, h)))
             Assert.Equal(aggregate, Convert.ToHexStringLower(record.Rounds[round].FinalAggregate!));
         Assert.All(survivors, n => Assert.Equal(Convert.ToHexStringLower(record.Rounds[^1].FinalAggregate!), n.Member.ReadResult(planId).FinalModelHash));

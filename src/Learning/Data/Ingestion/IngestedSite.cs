@@ -1,4 +1,4 @@
 namespace FedChain.Learning.Data.Ingestion;
 
-/// <summary>The outcome of loading one site: its usable rows and the report on everything else.</summary>
-public sealed record IngestedSite(SiteDataset Data, ValidationReport Report);
+/// <summary>The outcome of loading one site: its training rows, the report on everything else, and its columns for analyses.</summary>
+public sealed record IngestedSite(SiteDataset Data, ValidationReport Report, SiteTable Table);

@@ -15,6 +15,7 @@ public sealed record CompressionStage(CompressionSettings Settings)
 
     public override string? Refusal(TrainingPlan plan)
     {
+        if (plan.Server.Rule == Aggregation.ServerRuleKind.TreeGrowth) return "tree growth needs every histogram bin whole: a lossy histogram would grow other splits";
         try
         {
             Settings.Validate();

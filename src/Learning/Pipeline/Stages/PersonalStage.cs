@@ -1,5 +1,6 @@
 using FedChain.Learning.Data;
 using FedChain.Learning.Data.Schema;
+using FedChain.Learning.Models;
 using FedChain.Learning.Personalisation;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Training;
@@ -22,6 +23,7 @@ public abstract record PersonalStage(string Name, PersonalisationSettings Settin
 
     public override string? Refusal(TrainingPlan plan)
     {
+        if (plan.Architecture() is not NeuralModel) return $"personal models train by gradient steps, which a {plan.Model.Kind} model does not take";
         try
         {
             Settings.Validate();
@@ -53,7 +55,8 @@ public sealed record FedPerStage(PersonalisationSettings Settings) : PersonalSta
     public override string? Refusal(TrainingPlan plan)
     {
         if (base.Refusal(plan) is { } own) return own;
-        if (Settings.Head == PersonalHead.OutputLayer && plan.Architecture().OutputLayerLength == plan.ParameterCount)
+        if (plan.Architecture().OutputLayer is not { } layer) return $"a {plan.Model.Kind} model does not end in a Linear layer, so it has no head to keep; FedPer takes linear models and MLPs";
+        if (Settings.Head == PersonalHead.OutputLayer && layer.Weights + layer.Biases == plan.ParameterCount)
             return "the output layer of a linear model is the whole model, so nothing would be shared; use head bias, or an MLP";
         if (Settings.Head == PersonalHead.Bias && plan.Schema.Task.Kind == TaskKind.Survival)
             return "a Cox model's bias does not enter the partial likelihood, so a personal bias changes nothing";

@@ -18,6 +18,7 @@ public sealed record RobustRuleStage(RobustSettings Settings) : AggregationStage
 
     public override string? Refusal(TrainingPlan plan)
     {
+        if (plan.Server.Rule == ServerRuleKind.TreeGrowth) return "robust rules combine members' model deltas; tree growth sums histograms, whose medians mean nothing";
         try
         {
             Settings.Validate();
