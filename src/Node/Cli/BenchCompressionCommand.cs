@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using FedChain.Learning.Benchmarks;
-using FedChain.Learning.Json;
 using FedChain.Node.Identity;
 using FedChain.Node.Reports;
 using FedChain.Node.Rounds;
@@ -24,7 +23,7 @@ internal static class BenchCompressionCommand
         },
         (report, output) =>
         {
-            File.WriteAllText(Path.Combine(output, "results.json"), CanonicalJson.ToIndentedString(report.Result));
+            HeartBenchOptions.WriteJson<CompressionResult, object>(output, report.Result);
             CompressionPlot.Save(report, Path.Combine(output, "compression.png"));
             Print(report, output);
         });

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using FedChain.Learning.Benchmarks;
-using FedChain.Learning.Json;
 using FedChain.Node.Reports;
 using Spectre.Console;
 
@@ -15,8 +14,7 @@ internal static class BenchPersonalisationCommand
         (folder, sites, seeds, rounds, progress) => PersonalisationBenchmark.Run(folder.Schema, sites, seeds, rounds, progress),
         (report, output) =>
         {
-            File.WriteAllText(Path.Combine(output, "results.json"), CanonicalJson.ToIndentedString(report.Result));
-            File.WriteAllText(Path.Combine(output, "detail.json"), CanonicalJson.ToIndentedString(report));
+            HeartBenchOptions.WriteJson(output, report.Result, report);
             PersonalisationPlot.Save(report, Path.Combine(output, "personalisation.png"));
             Print(report, output);
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FedChain.Learning.Benchmarks;
 using FedChain.Learning.Data;
+using FedChain.Learning.Json;
 using Spectre.Console;
 
 namespace FedChain.Node.Cli;
@@ -21,6 +22,13 @@ internal sealed class HeartBenchOptions
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>results.json (the contract other tools read) and, when given, detail.json (everything else measured).</summary>
+    public static void WriteJson<TResult, TDetail>(string output, TResult results, TDetail? detail = default)
+    {
+        File.WriteAllText(Path.Combine(output, "results.json"), CanonicalJson.ToIndentedString(results));
+        if (detail is not null) File.WriteAllText(Path.Combine(output, "detail.json"), CanonicalJson.ToIndentedString(detail));
     }
 
     public Option<int> Seeds { get; } = new("--seeds") { Description = "How many of FLamby's seeds (42-46) to average over, 1 to 5", DefaultValueFactory = _ => 5 };
