@@ -3,7 +3,7 @@ namespace FedChain.Learning.Pipeline;
 /// <summary>
 /// The fixed, named points of a round where a stage attaches, in the order a round passes them
 /// (docs/learning.md, "The round pipeline"). A feature adds a stage at its hook; nothing else in the
-/// loop changes. Hooks with no stage today are kept so the features planned for them slot in.
+/// loop changes. Publishing, collection and unmasking are the node's (chain and network work).
 /// </summary>
 public enum RoundHook
 {

@@ -48,6 +48,7 @@ public sealed partial class PlanRunner
         }
 
         var trainingMs = watch.Elapsed.TotalMilliseconds;
+        // Tests' fault injection: a dropout here, the round's work done and nothing of it sent, as SIGKILL would leave it.
         if (node.Config.CrashBeforeCommittingRound == round) Process.GetCurrentProcess().Kill();
         var id = await node.Network.PublishBlobAsync(blob, ct);
         _run.Report("phase", round, phase: "committing");

@@ -9,6 +9,7 @@ namespace FedChain.Node.Tests.Agent;
 /// and loopback TLS, rounds with an hour's window that close only when the test moves anvil's clock,
 /// and a member held on its own status line, so it misses a deadline exactly where the test says.
 /// </summary>
+[Collection(InProcessCollection.Name)]
 public sealed class RoundMachineTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);

@@ -8,6 +8,7 @@ using FedChain.TestSupport;
 namespace FedChain.Node.Tests.Privacy;
 
 /// <summary>The privacy budget feature in the round machine, in one process (<see cref="InProcessConsortium"/>).</summary>
+[Collection(InProcessCollection.Name)]
 public sealed class PrivacyBudgetRoundMachineTests
 {
     private static TrainingPlan Plan(long seed)

@@ -8,6 +8,7 @@ using FedChain.Node.Tests.Support;
 namespace FedChain.Node.Tests.SecureRounds;
 
 /// <summary>Secure aggregation's dropout in the round machine, in one process (<see cref="InProcessConsortium"/>).</summary>
+[Collection(InProcessCollection.Name)]
 public sealed class SecureAggregationDropoutTests
 {
     [Fact]
