@@ -60,6 +60,9 @@ public sealed record NodeConfig
     /// <summary>Test-only: a node that misbehaves on purpose (end-to-end tests of a dishonest member); null on every real node.</summary>
     public Misbehaviour.NodeMisbehaviour? Misbehaviour { get; init; }
 
+    /// <summary>Fault injection for tests: the node kills itself, as SIGKILL would, once it has done round N's work and before anything of it leaves the node; null (default): never.</summary>
+    public int? CrashBeforeCommittingRound { get; init; }
+
     [JsonIgnore]
     public string BaseDirectory { get; private init; } = ".";
 

@@ -16,7 +16,7 @@ namespace FedChain.Node.Contributions;
 /// models, or under secure aggregation the round's sum alone), and pins it on-chain with its round r + 1
 /// commit (or <c>pin</c> when it sends none); the commit of round r + scoresLag carries its vote on r's
 /// score vector, computed from the roster's pinned reports only; after the last round it
-/// votes the last rounds on their own, the lowest participant address records the agreed vectors in
+/// votes the last rounds on their own, the lowest address among the last round's committers records the agreed vectors in
 /// batches (the ledger mints the rewards) and every node checks what was recorded. Its audit is <c>Auditor.Scores.cs</c>.
 /// </summary>
 public sealed partial class ScoresFeature(PlanRun run) : PlanFeature(run)

@@ -140,7 +140,7 @@ public sealed class SecureAggregationFeature(PlanRun run) : PlanFeature(run)
             Run.Report("phase", round, phase: "secure aggregation failed", detail: e.Message);
         }
 
-        return RoundContributions.Unmasked(survivors, sum);
+        return RoundContributions.Unmasked(survivors, sum, Run.Plan, round);
     }
 
     /// <summary>The plan is over: the secrets are of no more use.</summary>
