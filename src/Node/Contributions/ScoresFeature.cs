@@ -127,7 +127,7 @@ public sealed partial class ScoresFeature(PlanRun run) : PlanFeature(run)
         using (var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
             bounded.CancelAfter(wait);
-            var complete = await Run.WaitOnStoredBlobsAsync(c => ScanBlobsAsync(round, addresses, Pins(), bounded.Token, c), () => _reports.Unpinned(round, addresses, Pins()).Count == 0, wait, ct);
+            var complete = await Run.WaitOnStoredBlobsAsync(c => ScanBlobsAsync(round, addresses, Pins(), bounded.Token, c), () => !StillComing(round, addresses, Pins()), wait, ct);
             if (!complete) Log.ScoresWaitTimedOut(Node.Logger, Run.PlanId, $"the pinned utility reports of round {round} ({string.Join(", ", _reports.Unpinned(round, addresses, Pins()).Select(u => u.Member))})", wait.TotalSeconds);
         }
 
@@ -140,6 +140,19 @@ public sealed partial class ScoresFeature(PlanRun run) : PlanFeature(run)
         _scored[round] = scored;
         Log.RoundScored(Node.Logger, Run.PlanId, round, hash[..12], engine.Evaluators.Count, addresses.Count);
         return scored;
+    }
+
+    /// <summary>
+    /// Whether a roster member's report of the round may still count: its pinned blob is not here yet, or it
+    /// has no pin yet while one can still come (a pin rides on the next round's commit, or is sent on its own
+    /// by a member that does not commit it: once the next round closed without one, none is coming).
+    /// </summary>
+    private bool StillComing(int round, IReadOnlyList<string> roster, IReadOnlyDictionary<string, byte[]> pins)
+    {
+        var unpinned = _reports.Unpinned(round, roster, pins);
+        if (unpinned.Count == 0) return false;
+        var nextClosed = Node.Chain.Read(s => Run.RoundOf(s, round + 1)?.Closed ?? false);
+        return unpinned.Any(u => u.Blob is not null || !nextClosed);
     }
 
     /// <summary>Adds the stored report blobs to the pool, and starts fetching each pinned report blob not held yet (until <paramref name="fetchUntil"/>).</summary>

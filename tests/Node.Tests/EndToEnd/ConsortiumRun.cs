@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using System.Text.Json;
+using FedChain.Contracts.Chain;
 using FedChain.Contracts.Events;
+using FedChain.Contracts.Governance;
 using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Data.Splits;
 using FedChain.Learning.Data.Statistics;
@@ -52,10 +54,17 @@ public abstract class ConsortiumRun : IAsyncLifetime
     /// <summary>The member whose node kills itself before committing the builder's round, if any.</summary>
     public ConsortiumMember? Victim { get; private set; }
 
-    public IReadOnlyList<ConsortiumMember> Survivors => [.. Members.Where(m => m != Victim)];
+    /// <summary>Every member that finished: all but a victim that was not restarted.</summary>
+    public IReadOnlyList<ConsortiumMember> Survivors => [.. Members.Where(m => m != Victim || _builder.RestartVictim)];
 
     /// <summary>The victim's exit code (SIGKILL's 137 when it crashed where it was told to).</summary>
     public int? VictimExitCode { get; private set; }
+
+    /// <summary>The restarted victim's exit code, if it was restarted.</summary>
+    public int? RestartedExitCode { get; private set; }
+
+    /// <summary>Refusals of the plans the builder expects every node to refuse: the status lines' details.</summary>
+    public IReadOnlyList<NodeStatus> Refusals { get; private set; } = [];
 
     /// <summary>The survivors' exit codes, in member order.</summary>
     public IReadOnlyList<int> ExitCodes { get; private set; } = [];
@@ -112,21 +121,36 @@ public abstract class ConsortiumRun : IAsyncLifetime
         if (_builder.CrashLastBeforeCommittingRound is { } crash)
         {
             Victim = Members[^1];
-            File.WriteAllText(Victim.ConfigFile, (NodeConfig.Load(Victim.ConfigFile) with { CrashBeforeCommittingRound = crash }).ToJson());
+            Configure(Victim, c => c with { CrashBeforeCommittingRound = crash });
         }
 
+        foreach (var (member, misbehaviour) in _builder.Misbehaviours) Configure(Members[member], c => c with { Misbehaviour = misbehaviour });
+
         var ready = Members.ToDictionary(m => m.Site, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        var nodes = Members.Select(m => NodeProcess.Start(m, (_, s) =>
+        void OnStatus(NodeProcess node, NodeStatus s)
         {
             Statuses.Enqueue(s);
             if (s.Event == "ready") ready[s.Site].TrySetResult();
-        })).ToList();
+        }
+
+        var nodes = Members.Select(m => NodeProcess.Start(m, OnStatus)).ToList();
         try
         {
             await Task.WhenAny(Task.WhenAll(ready.Values.Select(r => r.Task)), Task.WhenAny(nodes.Select(n => n.Exited))).WaitAsync(ct);
+            if (_builder.LifetimeBudgetMicro is { } lifetime) await SetLifetimeBudgetAsync(lifetime(Plans), ct);
             PlanIds = await Consortium.StartPlansAsync([.. Plans.Select(p => (p, _builder.EpsilonCapMicro?.Invoke(p)))], _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds, ct);
-            if (Victim is not null) VictimExitCode = await nodes[^1].Exited.WaitAsync(ct);
-            ExitCodes = await Task.WhenAll(nodes.Where(n => n.Member != Victim).Select(n => n.Exited)).WaitAsync(ct);
+            if (Victim is not null)
+            {
+                VictimExitCode = await nodes[^1].Exited.WaitAsync(ct);
+                if (_builder.RestartVictim)
+                {
+                    Configure(Victim, c => c with { CrashBeforeCommittingRound = null });
+                    nodes.Add(NodeProcess.Start(Victim, OnStatus));
+                    RestartedExitCode = await nodes[^1].Exited.WaitAsync(ct);
+                }
+            }
+
+            ExitCodes = await Task.WhenAll(nodes.Take(Members.Count).Where(n => n.Member != Victim).Select(n => n.Exited)).WaitAsync(ct);
         }
         catch (OperationCanceledException e)
         {
@@ -139,7 +163,9 @@ public abstract class ConsortiumRun : IAsyncLifetime
             foreach (var node in nodes) node.Dispose();
         }
 
-        var errors = Statuses.Where(s => s.Event == "error").Select(s => $"{s.Site}: {s.Detail}").ToList();
+        var refused = _builder.RefusedPlans.Select(i => PlanIds[i].ToString()).ToHashSet();
+        Refusals = [.. Statuses.Where(s => s.Event == "error" && refused.Contains(s.PlanId ?? ""))];
+        var errors = Statuses.Where(s => s.Event == "error" && !refused.Contains(s.PlanId ?? "")).Select(s => $"{s.Site}: {s.Detail}").ToList();
         if (errors.Count > 0) throw new InvalidOperationException("a node reported an error:\n" + string.Join("\n", errors));
 
         // Each node exits after its vote on the last aggregate is mined: the chain's story is complete.
@@ -147,6 +173,18 @@ public abstract class ConsortiumRun : IAsyncLifetime
         Ledger = StateOf(Events);
         Results = [.. Survivors.Select(m => m.ReadResult(PlanId))];
         Audit = await Auditor.RunAsync(Reader, Consortium.Addresses.DeploymentBlock, Blobs, ct: ct);
+    }
+
+    private static void Configure(ConsortiumMember member, Func<NodeConfig, NodeConfig> change) =>
+        File.WriteAllText(member.ConfigFile, change(NodeConfig.Load(member.ConfigFile)).ToJson());
+
+    /// <summary>Governance sets the lifetime epsilon budget of the plans' dataset (their schema) before they start.</summary>
+    private async Task SetLifetimeBudgetAsync(ulong budgetMicro, CancellationToken ct)
+    {
+        var dataset = Convert.FromHexString(Plans[0].Schema.Hash);
+        var voters = await Consortium.VotersAsync(ct);
+        await AnvilGovernance.PassAsync(Proposals.Settings(Consortium.Addresses, new SettingsChange { LifetimeBudgets = [(dataset, budgetMicro)] }),
+            [.. voters.Select(v => v.Chain)], ct);
     }
 
     public async Task DisposeAsync()
