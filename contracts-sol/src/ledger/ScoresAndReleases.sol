@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
-import {RoundCommits} from "./RoundCommits.sol";
+import {EvaluationPins} from "./EvaluationPins.sol";
 import {PlanState} from "./LedgerTypes.sol";
 import {RewardToken} from "../rewards/RewardToken.sol";
 
@@ -9,7 +9,7 @@ import {RewardToken} from "../rewards/RewardToken.sol";
 /// @notice No single member can write scores: the participants first agree (quorum) on the hash of
 /// the score vector through their votes; then anyone submits the vector matching it, and reward
 /// tokens are minted from its positive entries.
-abstract contract ScoresAndReleases is RoundCommits {
+abstract contract ScoresAndReleases is EvaluationPins {
     RewardToken public immutable rewardToken;
     mapping(uint256 => bytes32) internal _released;
 

@@ -54,6 +54,7 @@ public sealed class ChainEventReader
         Add<LedgerEvents.Dissent>(addresses.TrainingLedger);
         Add<LedgerEvents.ScoresRecorded>(addresses.TrainingLedger);
         Add<LedgerEvents.ModelReleased>(addresses.TrainingLedger);
+        Add<LedgerEvents.EvaluationPinned>(addresses.TrainingLedger);
         Add<RewardEvents.Transfer>(addresses.RewardToken);
     }
 

@@ -107,6 +107,9 @@ public sealed partial class LedgerState
             case LedgerEvents.ScoresRecorded r:
                 _plans[r.PlanId].Round(r.Round).RecordedScores = new ScoreVector(r.PlanId, r.Round, r.Members, r.Scores);
                 break;
+            case LedgerEvents.EvaluationPinned pin:
+                _plans[pin.PlanId].Evaluations[Key(pin.Member)] = pin.BlobHash;
+                break;
             case LedgerEvents.ModelReleased m:
                 _plans[m.PlanId].ReleasedModel = m.ModelHash;
                 _plans[m.PlanId].EvaluationReport = m.EvaluationReportHash;

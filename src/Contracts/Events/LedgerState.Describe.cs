@@ -14,6 +14,7 @@ public sealed partial class LedgerState
         {
             s.AppendLine($"plan {id} {Hex(p.PlanHash)} {p.Status} round {p.CurrentRound}/{p.TotalRounds} window {p.CommitWindow}s participants [{string.Join(",", p.Participants)}] released {Hex(p.ReleasedModel)}");
             foreach (var (member, spent) in p.EpsilonSpent) s.AppendLine($"  spent {member} {spent}");
+            foreach (var (member, blob) in p.Evaluations) s.AppendLine($"  evaluation {member} {Hex(blob)}");
             foreach (var r in p.Rounds)
             {
                 s.AppendLine($"  round {r.Round} opened {r.OpenedAt} deadline {r.Deadline} closed {r.Closed} early {r.ClosedEarly} aggregate {Hex(r.FinalAggregate)} scores {Hex(r.AgreedScores)}");

@@ -4,7 +4,7 @@ using FedChain.Contracts.Client;
 namespace FedChain.Contracts.Governance;
 
 /// <summary>Proposes, votes and executes on the ConsortiumGovernor as this client's institution.</summary>
-public sealed class GovernanceClient(ChainClient chain, string governor)
+public sealed partial class GovernanceClient(ChainClient chain, string governor)
 {
     public string Address => governor;
 

@@ -5,7 +5,7 @@ using Nethereum.Contracts;
 namespace FedChain.Contracts.Governance;
 
 /// <summary>ConsortiumGovernor (OpenZeppelin Governor 5.x) functions, as Nethereum messages.</summary>
-public static class GovernorFunctions
+public static partial class GovernorFunctions
 {
     [Function("propose", "uint256")]
     public sealed class Propose : FunctionMessage

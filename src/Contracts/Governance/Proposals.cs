@@ -7,7 +7,7 @@ using Nethereum.Contracts;
 namespace FedChain.Contracts.Governance;
 
 /// <summary>Builds the proposals the consortium votes on.</summary>
-public static class Proposals
+public static partial class Proposals
 {
     public static Proposal Admit(ConsortiumAddresses at, MemberInfo member, string? description = null) =>
         Single(at.MembershipRegistry, new MembershipFunctions.Admit
@@ -34,6 +34,6 @@ public static class Proposals
             EvaluationReportHash = evaluationReportHash,
         }.GetCallData(), description ?? $"Release plan {planId}'s model {Convert.ToHexStringLower(modelHash)}");
 
-    private static Proposal Single(string target, byte[] calldata, string description) =>
+    internal static Proposal Single(string target, byte[] calldata, string description) =>
         new([target], [BigInteger.Zero], [calldata], description);
 }

@@ -28,7 +28,8 @@ namespace FedChain.Learning.Plans;
 /// <param name="Quantisation">Fixed-point bits and the most members whose updates may be summed.</param>
 /// <param name="Privacy">DP-SGD per member (null: no DP).</param>
 /// <param name="SecureAggregation">Secure aggregation's choice and threshold (null: not used).</param>
-/// <param name="Contribution">Issue 8 fills this.</param>
+/// <param name="Contribution">Contribution scoring and rewards (null: not scored).</param>
+/// <param name="Chain">The terms the chain enforces: windows, quorum, scores lag, reward rate (null: <see cref="ChainTerms.Default"/>).</param>
 public sealed record TrainingPlan(
     int FormatVersion,
     DatasetSchema Schema,
@@ -41,7 +42,8 @@ public sealed record TrainingPlan(
     QuantisationSettings Quantisation,
     PrivacySettings? Privacy = null,
     SecureAggregationSettings? SecureAggregation = null,
-    ContributionSettings? Contribution = null)
+    ContributionSettings? Contribution = null,
+    ChainTerms? Chain = null)
 {
     public const int CurrentFormatVersion = 1;
 
@@ -79,6 +81,7 @@ public sealed record TrainingPlan(
         Privacy?.Validate(this);
         SecureAggregation?.Validate(Quantisation.MaxMembers);
         Contribution?.Validate(Schema.Task.Kind, SecureAggregation is { Enabled: true });
+        Chain?.Validate();
         return this;
     }
 
