@@ -15,6 +15,8 @@ public static class FedChainCommandLine
         root.Subcommands.Add(ChainCommand.Build());
         root.Subcommands.Add(NodeCommand.Build());
         root.Subcommands.Add(AuditCommand.Build());
+        root.Subcommands.Add(KeyCommand.Build());
+        root.Subcommands.Add(GovCommand.Build());
         return root;
     }
 }

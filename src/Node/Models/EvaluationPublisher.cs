@@ -1,0 +1,35 @@
+using System.Numerics;
+using FedChain.Contracts.Client;
+using FedChain.Learning.Metrics;
+using FedChain.Node.Agent;
+
+namespace FedChain.Node.Models;
+
+/// <summary>
+/// When a plan finishes: seals this member's evaluation of the final model on its own test rows as a
+/// signed blob, offers it to the network, and pins its hash on-chain (once per member), so that a
+/// release's evaluation report is built from what the members themselves measured.
+/// </summary>
+internal static class EvaluationPublisher
+{
+    public static async Task PublishAsync(NodeContext node, BigInteger planId, string planHash, uint lastRound, string modelHash, MetricSet? metrics, CancellationToken ct)
+    {
+        if (metrics is null) return;
+        var evaluation = new SiteEvaluation(planId.ToString(System.Globalization.CultureInfo.InvariantCulture), planHash, node.Me, node.Config.Site, modelHash, metrics);
+        var blob = EvaluationBlob.Seal(node.Key, Convert.FromHexString(planHash), lastRound, evaluation);
+        var id = await node.Network.PublishBlobAsync(blob, ct);
+        try
+        {
+            await node.Consortium.Ledger.PinEvaluationAsync(planId, id.ToBytes(), ct);
+            Log.EvaluationPinned(node.Logger, planId, id.ToString());
+        }
+        catch (ContractRevertException e) when (e.ErrorName == "EvaluationAlreadyPinned")
+        {
+            // Pinned before a restart: the chain keeps the first.
+        }
+        catch (ChainException e)
+        {
+            Log.EvaluationNotPinned(node.Logger, planId, e.Message);
+        }
+    }
+}
