@@ -17,6 +17,7 @@ public static class FedChainCommandLine
         root.Subcommands.Add(AuditCommand.Build());
         root.Subcommands.Add(KeyCommand.Build());
         root.Subcommands.Add(GovCommand.Build());
+        root.Subcommands.Add(PlanCommand.Build());
         return root;
     }
 }
