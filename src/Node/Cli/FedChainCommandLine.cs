@@ -18,6 +18,7 @@ public static class FedChainCommandLine
         root.Subcommands.Add(KeyCommand.Build());
         root.Subcommands.Add(GovCommand.Build());
         root.Subcommands.Add(PlanCommand.Build());
+        root.Subcommands.Add(ModelCommand.Build());
         return root;
     }
 }

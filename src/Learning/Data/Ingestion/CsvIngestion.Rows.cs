@@ -48,7 +48,7 @@ public static partial class CsvIngestion
         if (!keep) { at.Report.RowsDropped++; return; }
         at.Report.RowsKept++;
         if (imputed) at.Report.RowsImputed++;
-        rows.Add(features, label, time, evt, fold);
+        rows.Add(features, label, time, evt, fold, at.Line);
     }
 
     private static bool ReadFeature(DatasetSchema schema, CellReader reader, string cell, FeatureSlot slot, float[] features, RowContext at, ref bool imputed)

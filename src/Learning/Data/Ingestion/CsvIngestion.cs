@@ -27,7 +27,8 @@ public static partial class CsvIngestion
         }
 
         Conclude(schema, report, rows);
-        return new IngestedSite(rows.ToDataset(source.Site, report.Rejected), report);
+        var data = rows.ToDataset(source.Site, report.Rejected);
+        return new IngestedSite(data, report, rows.Lines);
     }
 
     private static void ReadAll(DatasetSchema schema, SiteSource source, StreamReader reader, ValidationReport report, EncodedRows rows)
