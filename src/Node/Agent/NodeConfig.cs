@@ -126,6 +126,7 @@ public sealed record NodeConfig
     }
 
     /// <summary>The state folder's blob files (what `plan show`, `gov show` and `model fetch` read from the node's store).</summary>
+    [JsonIgnore]
     public string BlobFiles => Path.Combine(Resolve(StateDirectory), "blobs", "blobs");
 
     /// <summary>The keystore passphrase, from the file or the environment.</summary>

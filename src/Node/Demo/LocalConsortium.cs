@@ -1,38 +1,50 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Numerics;
-using FedChain.Contracts;
 using FedChain.Contracts.Chain;
 using FedChain.Contracts.Client;
 using FedChain.Contracts.Deployment;
+using FedChain.Contracts.Events;
 using FedChain.Contracts.Governance;
-using FedChain.Contracts.Ledger;
 using FedChain.Contracts.Membership;
 using FedChain.Learning.Plans;
 using FedChain.Node.Agent;
+using FedChain.Node.Consent;
+using FedChain.Node.Governance;
 using FedChain.Node.Identity;
-using FedChain.Node.Privacy;
+using FedChain.Node.Models;
+using FedChain.Node.Plans;
 
 namespace FedChain.Node.Demo;
 
 /// <summary>
-/// A consortium on this machine: anvil, one key, folder and node config per institution, the
-/// contracts deployed with the founders bootstrapped. The demo and the end-to-end tests drive it.
+/// A consortium on this machine: anvil with real blocks (one a second, transactions mined at once),
+/// one key, folder and node config per institution, the contracts deployed with the founders
+/// bootstrapped. Each institution acts through its own session opened from its own node config, and
+/// governance votes in real time through the governor's delay and period, with the same
+/// <see cref="GovernanceActions"/> the `fedchain gov` commands use. The demo and the end-to-end tests drive it.
 /// </summary>
 public sealed class LocalConsortium : IAsyncDisposable
 {
     private const string Passphrase = "local-consortium-demo";
     private readonly List<ConsortiumMember> _members = [];
+    private readonly List<CallerSession> _sessions = [];
+    private readonly TimeProvider _time = TimeProvider.System;
+    private readonly IProgress<string>? _progress;
 
     /// <summary>Reward units the ledger mints per 1.0 of positive score in plans that score: 1,000 per micro unit of score.</summary>
     public static readonly BigInteger RewardPerScore = 1_000_000_000;
 
-    private LocalConsortium(AnvilProcess anvil, ChainClient deployer, ConsortiumAddresses addresses, string folder)
+    /// <summary>Voting delay and period of a local consortium: short, so a vote takes seconds of real time.</summary>
+    public const uint VotingDelaySeconds = 1;
+
+    private LocalConsortium(AnvilProcess anvil, ChainClient deployer, ConsortiumAddresses addresses, string folder, IProgress<string>? progress)
     {
         Anvil = anvil;
         Deployer = deployer;
         Addresses = addresses;
         Folder = folder;
+        _progress = progress;
     }
 
     public AnvilProcess Anvil { get; }
@@ -48,40 +60,46 @@ public sealed class LocalConsortium : IAsyncDisposable
     /// <summary>Every institution with a key (founders and those admitted or waiting to be).</summary>
     public IReadOnlyList<ConsortiumMember> Members => _members;
 
-    /// <summary>Starts anvil, makes a key per site, deploys, bootstraps the first <paramref name="founders"/> sites and funds everyone.</summary>
+    /// <summary>
+    /// Starts anvil (a block each second, transactions mined at once), makes a key per site, deploys,
+    /// bootstraps the first <paramref name="founders"/> sites and funds everyone.
+    /// </summary>
     /// <param name="sites">Site name and CSV file of each institution.</param>
+    /// <param name="votingPeriodSeconds">How long each governance vote stays open, in real seconds.</param>
     public static async Task<LocalConsortium> CreateAsync(string folder, IReadOnlyList<(string Site, string Csv)> sites, int founders, string schemaFile,
-        IProgress<string>? progress = null, CancellationToken ct = default)
+        IProgress<string>? progress = null, CancellationToken ct = default, uint votingPeriodSeconds = 4)
     {
         Directory.CreateDirectory(folder);
-        var anvil = await AnvilProcess.StartAsync(ct: ct);
+        // Interval blocks move the chain's clock in real time (governance deadlines); mixed mining still
+        // mines each transaction at once, so rounds do not wait for the next block.
+        var anvil = await AnvilProcess.StartAsync(extraArgs: ["--block-time", "1", "--mixed-mining"], ct: ct);
         var deployer = new ChainClient(anvil.RpcUrl, anvil.DevPrivateKeys[0], AnvilProcess.ChainId);
-        progress?.Report($"anvil running at {anvil.RpcUrl}");
+        progress?.Report($"anvil running at {anvil.RpcUrl} (a block each second)");
         var keys = sites.Select(_ => NodeKey.Generate()).ToList();
         var endpoints = sites.Select(_ => $"127.0.0.1:{FreePort()}").ToList();
         var founderInfo = Enumerable.Range(0, founders).Select(i => new MemberInfo(keys[i].Address.ToString(), MemberRole.Member, sites[i].Site, endpoints[i])).ToList();
         var addresses = await ConsortiumDeployer.DeployAsync(deployer, founderInfo,
-            new DeploymentOptions { FundFoundersWei = BigInteger.Pow(10, 20) }, progress, null, ct);
-        var consortium = new LocalConsortium(anvil, deployer, addresses, folder);
+            new DeploymentOptions { FundFoundersWei = BigInteger.Pow(10, 20), VotingDelaySeconds = VotingDelaySeconds, VotingPeriodSeconds = votingPeriodSeconds }, progress, null, ct);
+        var consortium = new LocalConsortium(anvil, deployer, addresses, folder, progress);
         await addresses.WriteAsync(consortium.AddressesFile, ct);
         for (var i = 0; i < sites.Count; i++)
         {
             if (i >= founders) await deployer.TransferAsync(keys[i].Address.ToString(), BigInteger.Pow(10, 20), ct);
-            consortium._members.Add(consortium.Prepare(sites[i].Site, sites[i].Csv, schemaFile, keys[i], endpoints[i]));
+            consortium._members.Add(await consortium.PrepareAsync(sites[i].Site, sites[i].Csv, schemaFile, keys[i], endpoints[i], ct));
         }
 
         progress?.Report($"keys and node configs for {string.Join(", ", sites.Select(s => s.Site))} in {folder}");
         return consortium;
     }
 
-    private ConsortiumMember Prepare(string site, string csv, string schemaFile, NodeKey key, string endpoint)
+    private async Task<ConsortiumMember> PrepareAsync(string site, string csv, string schemaFile, NodeKey key, string endpoint, CancellationToken ct)
     {
         var dir = Path.Combine(Folder, "nodes", site);
         // A new chain reuses plan ids: a node folder left by an earlier run would resume its checkpoints (and privacy spend).
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         Directory.CreateDirectory(dir);
         NodeKeystore.Save(Path.Combine(dir, "key.json"), key, Passphrase, NodeKeystore.Light);
-        File.WriteAllText(Path.Combine(dir, "passphrase.txt"), Passphrase);
+        PrivateFile.WriteAllText(Path.Combine(dir, "passphrase.txt"), Passphrase);
         var config = new NodeConfig
         {
             Keystore = "key.json",
@@ -96,64 +114,92 @@ public sealed class LocalConsortium : IAsyncDisposable
         };
         var configFile = Path.Combine(dir, "node.json");
         File.WriteAllText(configFile, config.ToJson());
-        var chain = new ChainClient(Anvil.RpcUrl, Convert.ToHexString(key.ExportPrivateKey()), AnvilProcess.ChainId);
-        return new ConsortiumMember(site, key, dir, configFile, endpoint, new Consortium(chain, Addresses));
+        // The institution's own session, opened from its own node config as `fedchain gov --config` opens it.
+        var session = await CallerSession.FromConfigAsync(configFile, null, ct);
+        _sessions.Add(session);
+        return new ConsortiumMember(site, key, dir, configFile, endpoint, session.Consortium);
     }
 
     /// <summary>Members whose vote counts now: founders and those admitted.</summary>
     public async Task<IReadOnlyList<ConsortiumMember>> VotersAsync(CancellationToken ct = default)
     {
-        var registered = (await _members[0].Chain.Membership.MembersAsync(ct)).Select(m => m.Address.ToLowerInvariant()).ToHashSet();
+        var registered = (await _members[0].Chain.Membership.MembersAsync(ct)).Where(m => m.Role == MemberRole.Member).Select(m => m.Address.ToLowerInvariant()).ToHashSet();
         return [.. _members.Where(m => registered.Contains(m.Address.ToLowerInvariant()))];
     }
 
     /// <summary>The current members propose and vote to admit <paramref name="member"/>.</summary>
-    public async Task AdmitAsync(ConsortiumMember member, CancellationToken ct = default)
-    {
-        var voters = await VotersAsync(ct);
-        await AnvilGovernance.PassAsync(Proposals.Admit(Addresses, new MemberInfo(member.Address, MemberRole.Member, member.Site, member.Endpoint)),
-            [.. voters.Select(v => v.Chain)], ct);
-    }
+    public Task<BigInteger> AdmitAsync(ConsortiumMember member, CancellationToken ct = default) =>
+        PassAsync(Proposals.Admit(Addresses, new MemberInfo(member.Address, MemberRole.Member, member.Site, member.Endpoint)), ct);
 
-    /// <summary>Writes the plan document where <paramref name="publisher"/>'s node offers it to the network.</summary>
-    public void OfferPlan(ConsortiumMember publisher, TrainingPlan plan)
-    {
-        var file = Path.Combine(publisher.Directory, "plan.json");
-        File.WriteAllBytes(file, plan.CanonicalBytes());
-        var config = NodeConfig.Load(publisher.ConfigFile);
-        File.WriteAllText(publisher.ConfigFile, (config with { PublishPlans = [file] }).ToJson());
-    }
+    /// <summary>The plan's chain terms for a local run: these windows, quorum 51 %, scores two rounds behind, <see cref="RewardPerScore"/>.</summary>
+    public static TrainingPlan WithTerms(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds) =>
+        (plan with { Chain = new ChainTerms(commitWindowSeconds, enrolmentWindowSeconds, 51, 2, (long)RewardPerScore) }).Validate();
 
-    /// <summary>Governance starts the plan: every member invited, rounds + 1 chain rounds (round 0 exchanges moments).</summary>
-    /// <param name="epsilonBudgetMicro">The chain's per-member epsilon cap; default: the plan's budget (0 without DP). Tests set it lower to exhaust it early.</param>
+    /// <summary>Leaves the plan document where <paramref name="publisher"/>'s node offers it to the network (as `gov propose start-plan` does).</summary>
+    public void OfferPlan(ConsortiumMember publisher, TrainingPlan plan) => OfferedPlans.Offer(NodeConfig.Load(publisher.ConfigFile), plan);
+
+    /// <summary>
+    /// Each member approves the plan locally (as `fedchain plan approve` records it), then governance
+    /// starts it: every member invited, the terms from the plan's chain section (<see cref="PlanProposal"/>).
+    /// </summary>
+    /// <param name="epsilonBudgetMicro">Tests only: a lower on-chain epsilon cap than the plan's budget, to exhaust it early.</param>
     /// <returns>The plan id.</returns>
-    public async Task<BigInteger> StartPlanAsync(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds, CancellationToken ct = default, ulong? epsilonBudgetMicro = null)
+    public async Task<BigInteger> StartPlanAsync(TrainingPlan plan, CancellationToken ct = default, ulong? epsilonBudgetMicro = null)
     {
         var voters = await VotersAsync(ct);
-        var parameters = new PlanParams
+        foreach (var voter in voters)
         {
-            PlanHash = Convert.FromHexString(plan.Hash),
-            Invited = [.. voters.Select(v => v.Address)],
-            Rounds = (uint)plan.Rounds + 1,
-            CommitWindow = commitWindowSeconds,
-            EnrolmentWindow = enrolmentWindowSeconds,
-            QuorumPercent = 51,
-            ScoresLag = 2,
-            ContributionMode = (byte)(plan.Contribution?.Mode == Learning.Contribution.ContributionMode.SumOnly ? 1 : 0),
-            RewardPerScore = plan.Contribution is null ? 0 : RewardPerScore,
-            EpsilonBudget = epsilonBudgetMicro ?? PrivacySchedule.BudgetMicro(plan),
-            SecureAggregation = plan.SecureAggregation is { Enabled: true },
-        };
-        await AnvilGovernance.PassAsync(Proposals.StartPlan(Addresses, parameters), [.. voters.Select(v => v.Chain)], ct);
+            var config = NodeConfig.Load(voter.ConfigFile);
+            new ApprovalBook(config.Resolve(config.StateDirectory)).Approve(plan.Hash, voter.Site, _time.GetUtcNow(), "local consortium");
+        }
+
+        var proposal = PlanProposal.For(Addresses, plan, [.. voters.Select(v => v.Address)]);
+        if (epsilonBudgetMicro is { } cap)
+        {
+            var parameters = PlanProposal.Params(plan, [.. voters.Select(v => v.Address)]);
+            parameters.EpsilonBudget = cap;
+            proposal = Proposals.StartPlan(Addresses, parameters, proposal.Description);
+        }
+
+        await PassAsync(proposal, ct);
         return await voters[0].Chain.Ledger.PlanCountAsync(ct);
     }
 
-    /// <summary>The members vote to release the plan's model with its evaluation report.</summary>
-    public async Task ReleaseAsync(BigInteger planId, byte[] modelHash, byte[] evaluationReportHash, CancellationToken ct = default)
+    /// <summary>
+    /// Once every participant has pinned its evaluation, the members vote to release the plan's final
+    /// model with the evaluation report built from those pins (as `gov propose release` builds it).
+    /// </summary>
+    public async Task<ReleaseCandidate> ReleaseAsync(BigInteger planId, CancellationToken ct = default)
+    {
+        var proposer = (await VotersAsync(ct))[0];
+        var reader = new ChainEventReader(proposer.Chain.Chain, Addresses);
+        var ledger = new LedgerState();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            await ledger.CatchUpAsync(reader, Addresses.DeploymentBlock, timeout.Token);
+            var plan = ledger.Plans[planId];
+            if (plan.Participants.All(plan.Evaluations.ContainsKey)) break;
+            await Task.Delay(TimeSpan.FromMilliseconds(250), _time, timeout.Token);
+        }
+
+        var release = ReleaseCandidate.From(ledger.Plans[planId], NodeConfig.Load(proposer.ConfigFile).BlobFiles);
+        await PassAsync(Proposals.ReleaseModel(Addresses, planId, release.ModelHash, release.Report.Hash()), ct);
+        return release;
+    }
+
+    /// <summary>The first voter proposes; every voter votes for once voting opens; the proposer executes once it closes (queueing first on a timelocked governor).</summary>
+    public async Task<BigInteger> PassAsync(Proposal proposal, CancellationToken ct = default)
     {
         var voters = await VotersAsync(ct);
-        await AnvilGovernance.PassAsync(Proposals.ReleaseModel(Addresses, planId, modelHash, evaluationReportHash), [.. voters.Select(v => v.Chain)], ct);
+        var id = await Actions(voters[0]).ProposeAsync(proposal, ct);
+        await Task.WhenAll(voters.Select(v => Actions(v).VoteAsync(id, VoteSupport.For, null, wait: true, ct)));
+        await Actions(voters[0]).ExecuteAsync(id, wait: true, ct);
+        return id;
     }
+
+    private GovernanceActions Actions(ConsortiumMember member) => new(member.Chain, _time, _progress);
 
     private static int FreePort()
     {
@@ -164,12 +210,8 @@ public sealed class LocalConsortium : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var member in _members)
-        {
-            member.Chain.Chain.Dispose();
-            member.Key.Dispose();
-        }
-
+        foreach (var session in _sessions) session.Dispose();
+        foreach (var member in _members) member.Key.Dispose();
         Deployer.Dispose();
         await Anvil.DisposeAsync();
     }

@@ -22,19 +22,27 @@ public sealed partial class GovernanceActions(Consortium consortium, TimeProvide
     public async Task<BigInteger> ProposeAsync(Proposal proposal, CancellationToken ct)
     {
         await RequireMemberAsync("propose", ct);
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            var submitted = await Governor.ProposeAsync(proposal, ct);
-            progress?.Report($"proposal {submitted.Id} submitted in block {submitted.Transaction.BlockNumber}");
-            return submitted.Id;
-        }
-        catch (ContractRevertException e) when (e.ErrorName == "GovernorUnexpectedProposalState")
-        {
-            throw new GovernanceRefusal("the same proposal (same calls and description) exists already; vote on it, or change the description");
-        }
-        catch (ContractRevertException e) when (e.ErrorName == "GovernorInsufficientProposerVotes")
-        {
-            throw new GovernanceRefusal($"{Me} holds no vote yet: a member admitted this second can propose from the next one");
+            try
+            {
+                var submitted = await Governor.ProposeAsync(proposal, ct);
+                progress?.Report($"proposal {submitted.Id} submitted in block {submitted.Transaction.BlockNumber}");
+                return submitted.Id;
+            }
+            catch (ContractRevertException e) when (e.ErrorName == "GovernorUnexpectedProposalState")
+            {
+                throw new GovernanceRefusal("the same proposal (same calls and description) exists already; vote on it, or change the description");
+            }
+            catch (ContractRevertException e) when (e.ErrorName == "GovernorInsufficientProposerVotes" && attempt == 0)
+            {
+                // A proposer's weight is read at clock() - 1: a member admitted this very second votes from the next one.
+                await Clock.WaitPastAsync(await Clock.NowAsync(ct), "this member's vote counts", ct);
+            }
+            catch (ContractRevertException e) when (e.ErrorName == "GovernorInsufficientProposerVotes")
+            {
+                throw new GovernanceRefusal($"{Me} holds no vote: only members with a vote propose");
+            }
         }
     }
 
