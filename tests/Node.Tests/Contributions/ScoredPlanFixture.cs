@@ -46,7 +46,7 @@ public sealed class ScoredPlanFixture : IAsyncLifetime
         var data = DatasetFolder.Find("heart-disease", RepoPaths.Combine("data", "heart-disease"));
         var sites = data.Sites.Sites.Select(s => (s.Site, s.File)).ToList();
         Consortium = await LocalConsortium.CreateAsync(Path.Combine(_dir.Path, "consortium"), sites, sites.Count, Path.Combine(data.Path, "schema.json"), ct: ct);
-        Plan = DemoPlan.HeartDisease(data.Schema, Rounds, 42);
+        Plan = LocalConsortium.WithTerms(DemoPlan.HeartDisease(data.Schema, Rounds, 42), 30, 300);
         Consortium.OfferPlan(Consortium.Members[0], Plan);
 
         var ready = Consortium.Members.ToDictionary(m => m.Site, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -57,7 +57,7 @@ public sealed class ScoredPlanFixture : IAsyncLifetime
         try
         {
             await Task.WhenAll(ready.Values.Select(r => r.Task)).WaitAsync(ct);
-            PlanId = await Consortium.StartPlanAsync(Plan, 30, 300, ct);
+            PlanId = await Consortium.StartPlanAsync(Plan, ct);
             var codes = await Task.WhenAll(nodes.Select(n => n.Exited)).WaitAsync(ct);
             for (var i = 0; i < codes.Length; i++)
                 Assert.True(codes[i] == 0, $"{nodes[i].Member.Site}'s node exited with {codes[i]}; see {nodes[i].LogFile}");

@@ -56,7 +56,7 @@ public sealed class PrivateConsortiumRun : IAsyncLifetime
         _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), [.. data.Sites.Sites.Select(s => (s.Site, s.File))],
             data.Sites.Sites.Count, Path.Combine(data.Path, "schema.json"), ct: ct);
         var plain = DemoPlan.HeartDisease(data.Schema, Rounds, seed: 42);
-        Plan = DemoPlan.WithPrivacy(plain, epsilon: 3, delta: 1e-5, DemoPlan.TrainRows(plain, data));
+        Plan = LocalConsortium.WithTerms(DemoPlan.WithPrivacy(plain, epsilon: 3, delta: 1e-5, DemoPlan.TrainRows(plain, data)), commitWindowSeconds: 15, enrolmentWindowSeconds: 60);
         CapMicro = (ulong)Members.Max(m => PrivacySchedule.CumulativeMicro(MemberDpSgd.For(Plan, m.Site), AffordableRounds));
         Consortium.OfferPlan(Members[0], Plan);
 
@@ -69,7 +69,7 @@ public sealed class PrivateConsortiumRun : IAsyncLifetime
         try
         {
             await Task.WhenAny(Task.WhenAll(ready.Values.Select(r => r.Task)), Task.WhenAny(nodes.Select(n => n.Exited))).WaitAsync(ct);
-            PlanId = await Consortium.StartPlanAsync(Plan, commitWindowSeconds: 15, enrolmentWindowSeconds: 60, ct, CapMicro);
+            PlanId = await Consortium.StartPlanAsync(Plan, ct, CapMicro);
             ExitCodes = await Task.WhenAll(nodes.Select(n => n.Exited)).WaitAsync(ct);
         }
         finally

@@ -57,7 +57,7 @@ public sealed class SecureConsortiumRun : IAsyncLifetime
         DataFiles = data.Sites.Sites.ToDictionary(s => s.Site, s => s.File);
         _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), [.. data.Sites.Sites.Select(s => (s.Site, s.File))],
             data.Sites.Sites.Count, Path.Combine(data.Path, "schema.json"), ct: ct);
-        Plan = DemoPlan.HeartDisease(data.Schema, Rounds, seed: 42) with { SecureAggregation = new SecureAggregationSettings(true, Threshold: 3), Contribution = null };
+        Plan = LocalConsortium.WithTerms(DemoPlan.HeartDisease(data.Schema, Rounds, seed: 42) with { SecureAggregation = new SecureAggregationSettings(true, Threshold: 3), Contribution = null }, commitWindowSeconds: 15, enrolmentWindowSeconds: 60);
         Consortium.OfferPlan(Members[0], Plan);
 
         var ready = Members.ToDictionary(m => m.Site, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -71,7 +71,7 @@ public sealed class SecureConsortiumRun : IAsyncLifetime
         try
         {
             await Task.WhenAny(Task.WhenAll(ready.Values.Select(r => r.Task)), Task.WhenAny(nodes.Select(n => n.Exited))).WaitAsync(ct);
-            PlanId = await Consortium.StartPlanAsync(Plan, commitWindowSeconds: 15, enrolmentWindowSeconds: 60, ct);
+            PlanId = await Consortium.StartPlanAsync(Plan, ct);
             await victimHoldsRound1.Task.WaitAsync(ct);
             nodes[^1].Kill();
             SurvivorExitCodes = await Task.WhenAll(nodes.Take(nodes.Count - 1).Select(n => n.Exited)).WaitAsync(ct);
