@@ -19,6 +19,7 @@ public static class FedChainCommandLine
         root.Subcommands.Add(GovCommand.Build());
         root.Subcommands.Add(PlanCommand.Build());
         root.Subcommands.Add(ModelCommand.Build());
+        root.Subcommands.Add(StatusCommand.Build());
         return root;
     }
 }
