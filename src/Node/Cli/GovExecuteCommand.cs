@@ -15,11 +15,11 @@ internal static class GovExecuteCommand
             ? new Command("queue", "Queue a passed proposal on the governor's timelock (it can execute after the timelock delay).") { id, wait }
             : new Command("execute", "Carry out a passed proposal; on a timelocked governor queue it first and wait for its ETA.") { id, wait };
         caller.AddTo(command);
-        command.SetAction((parse, ct) => InputErrors.GuardAsync(async () =>
+        command.SetAction((parse, ct) => InputErrors.GuardAsync(parse, async () =>
         {
             var proposal = GovCommand.ParseId(parse.GetValue(id)!);
             using var session = await caller.OpenAsync(parse, needKey: true, ct);
-            var actions = new GovernanceActions(session.Consortium, TimeProvider.System, new ErrorLines());
+            var actions = new GovernanceActions(session.Consortium, TimeProvider.System, new ErrorLines(parse));
             if (queue) await actions.QueueAsync(proposal, parse.GetValue(wait), ct);
             else await actions.ExecuteAsync(proposal, parse.GetValue(wait), ct);
             return 0;

@@ -16,7 +16,7 @@ internal static class GovListCommand
         var caller = new CallerOptions();
         var command = new Command("list", "List every proposal: what it does, its state, its votes against the quorum, and what can be done next.") { json };
         caller.AddTo(command);
-        command.SetAction((parse, ct) => InputErrors.GuardAsync(async () =>
+        command.SetAction((parse, ct) => InputErrors.GuardAsync(parse, async () =>
         {
             using var session = await caller.OpenAsync(parse, needKey: false, ct);
             var views = await new GovernanceActions(session.Consortium, TimeProvider.System).ListAsync(ct);
@@ -35,7 +35,7 @@ internal static class GovListCommand
         var caller = new CallerOptions();
         var command = new Command("show", "Describe one proposal in words: what executing it changes, the votes so far, the quorum, its deadlines.") { id, json };
         caller.AddTo(command);
-        command.SetAction((parse, ct) => InputErrors.GuardAsync(async () =>
+        command.SetAction((parse, ct) => InputErrors.GuardAsync(parse, async () =>
         {
             var proposal = GovCommand.ParseId(parse.GetValue(id)!);
             using var session = await caller.OpenAsync(parse, needKey: false, ct);

@@ -61,7 +61,7 @@ internal static class GovProposeCommand
                 ? listed.Select(a => Address(a, "--invite")).ToList()
                 : (await session.Consortium.Membership.MembersAsync()).Where(m => m.Role == MemberRole.Member).Select(m => m.Address).ToList();
             var offered = OfferedPlans.Offer(config, document);
-            Console.Error.WriteLine($"plan {document.Hash}: offered by your node from {offered}");
+            parse.InvocationConfiguration.Error.WriteLine($"plan {document.Hash}: offered by your node from {offered}");
             return PlanProposal.For(session.Addresses, document, invited);
         });
     }
@@ -76,7 +76,7 @@ internal static class GovProposeCommand
             var folder = parse.GetValue(blobs)?.FullName ?? session.Config?.BlobFiles
                 ?? throw new ArgumentException("give --config (your node's blob store holds the evaluations) or --blobs DIR");
             var release = await ReleaseCandidate.BuildAsync(session, id, folder, default);
-            Console.Error.WriteLine(release.Describe());
+            parse.InvocationConfiguration.Error.WriteLine(release.Describe());
             return Proposals.ReleaseModel(session.Addresses, id, release.ModelHash, release.Report.Hash());
         });
     }
@@ -103,12 +103,12 @@ internal static class GovProposeCommand
         var command = new Command(name, description);
         foreach (var option in options.Append(text)) command.Options.Add(option);
         caller.AddTo(command);
-        command.SetAction((parse, ct) => InputErrors.GuardAsync(async () =>
+        command.SetAction((parse, ct) => InputErrors.GuardAsync(parse, async () =>
         {
             using var session = await caller.OpenAsync(parse, needKey: true, ct);
             var proposal = await build(parse, session);
             if (parse.GetValue(text) is { } custom) proposal = proposal with { Description = custom };
-            var id = await new GovernanceActions(session.Consortium, TimeProvider.System, new ErrorLines()).ProposeAsync(proposal, ct);
+            var id = await new GovernanceActions(session.Consortium, TimeProvider.System, new ErrorLines(parse)).ProposeAsync(proposal, ct);
             parse.InvocationConfiguration.Output.WriteLine(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return 0;
         }));

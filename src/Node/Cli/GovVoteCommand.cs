@@ -17,12 +17,12 @@ internal static class GovVoteCommand
         var caller = new CallerOptions();
         var command = new Command("vote", "Cast your institution's vote on a proposal while its vote is open.") { id, support, reason, wait };
         caller.AddTo(command);
-        command.SetAction((parse, ct) => InputErrors.GuardAsync(async () =>
+        command.SetAction((parse, ct) => InputErrors.GuardAsync(parse, async () =>
         {
             var proposal = GovCommand.ParseId(parse.GetValue(id)!);
             var choice = Enum.Parse<VoteSupport>(parse.GetValue(support)!, ignoreCase: true);
             using var session = await caller.OpenAsync(parse, needKey: true, ct);
-            await new GovernanceActions(session.Consortium, TimeProvider.System, new ErrorLines()).VoteAsync(proposal, choice, parse.GetValue(reason), parse.GetValue(wait), ct);
+            await new GovernanceActions(session.Consortium, TimeProvider.System, new ErrorLines(parse)).VoteAsync(proposal, choice, parse.GetValue(reason), parse.GetValue(wait), ct);
             return 0;
         }));
         return command;

@@ -13,20 +13,24 @@ internal static class InputErrors
 
     public const int ChainExitCode = 3;
 
-    /// <summary>The same for commands that talk to the chain; errors go to stderr.</summary>
-    public static async Task<int> GuardAsync(Func<Task<int>> run)
+    /// <summary>The same for the consortium's commands: the error goes to the invocation's error writer (stderr).</summary>
+    public static async Task<int> GuardAsync(System.CommandLine.ParseResult parse, Func<Task<int>> run)
     {
         try
         {
             return await run();
         }
-        catch (Exception e) when (e is GovernanceRefusal or SchemaException or ArgumentException or InvalidDataException
-            or DirectoryNotFoundException or FileNotFoundException or ChainException)
+        catch (Exception e) when (Expected(e))
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
             return e is ChainException ? ChainExitCode : ExitCode;
         }
     }
+
+    public static int Guard(System.CommandLine.ParseResult parse, Func<int> run) => GuardAsync(parse, () => Task.FromResult(run())).GetAwaiter().GetResult();
+
+    private static bool Expected(Exception e) => e is GovernanceRefusal or SchemaException or ArgumentException or InvalidDataException
+        or DirectoryNotFoundException or FileNotFoundException or ChainException;
 
     public static int Guard(Func<int> run)
     {

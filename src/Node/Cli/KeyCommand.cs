@@ -25,7 +25,7 @@ internal static class KeyCommand
         {
             output, passphraseFile, force, light,
         };
-        command.SetAction(parse => InputErrors.Guard(() =>
+        command.SetAction(parse => InputErrors.Guard(parse, () =>
         {
             var file = parse.GetValue(output)!;
             if (file.Exists && !parse.GetValue(force)) throw new ArgumentException($"{file.FullName} exists already; pass --force to replace it (its key would be lost)");
@@ -44,7 +44,7 @@ internal static class KeyCommand
         var keystore = new Option<FileInfo>("--keystore") { Description = "The keystore to read.", Required = true };
         var passphraseFile = new Option<FileInfo?>("--passphrase-file") { Description = $"Its passphrase (else ${CallerSession.PassphraseVariable})." };
         var command = new Command("show", "Decrypt a keystore and print its address (checks the passphrase).") { keystore, passphraseFile };
-        command.SetAction(parse => InputErrors.Guard(() =>
+        command.SetAction(parse => InputErrors.Guard(parse, () =>
         {
             var file = parse.GetValue(keystore)!.FullName;
             using var key = NodeKeystore.Load(file, CallerSession.ReadPassphrase(file, parse.GetValue(passphraseFile)?.FullName));

@@ -23,10 +23,10 @@ internal static class ModelCommand
         var caller = new CallerOptions();
         var command = new Command("fetch", "Get the model governance released for a plan, check it against the on-chain release and evaluation report, and write a model package.") { plan, output, blobs };
         caller.AddTo(command);
-        command.SetAction((parse, ct) => InputErrors.GuardAsync(async () =>
+        command.SetAction((parse, ct) => InputErrors.GuardAsync(parse, async () =>
         {
             using var session = await caller.OpenAsync(parse, needKey: false, ct);
-            var package = await ModelFetch.FetchAsync(session, GovCommand.ParseId(parse.GetValue(plan)!), parse.GetValue(blobs)?.FullName, parse.GetValue(output)!.FullName, new ErrorLines(), ct);
+            var package = await ModelFetch.FetchAsync(session, GovCommand.ParseId(parse.GetValue(plan)!), parse.GetValue(blobs)?.FullName, parse.GetValue(output)!.FullName, new ErrorLines(parse), ct);
             parse.InvocationConfiguration.Output.WriteLine(package.ModelHash);
             return 0;
         }));
@@ -39,7 +39,7 @@ internal static class ModelCommand
         var data = new Option<FileInfo>("--data") { Description = "New rows in the schema's CSV layout (the outcome may be missing).", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "Predictions CSV, one line per data row; the validation report goes beside it (.validation.json).", Required = true };
         var command = new Command("predict", "Score new rows through the schema's ingestion and the released model; write one prediction per row and the validation report.") { model, data, output };
-        command.SetAction(parse => InputErrors.Guard(() =>
+        command.SetAction(parse => InputErrors.Guard(parse, () =>
         {
             var (package, schema) = ModelPackage.Read(parse.GetValue(model)!.FullName);
             var csv = parse.GetValue(data)!;

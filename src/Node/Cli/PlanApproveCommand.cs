@@ -15,7 +15,7 @@ internal static class PlanApproveCommand
         var by = new Option<string?>("--by") { Description = "Who approves (default: the user running the command)." };
         var note = new Option<string?>("--note") { Description = "Why, or under which decision (kept with the approval)." };
         var command = new Command("approve", "Record your institution's approval of a plan (who and when) in your node's state; the node then joins it.") { hash, config, by, note };
-        command.SetAction(parse => InputErrors.Guard(() =>
+        command.SetAction(parse => InputErrors.Guard(parse, () =>
         {
             var node = NodeConfig.Load(parse.GetValue(config)!.FullName);
             var plan = parse.GetValue(hash)!;

@@ -17,7 +17,7 @@ internal static class PlanCheckCommand
         var site = new Option<string?>("--site") { Description = "The site's name (with --data; default: the file name)." };
         var members = new Option<int?>("--members") { Description = "Members taking part (default: the plan's declared members, else 4)." };
         var command = new Command("check", "Validate a plan against its schema (and a site's data), and print its cost: epsilon per member, bytes per round and plan, gas, time.") { plan, data, site, members };
-        command.SetAction(parse => InputErrors.Guard(() =>
+        command.SetAction(parse => InputErrors.Guard(parse, () =>
         {
             var file = parse.GetValue(plan)!;
             var document = PlanDocuments.Load(file.FullName, null, null);

@@ -45,7 +45,7 @@ internal static class PlanInitCommand
             declare, secure, threshold, members, contribution, commitWindow, enrolment, quorum, lag, reward,
         };
         foreach (var option in privacy.All) command.Options.Add(option);
-        command.SetAction(parse => InputErrors.Guard(() =>
+        command.SetAction(parse => InputErrors.Guard(parse, () =>
         {
             var dataset = DatasetSchema.Load(parse.GetValue(schema)!.FullName);
             var survival = dataset.Task.Kind == TaskKind.Survival;

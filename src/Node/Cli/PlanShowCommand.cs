@@ -14,7 +14,7 @@ internal static class PlanShowCommand
         var config = new Option<FileInfo?>("--config") { Description = "Your node config: its blob store, approvals and consent policy." };
         var blobs = new Option<DirectoryInfo?>("--blobs") { Description = "A folder of exported blobs to look the hash up in." };
         var command = new Command("show", "Describe a plan in words: data, model, training, protection, contribution, chain terms.") { plan, config, blobs };
-        command.SetAction(parse => InputErrors.Guard(() =>
+        command.SetAction(parse => InputErrors.Guard(parse, () =>
         {
             var node = parse.GetValue(config) is { } file ? NodeConfig.Load(file.FullName) : null;
             var document = PlanDocuments.Load(parse.GetValue(plan)!, node, parse.GetValue(blobs)?.FullName);

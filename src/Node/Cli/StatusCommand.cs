@@ -18,7 +18,7 @@ internal static class StatusCommand
         {
             url, config, json,
         };
-        command.SetAction((parse, ct) => InputErrors.GuardAsync(async () =>
+        command.SetAction((parse, ct) => InputErrors.GuardAsync(parse, async () =>
         {
             var server = parse.GetValue(url) ?? FromConfig(parse.GetValue(config));
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
