@@ -36,7 +36,7 @@ public sealed class ConsortiumWalkthroughTests(ITestOutputHelper output)
         // Each institution makes its own key; nobody else ever reads it.
         var keys = await Task.WhenAll(hospitals.Select(h => Ok(lab.RunAsync(h, folders[h], Step, "key", "new", "--out", "key.json", "--passphrase-file", "passphrase.txt", "--light"))));
         var address = hospitals.Zip(keys).ToDictionary(x => x.First, x => x.Second.StdOut.Trim());
-        foreach (var file in hospitals.SelectMany(h => new[] { "key.json", "passphrase.txt" }.Select(f => Path.Combine(folders[h], f)))) Assert.False(Identity.PrivateFile.IsExposed(file), $"{file} is readable by others");
+        foreach (var file in hospitals.SelectMany(h => new[] { "key.json", "passphrase.txt" }.Select(f => Path.Combine(folders[h], f)))) Assert.False(FedChain.Node.Identity.PrivateFile.IsExposed(file), $"{file} is readable by others");
 
         // 1. The operator deploys the contracts on a chain with a block every second, with the three founders.
         File.WriteAllText(Path.Combine(folders[ConsortiumLab.Chain], "founders.json"), JsonSerializer.Serialize(new
