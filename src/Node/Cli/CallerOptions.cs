@@ -18,7 +18,7 @@ internal sealed class CallerOptions
 
     public Option<FileInfo?> Addresses { get; } = new("--addresses") { Description = "Without --config: the consortium's addresses file." };
 
-    public Option<Uri?> Rpc { get; } = new("--rpc") { Description = "JSON-RPC endpoint (default: the config's or the addresses file's)." };
+    public Option<Uri?> Rpc { get; } = UriOption.Create("--rpc", "JSON-RPC endpoint (default: the config's or the addresses file's).");
 
     public void AddTo(Command command)
     {

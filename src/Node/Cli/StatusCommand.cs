@@ -11,7 +11,7 @@ internal static class StatusCommand
 {
     public static Command Build()
     {
-        var url = new Option<Uri?>("--url") { Description = "The node's status server (as its log and state/status.url say), e.g. http://127.0.0.1:7100." };
+        var url = UriOption.Create("--url", "The node's status server (as its log and state/status.url say), e.g. http://127.0.0.1:7100.");
         var config = new Option<FileInfo?>("--config") { Description = "The node's config: its state/status.url names the server." };
         var json = new Option<bool>("--json") { Description = "Print the status as JSON." };
         var command = new Command("status", "Show a running node's plans (round, phase, consent), peers and their scores, chain height and lag, privacy spent, last commits, blob store, recent errors.")

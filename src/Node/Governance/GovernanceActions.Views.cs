@@ -61,7 +61,9 @@ public sealed partial class GovernanceActions
     private async Task<VoteTally> VoteTallyAsync(BigInteger id, CancellationToken ct)
     {
         var votes = await Governor.VotesAsync(id, ct);
-        var needed = await Governor.QuorumAsync(await Governor.SnapshotAsync(id, ct), ct);
+        // Before its snapshot a proposal's quorum is not fixed yet (ERC-5805 refuses future lookups): show today's.
+        var snapshot = await Governor.SnapshotAsync(id, ct);
+        var needed = await Governor.QuorumAsync(Math.Min(snapshot, await Clock.NowAsync(ct) - 1), ct);
         var counts = await Governor.QuorumCountsAsync(ct);
         var counted = votes.For + (counts.Contains("abstain") ? votes.Abstain : BigInteger.Zero);
         return new VoteTally((long)votes.For, (long)votes.Against, (long)votes.Abstain, (long)needed, (long)counted, string.Join(",", counts));
