@@ -74,22 +74,38 @@ public sealed class LocalConsortium : IAsyncDisposable
         // mines each transaction at once, so rounds do not wait for the next block.
         var anvil = await AnvilProcess.StartAsync(extraArgs: ["--block-time", "1", "--mixed-mining"], ct: ct);
         var deployer = new ChainClient(anvil.RpcUrl, anvil.DevPrivateKeys[0], AnvilProcess.ChainId);
-        progress?.Report($"anvil running at {anvil.RpcUrl} (a block each second)");
-        var keys = sites.Select(_ => NodeKey.Generate()).ToList();
-        var endpoints = sites.Select(_ => $"127.0.0.1:{FreePort()}").ToList();
-        var founderInfo = Enumerable.Range(0, founders).Select(i => new MemberInfo(keys[i].Address.ToString(), MemberRole.Member, sites[i].Site, endpoints[i])).ToList();
-        var addresses = await ConsortiumDeployer.DeployAsync(deployer, founderInfo,
-            new DeploymentOptions { FundFoundersWei = BigInteger.Pow(10, 20), VotingDelaySeconds = VotingDelaySeconds, VotingPeriodSeconds = votingPeriodSeconds }, progress, null, ct);
-        var consortium = new LocalConsortium(anvil, deployer, addresses, folder, progress);
-        await addresses.WriteAsync(consortium.AddressesFile, ct);
-        for (var i = 0; i < sites.Count; i++)
+        LocalConsortium? consortium = null;
+        try
         {
-            if (i >= founders) await deployer.TransferAsync(keys[i].Address.ToString(), BigInteger.Pow(10, 20), ct);
-            consortium._members.Add(await consortium.PrepareAsync(sites[i].Site, sites[i].Csv, schemaFile, keys[i], endpoints[i], ct));
-        }
+            progress?.Report($"anvil running at {anvil.RpcUrl} (a block each second)");
+            var keys = sites.Select(_ => NodeKey.Generate()).ToList();
+            var endpoints = sites.Select(_ => $"127.0.0.1:{FreePort()}").ToList();
+            var founderInfo = Enumerable.Range(0, founders).Select(i => new MemberInfo(keys[i].Address.ToString(), MemberRole.Member, sites[i].Site, endpoints[i])).ToList();
+            var addresses = await ConsortiumDeployer.DeployAsync(deployer, founderInfo,
+                new DeploymentOptions { FundFoundersWei = BigInteger.Pow(10, 20), VotingDelaySeconds = VotingDelaySeconds, VotingPeriodSeconds = votingPeriodSeconds }, progress, null, ct);
+            consortium = new LocalConsortium(anvil, deployer, addresses, folder, progress);
+            await addresses.WriteAsync(consortium.AddressesFile, ct);
+            for (var i = 0; i < sites.Count; i++)
+            {
+                if (i >= founders) await deployer.TransferAsync(keys[i].Address.ToString(), BigInteger.Pow(10, 20), ct);
+                consortium._members.Add(await consortium.PrepareAsync(sites[i].Site, sites[i].Csv, schemaFile, keys[i], endpoints[i], ct));
+            }
 
-        progress?.Report($"keys and node configs for {string.Join(", ", sites.Select(s => s.Site))} in {folder}");
-        return consortium;
+            progress?.Report($"keys and node configs for {string.Join(", ", sites.Select(s => s.Site))} in {folder}");
+            return consortium;
+        }
+        catch
+        {
+            // Never leave anvil running behind a failed set-up.
+            if (consortium is not null) await consortium.DisposeAsync();
+            else
+            {
+                deployer.Dispose();
+                await anvil.DisposeAsync();
+            }
+
+            throw;
+        }
     }
 
     private async Task<ConsortiumMember> PrepareAsync(string site, string csv, string schemaFile, NodeKey key, string endpoint, CancellationToken ct)
