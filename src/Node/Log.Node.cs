@@ -38,10 +38,4 @@ internal static partial class Log
 
     [LoggerMessage(1011, LogLevel.Information, "Published plan document {PlanHash} from {File}")]
     public static partial void PlanPublished(ILogger logger, string planHash, string file);
-
-    [LoggerMessage(1100, LogLevel.Information, "Plan {PlanId} round {Round}: DP-SGD spent epsilon {EpsilonThisRound:G6} this round, {EpsilonSpent:G6} of {EpsilonBudget:G6} in all")]
-    public static partial void PrivacySpent(ILogger logger, BigInteger planId, int round, double epsilonThisRound, double epsilonSpent, double epsilonBudget);
-
-    [LoggerMessage(1101, LogLevel.Warning, "Plan {PlanId} round {Round}: not training or committing: {Reason}")]
-    public static partial void PrivacyBudgetExhausted(ILogger logger, BigInteger planId, int round, string reason);
 }

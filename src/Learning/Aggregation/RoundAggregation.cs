@@ -14,7 +14,7 @@ public static class RoundAggregation
 {
     /// <summary>A site's update as fixed-point integers, rounded with the seed derived from (plan, round, site).</summary>
     public static uint[] Quantise(TrainingPlan plan, ClientUpdate update, int round, string site, out int clipped) =>
-        FixedPoint.Quantise(update.Vector, plan.Quantisation, DerivedSeed.Random(plan.Seed, "quantise", round, site), out clipped);
+        UpdateQuantiser.Quantise(update.Vector, plan.Quantisation, DerivedSeed.Random(plan.Seed, "quantise", round, site), out clipped);
 
     /// <summary>The next global model from the modular sum of the committed quantised updates.</summary>
     /// <param name="totalSamples">Sum of the committed sample counts n_i.</param>
@@ -23,7 +23,7 @@ public static class RoundAggregation
     public static (float[] Global, ServerState State) ApplyQuantisedSum(
         TrainingPlan plan, float[] global, ServerState state, uint[] sum, long totalSamples, int participants, int members)
     {
-        var mean = FixedPoint.Dequantise(sum, plan.Quantisation, totalSamples);
+        var mean = UpdateQuantiser.Dequantise(sum, plan.Quantisation, totalSamples);
         return Apply(plan, global, state, mean, totalSamples, participants, members);
     }
 

@@ -4,7 +4,7 @@ namespace FedChain.Learning.Benchmarks;
 
 /// <summary>
 /// results.json of <c>fedchain bench flamby</c>: {"dataset", "metric", "methods": {NAME: {"headline_mean",
-/// "headline_sd", "per_center"}}} as issue 3 specifies, plus the seeds, centers, FLamby's numbers and the tuning record.
+/// "headline_sd", "per_center"}}} as other tools read it, plus the seeds, centers, FLamby's numbers and the tuning record.
 /// </summary>
 public sealed record BenchmarkResult(
     [property: JsonPropertyName("dataset")] string Dataset,

@@ -49,7 +49,7 @@ public sealed partial record FlambyProtocol
             [
                 TunedFamily("fedavg_tuned", protocol.Strategy(ServerRuleKind.FedAvg), [0.001, 0.003, 0.01, 0.03], tuneServer: false),
                 TunedFamily("fedadam_tuned", protocol.Strategy(ServerRuleKind.FedAdam), [0.003, 0.01, 0.03], tuneServer: true),
-                // DP rows (issue 7): 16 x 25 Poisson-sampled records a round, as many as FLamby's 4 x 100, in a quarter of the steps.
+                // DP rows: 16 x 25 Poisson-sampled records a round, as many as FLamby's 4 x 100, in a quarter of the steps.
                 .. PrivateFamilies(protocol.Strategy(ServerRuleKind.FedAvg), [1, 3, 8], delta: 1e-5, expectedBatch: 16, localSteps: 25,
                     clipNorms: [1, 4], learningRates: [0.01, 0.03]),
             ],

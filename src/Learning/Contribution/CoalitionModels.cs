@@ -22,7 +22,7 @@ public static class CoalitionModels
         if (samples == 0) return [.. global];
 
         var sum = new uint[plan.UpdateLength];
-        foreach (var i in coalition.Members()) FixedPoint.AddInto(sum, updates[i].Quantised);
+        foreach (var i in coalition.Members()) UpdateQuantiser.AddInto(sum, updates[i].Quantised);
         return RoundAggregation.ApplyQuantisedSum(plan, global, state, sum, samples, coalition.Count, members).Global;
     }
 

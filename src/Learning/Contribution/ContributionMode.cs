@@ -1,6 +1,6 @@
 namespace FedChain.Learning.Contribution;
 
-/// <summary>What the scores can see, which the plan's method implies (issue 8, "the privacy trade-off").</summary>
+/// <summary>What the scores can see, which the plan's method implies (docs/contribution.md, "The two modes").</summary>
 public enum ContributionMode
 {
     /// <summary>

@@ -28,7 +28,7 @@ public static class ExactShapley
                 sum += (Int128)(factorial[size] * factorial[members - size - 1]) * (utilities[without.With(i)] - utilities[without]);
             }
 
-            scores[i] = ScoreFixedPoint.Divide(sum, factorial[members]);
+            scores[i] = ScoreUnits.Divide(sum, factorial[members]);
         }
 
         return scores;

@@ -1,7 +1,7 @@
 namespace FedChain.Learning.Contribution;
 
 /// <summary>One member's scores summed over the rounds it took part in, and the rewards it earned.</summary>
-/// <param name="Score">Sum of its round scores, in <see cref="ScoreFixedPoint"/> units.</param>
+/// <param name="Score">Sum of its round scores, in <see cref="ScoreUnits"/> units.</param>
 public sealed record MemberTotal(string Member, long Score, long Rewards, int Rounds)
 {
     /// <summary>Sums per member over the rounds, in order of first appearance.</summary>

@@ -9,7 +9,7 @@ namespace FedChain.Learning.Contribution;
 /// an auditor recomputes with <see cref="RoundScoring.Score"/> from the same reports.
 /// </summary>
 /// <param name="Members">The roster, in order.</param>
-/// <param name="Scores">Per member, in <see cref="ScoreFixedPoint"/> units.</param>
+/// <param name="Scores">Per member, in <see cref="ScoreUnits"/> units.</param>
 /// <param name="Rewards">Per member, in reward units (<see cref="RewardRule"/>).</param>
 /// <param name="UtilityOfNone">U(empty): the previous global model's combined utility (null when no report counted).</param>
 /// <param name="UtilityOfAll">U(all): the new global model's combined utility.</param>

@@ -32,7 +32,7 @@ public static class RoundScoring
         {
             ContributionMethod.ExactShapley => ExactShapley.Compute(utilities, n),
             ContributionMethod.SampledShapley => SampledShapley.Compute(
-                utilities, n, SampledPermutations.For(planSeed, round, n, settings.Permutations), ScoreFixedPoint.FromDouble(settings.Truncation)),
+                utilities, n, SampledPermutations.For(planSeed, round, n, settings.Permutations), ScoreUnits.FromDouble(settings.Truncation)),
             ContributionMethod.LeaveOneOut => LeaveOneOut.Compute(utilities, n),
             _ => SampleShare.Compute(utilities, [.. roster.Select(m => m.SampleCount)]),
         };

@@ -15,6 +15,6 @@ public static class SampleShare
         var gain = utilities[Coalition.All(members)] - utilities[Coalition.Empty];
         Int128 total = 0;
         foreach (var n in sampleCounts) total += n;
-        return total <= 0 ? new long[members] : [.. sampleCounts.Select(n => ScoreFixedPoint.Divide((Int128)gain * n, total))];
+        return total <= 0 ? new long[members] : [.. sampleCounts.Select(n => ScoreUnits.Divide((Int128)gain * n, total))];
     }
 }

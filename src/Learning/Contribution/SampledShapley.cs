@@ -10,7 +10,7 @@ namespace FedChain.Learning.Contribution;
 /// </summary>
 public static class SampledShapley
 {
-    /// <param name="truncation">The tolerance in <see cref="ScoreFixedPoint"/> units; 0 walks every permutation to the end.</param>
+    /// <param name="truncation">The tolerance in <see cref="ScoreUnits"/> units; 0 walks every permutation to the end.</param>
     public static long[] Compute(CoalitionUtilities utilities, int members, IReadOnlyList<int[]> permutations, long truncation)
     {
         if (permutations.Count == 0) throw new ArgumentException("sampled Shapley needs at least one permutation", nameof(permutations));
@@ -30,6 +30,6 @@ public static class SampledShapley
             }
         }
 
-        return [.. sums.Select(s => ScoreFixedPoint.Divide(s, permutations.Count))];
+        return [.. sums.Select(s => ScoreUnits.Divide(s, permutations.Count))];
     }
 }

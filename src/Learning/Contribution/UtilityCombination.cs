@@ -18,7 +18,7 @@ public static class UtilityCombination
         {
             Int128 sum = 0;
             foreach (var report in reports) sum += (Int128)report.ValidationRows * report.Utilities[i].Utility;
-            values[schedule[i]] = ScoreFixedPoint.Divide(sum, weight);
+            values[schedule[i]] = ScoreUnits.Divide(sum, weight);
         }
 
         return new CoalitionUtilities(values);

@@ -21,7 +21,7 @@ public static class UtilityEvaluation
         {
             var value = Utility(metric, Evaluation.Evaluate(model, models[i], validation));
             if (!double.IsFinite(value)) return null;
-            utilities[i] = new SubsetUtility(schedule[i], ScoreFixedPoint.FromDouble(value));
+            utilities[i] = new SubsetUtility(schedule[i], ScoreUnits.FromDouble(value));
         }
 
         return new UtilityReport(planHash, round, member, validation.Count, utilities);

@@ -8,7 +8,7 @@ namespace FedChain.Learning.Plans;
 /// How the plan scores each member's contribution per round and turns scores into rewards
 /// (docs/contribution.md). A plan without this section does not score.
 /// </summary>
-/// <param name="Method">The scoring method; it implies the <see cref="Mode"/>. A plan with secure aggregation must use <see cref="ContributionMethod.SampleShare"/>.</param>
+/// <param name="Method">The scoring method; it implies the <see cref="Mode"/>. Under secure aggregation only <see cref="ContributionMethod.SampleShare"/> runs.</param>
 /// <param name="Metric">The validation metric each member reports for every scheduled subset model.</param>
 /// <param name="Permutations">Sampled Shapley: permutations per round, in antithetic pairs (default 128); the estimate's error shrinks as 1/sqrt of it.</param>
 /// <param name="Truncation">Sampled Shapley: once a permutation's prefix is within this much utility of U(all), its later marginals count as 0 (TMC-Shapley). 0 (default) turns truncation off.</param>
@@ -27,10 +27,9 @@ public sealed record ContributionSettings(
     public ContributionMode Mode => Method == ContributionMethod.SampleShare ? ContributionMode.SumOnly : ContributionMode.PerMember;
 
     /// <summary>Throws naming the field when the settings cannot work for <paramref name="task"/>.</summary>
-    public ContributionSettings Validate(TaskKind task, bool secureAggregation)
+    /// <remarks>Whether the method fits the plan's other sections (a per-member method under secure aggregation) is <c>PlanCompatibility</c>'s check.</remarks>
+    public ContributionSettings Validate(TaskKind task)
     {
-        if (secureAggregation && Mode == ContributionMode.PerMember)
-            throw new ArgumentException($"contribution method '{Method}' needs each member's update, which secure aggregation hides; use sample-share");
         var survivalMetric = Metric == UtilityMetric.CIndex;
         if (survivalMetric != (task == TaskKind.Survival)) throw new ArgumentException($"contribution metric '{Metric}' does not fit a {task} task");
         if (Permutations < 1) throw new ArgumentException($"contribution permutations must be at least 1, got {Permutations}");

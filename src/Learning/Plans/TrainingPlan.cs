@@ -28,7 +28,7 @@ namespace FedChain.Learning.Plans;
 /// <param name="Quantisation">Fixed-point bits and the most members whose updates may be summed.</param>
 /// <param name="Privacy">DP-SGD per member (null: no DP).</param>
 /// <param name="SecureAggregation">Secure aggregation's choice and threshold (null: not used).</param>
-/// <param name="Contribution">Contribution scoring and rewards (null: not scored).</param>
+/// <param name="Contribution">Contribution scores and rewards (null: the plan does not score).</param>
 /// <param name="Chain">The terms the chain enforces: windows, quorum, scores lag, reward rate (null: <see cref="ChainTerms.Default"/>).</param>
 public sealed record TrainingPlan(
     int FormatVersion,
@@ -80,8 +80,9 @@ public sealed record TrainingPlan(
         Quantisation.Validate();
         Privacy?.Validate(this);
         SecureAggregation?.Validate(Quantisation.MaxMembers);
-        Contribution?.Validate(Schema.Task.Kind, SecureAggregation is { Enabled: true });
+        Contribution?.Validate(Schema.Task.Kind);
         Chain?.Validate();
+        if (Pipeline.PlanCompatibility.Refusal(this) is { } why) throw new ArgumentException($"plan combination cannot run: {why}");
         return this;
     }
 

@@ -1,13 +1,14 @@
-using FedChain.Learning.Aggregation;
 using FedChain.Learning.Contribution;
-using FedChain.Learning.Models;
+using FedChain.Learning.Pipeline;
+using FedChain.Learning.Pipeline.Stages;
 using FedChain.Learning.Plans;
 
 namespace FedChain.Learning.Simulation;
 
 /// <summary>
-/// Scores every round of a simulation as the network would: the subset models are built from the
-/// committed fixed-point updates, every site evaluates them on its own held-out rows and reports,
+/// Scores every round of a simulation as the network would, through the plan's scoring stage: the
+/// subset models are built from the committed fixed-point updates (or, under secure aggregation, from
+/// their sum alone), every site evaluates them on its own held-out rows and reports,
 /// and <see cref="RoundScoring.Score"/> turns the reports into scores and rewards.
 /// </summary>
 public sealed class ContributionRecorder : IRoundObserver
@@ -17,7 +18,7 @@ public sealed class ContributionRecorder : IRoundObserver
     private readonly IReadOnlyList<SimulatedSite> _sites;
     private readonly TimeProvider _time;
     private readonly string _planHash;
-    private readonly ModelArchitecture _model;
+    private readonly ScoringStage _scoring;
     private readonly List<RoundContribution> _rounds = [];
 
     /// <param name="time">Times each step for the cost figure; <see cref="TimeProvider.System"/> by default.</param>
@@ -28,18 +29,17 @@ public sealed class ContributionRecorder : IRoundObserver
         _sites = sites;
         _time = time ?? TimeProvider.System;
         _planHash = plan.Hash;
-        _model = plan.Architecture();
+        _scoring = RoundPipeline.For(plan).Scoring!;
     }
 
     public IReadOnlyList<RoundContribution> Rounds => _rounds;
 
     public void Observe(RoundUpdates round)
     {
+        var inputs = round.Inputs ?? throw new ArgumentException("scores are computed from committed fixed-point updates; the float path has none", nameof(round));
         var start = _time.GetTimestamp();
-        var schedule = CoalitionSchedule.For(_settings, _plan.Seed, round.Round, round.Sites.Count);
-        var updates = round.Updates.Select((u, s) => new MemberUpdate(
-            round.Quantised?[s] ?? RoundAggregation.Quantise(_plan, u, round.Round, round.Sites[s], out _), u.SampleCount)).ToArray();
-        var models = CoalitionModels.BuildAll(_plan, round.GlobalBefore, round.StateBefore, updates, schedule, round.Members);
+        var schedule = _scoring.Schedule(_plan, inputs);
+        var models = _scoring.Models(_plan, inputs, schedule);
         var built = _time.GetTimestamp();
 
         var reports = new List<UtilityReport>();
@@ -47,7 +47,7 @@ public sealed class ContributionRecorder : IRoundObserver
         for (var s = 0; s < _sites.Count; s++)
         {
             var from = _time.GetTimestamp();
-            var report = UtilityEvaluation.Evaluate(_planHash, round.Round, _sites[s].Name, _model, _settings.Metric, _sites[s].Data.Test, schedule, models);
+            var report = _scoring.Evaluate(_plan, inputs, _sites[s].Name, _sites[s].Data.Test, schedule, models);
             if (report is not null) reports.Add(report);
             evaluate[s] = _time.GetElapsedTime(from);
         }

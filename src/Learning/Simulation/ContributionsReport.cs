@@ -5,7 +5,7 @@ namespace FedChain.Learning.Simulation;
 
 /// <summary>
 /// contributions.json: per-member scores and rewards per round and in total. Scores are int64 in
-/// <see cref="ScoreFixedPoint"/> units (1e-9 of utility), as the chain records them; each round
+/// <see cref="ScoreUnits"/> units (1e-9 of utility), as the chain records them; each round
 /// carries the SHA-256 of its canonical score vector (<see cref="RoundScores.CanonicalBytes"/>).
 /// </summary>
 public sealed record ContributionsReport(
@@ -22,7 +22,7 @@ public sealed record ContributionsReport(
         var settings = plan.Contribution ?? throw new ArgumentException("the plan has no contribution section", nameof(plan));
         var behaviour = sites.ToDictionary(s => s.Name, s => s.Behaviour, StringComparer.Ordinal);
         var totals = MemberTotal.Of(rounds.Select(r => r.Scores))
-            .Select(t => new ContributionsMember(t.Member, behaviour[t.Member], t.Score, ScoreFixedPoint.ToDouble(t.Score), t.Rewards, t.Rounds))
+            .Select(t => new ContributionsMember(t.Member, behaviour[t.Member], t.Score, ScoreUnits.ToDouble(t.Score), t.Rewards, t.Rounds))
             .ToArray();
         var perRound = rounds.Select(r => new ContributionsRound(
             r.Scores.Round, r.Scores.Hash(), r.Scores.UtilityOfNone, r.Scores.UtilityOfAll, r.Scores.Members, r.Scores.Scores, r.Scores.Rewards, r.Scores.Excluded)).ToArray();

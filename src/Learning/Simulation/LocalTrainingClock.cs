@@ -2,7 +2,7 @@ namespace FedChain.Learning.Simulation;
 
 /// <summary>
 /// Times each site's local training step in a simulation, so scoring's cost can be set against the
-/// round's training (issue 8: scoring must add at most as much time as local training does).
+/// round's training (scoring's cost target: at most as much time as local training).
 /// </summary>
 public sealed class LocalTrainingClock(TimeProvider? time = null)
 {

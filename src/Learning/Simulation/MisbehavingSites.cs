@@ -8,7 +8,7 @@ using FedChain.Learning.Training;
 namespace FedChain.Learning.Simulation;
 
 /// <summary>
-/// Issue 8's misbehaving sites. Each holds an average-sized draw of the honest sites' rows (a seeded
+/// Misbehaving sites for contribution tests. Each holds an average-sized draw of the honest sites' rows (a seeded
 /// sample, without replacement, of the pooled normalised train rows, and likewise of the test rows,
 /// sized to the honest sites' mean), so it commits a plausible sample count and evaluates honestly on
 /// real rows; only its update misbehaves.
@@ -31,13 +31,13 @@ public static class MisbehavingSites
             Sample(pooledTrain, trainRows, DerivedSeed.Random(seed, "misbehaving-train-rows", 0, name)) with { Site = name },
             Sample(pooledTest, testRows, DerivedSeed.Random(seed, "misbehaving-test-rows", 0, name)) with { Site = name });
 
-        for (var k = 1; k <= counts.FreeRiders; k++) sites.Add(new SimulatedSite(Draw($"free-rider-{k}"), FreeRider, Misbehaviour.FreeRider));
-        for (var k = 1; k <= counts.NoiseSenders; k++) sites.Add(new SimulatedSite(Draw($"noisy-{k}"), NoiseSender, Misbehaviour.NoiseSender));
+        for (var k = 1; k <= counts.FreeRiders; k++) sites.Add(new SimulatedSite(Draw($"free-rider-{k}"), FreeRider, SiteBehaviour.FreeRider));
+        for (var k = 1; k <= counts.NoiseSenders; k++) sites.Add(new SimulatedSite(Draw($"noisy-{k}"), NoiseSender, SiteBehaviour.NoiseSender));
         for (var k = 1; k <= counts.LabelFlippers; k++)
         {
             var split = Draw($"label-flip-{k}");
             // The flipped rows are its training data; it evaluates utilities on its true test labels.
-            sites.Add(new SimulatedSite(split with { Train = FlipOutcome(split.Train) }, null, Misbehaviour.LabelFlipper));
+            sites.Add(new SimulatedSite(split with { Train = FlipOutcome(split.Train) }, null, SiteBehaviour.LabelFlipper));
         }
 
         return sites;

@@ -1,4 +1,5 @@
 using FedChain.Learning.Aggregation;
+using FedChain.Learning.Pipeline;
 using FedChain.Learning.Training;
 
 namespace FedChain.Learning.Simulation;
@@ -6,7 +7,7 @@ namespace FedChain.Learning.Simulation;
 /// <summary>One simulated round's inputs and result, in site order.</summary>
 /// <param name="GlobalBefore">The global model the sites trained from.</param>
 /// <param name="StateBefore">The server state the round's rule started from.</param>
-/// <param name="Quantised">Each site's fixed-point update as the network would commit it; null on the float path.</param>
+/// <param name="Inputs">The server stages' inputs: the round's sum and, unless the plan hides them, each site's committed fixed-point update; null on the float path.</param>
 /// <param name="GlobalAfter">The round's new global model.</param>
 /// <param name="Members">Members of the plan (N), as the round's aggregation was given it.</param>
 public sealed record RoundUpdates(
@@ -15,6 +16,6 @@ public sealed record RoundUpdates(
     ServerState StateBefore,
     IReadOnlyList<string> Sites,
     IReadOnlyList<ClientUpdate> Updates,
-    IReadOnlyList<uint[]>? Quantised,
+    RoundInputs? Inputs,
     float[] GlobalAfter,
     int Members);

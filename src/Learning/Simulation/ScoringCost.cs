@@ -14,13 +14,13 @@ public sealed record ScoringCost(int Members, int Subsets, double BuildMs, doubl
 {
     public double ScoringMs => BuildMs + EvaluateMs + ScoreMs;
 
-    /// <summary>Scoring time over training time: at most 1 meets issue 8's cost target.</summary>
+    /// <summary>Scoring time over training time: at most 1 meets scoring's cost target (docs/contribution.md).</summary>
     public double Ratio => ScoringMs / TrainMs;
 
     public static ScoringCost Of(IReadOnlyList<RoundContribution> rounds, IReadOnlyList<SimulatedSite> sites, LocalTrainingClock clock)
     {
         if (rounds.Count == 0) throw new ArgumentException("no scored rounds to cost", nameof(rounds));
-        var honest = sites.Select((s, i) => (s, i)).Where(x => x.s.Behaviour == Misbehaviour.Honest).ToArray();
+        var honest = sites.Select((s, i) => (s, i)).Where(x => x.s.Behaviour == SiteBehaviour.Honest).ToArray();
         if (honest.Length == 0) honest = [.. sites.Select((s, i) => (s, i))];
         double Mean(Func<RoundContribution, (SimulatedSite Site, int Index), double> f) => rounds.Average(r => honest.Average(h => f(r, h)));
         return new ScoringCost(

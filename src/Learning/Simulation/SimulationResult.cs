@@ -5,6 +5,6 @@ public sealed record SimulationResult(
     string PlanHash,
     bool Quantised,
     IReadOnlyList<string> Sites,
-    IReadOnlyList<RoundRecord> Rounds,
+    IReadOnlyList<SimulatedRound> Rounds,
     float[] FinalParameters,
     string FinalModelHash);

@@ -23,4 +23,7 @@ public sealed record NodeContext(
     public NodeStatus Line(string @event) => new(@event, Key.Address.ToString(), Config.Site);
 
     public long NowMs() => Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>One blob export at a time: plans that finish together would write the same folder's temp files.</summary>
+    public SemaphoreSlim ExportGate { get; } = new(1, 1);
 }

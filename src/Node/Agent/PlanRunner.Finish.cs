@@ -6,10 +6,10 @@ namespace FedChain.Node.Agent;
 public sealed partial class PlanRunner
 {
     /// <summary>Writes the final model and result.json, exports the blobs for auditors, and says done.</summary>
-    private async Task FinishAsync(Learning.Plans.TrainingPlan plan, AggregateTrack track, IReadOnlyList<RoundResult> history, CancellationToken ct)
+    private async Task FinishAsync(AggregateTrack track, IReadOnlyList<RoundResult> history, CancellationToken ct)
     {
-        Directory.CreateDirectory(PlanDirectory);
-        var modelFile = Path.Combine(PlanDirectory, "final-model.f32");
+        Directory.CreateDirectory(_run.Directory);
+        var modelFile = Path.Combine(_run.Directory, "final-model.f32");
         var bytes = new byte[track.Global.Length * 4];
         Buffer.BlockCopy(track.Global, 0, bytes, 0, bytes.Length);
         await File.WriteAllBytesAsync(modelFile, bytes, ct);
@@ -19,13 +19,21 @@ public sealed partial class PlanRunner
         if (node.Config.ExportBlobs is { } folder)
         {
             export = node.Config.Resolve(folder);
-            node.Network.ExportBlobs(export);
+            await node.ExportGate.WaitAsync(ct);
+            try
+            {
+                node.Network.ExportBlobs(export);
+            }
+            finally
+            {
+                node.ExportGate.Release();
+            }
         }
 
         var hash = Convert.ToHexStringLower(track.Hash);
-        var result = new PlanResult(planId.ToString(), plan.Hash, node.Key.Address.ToString(), node.Config.Site, hash, history, modelFile, export);
-        await File.WriteAllTextAsync(Path.Combine(PlanDirectory, "result.json"), JsonSerializer.Serialize(result, StatusReporter.Json), ct);
+        var result = new PlanResult(planId.ToString(), _run.Plan.Hash, node.Key.Address.ToString(), node.Config.Site, hash, history, modelFile, export);
+        await File.WriteAllTextAsync(Path.Combine(_run.Directory, "result.json"), JsonSerializer.Serialize(result, StatusReporter.Json), ct);
         Log.PlanFinished(node.Logger, planId, hash);
-        Report("done", track.Round, modelHash: hash, detail: Path.Combine(PlanDirectory, "result.json"));
+        _run.Report("done", track.Round, modelHash: hash, detail: Path.Combine(_run.Directory, "result.json"));
     }
 }

@@ -1,7 +1,8 @@
 using System.Numerics;
 using FedChain.Contracts.Client;
-using FedChain.Contracts.Events;
 using FedChain.Contracts.Ledger;
+using FedChain.Learning.Metrics;
+using FedChain.Learning.Pipeline;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Training;
 using FedChain.Node.Blobs;
@@ -13,14 +14,17 @@ namespace FedChain.Node.Agent;
 /// Takes this node through one plan, driven by chain events: opt in, then for each round train,
 /// publish the signed blob, commit its hash, wait for the chain to close the round, fetch every
 /// committed blob, aggregate, evaluate; the next commit carries the vote on that aggregate.
-/// Chain round 0 exchanges feature moments; rounds 1..R train (docs/node.md).
+/// Chain round 0 exchanges feature moments; rounds 1..R train (docs/node.md). This is the core loop
+/// only: the plan's round maths is its <see cref="RoundPipeline"/>, and privacy budgets, secure
+/// aggregation and scores are <see cref="PlanFeature"/>s called at named hooks.
 /// A restarted node runs the same loop: rounds it committed or missed are only re-aggregated.
 /// </summary>
 public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
 {
-    private string PlanDirectory => Path.Combine(node.Config.Resolve(node.Config.StateDirectory), "plans", planId.ToString());
+    private PlanRun _run = null!;
+    private IReadOnlyList<PlanFeature> _features = [];
 
-    private string CheckpointFile => Path.Combine(PlanDirectory, "checkpoint.json");
+    private string CheckpointFile => Path.Combine(_run.Directory, "checkpoint.json");
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -28,32 +32,37 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         var plan = await LoadPlanAsync(planHash, totalRounds, ct);
         if (plan is null) return;
         var site = LocalSite.Load(plan, node.Config.Site, node.Config.Resolve(node.Config.Data));
-        Report("plan", detail: $"plan {Convert.ToHexStringLower(planHash)[..12]}: {site.Raw.Train.Count} train / {site.Raw.Test.Count} test rows");
-        await Task.Run(() => PlanWarmup.Run(plan, site), ct);
+        _run = new PlanRun(node, planId, plan, planHash, RoundPipeline.For(plan), site);
+        _features = PlanFeatures.For(_run);
+        if (_features.Select(f => f.Refusal()).FirstOrDefault(r => r is not null) is { } refused)
+        {
+            Refuse(refused);
+            return;
+        }
+
+        _run.Report("plan", detail: $"plan {Convert.ToHexStringLower(planHash)[..12]}: {site.Raw.Train.Count} train / {site.Raw.Test.Count} test rows");
+        await Task.Run(() => PlanWarmup.Run(_run.Pipeline, site), ct);
 
         if (!await EnrolAsync(ct)) return;
-        var members = node.Chain.Read(s => s.Plans[planId].Participants.Count);
-        var track = new AggregateTrack(plan, members);
+        var track = new AggregateTrack(plan, node.Chain.Read(s => s.Plans[planId].Participants.Count));
         var checkpoint = PlanCheckpoint.Load(CheckpointFile);
         var history = new List<RoundResult>();
         for (var round = 0; round < (int)totalRounds; round++)
         {
             var started = node.NowMs();
-            var contribution = await ContributeIfDueAsync(plan, planHash, site, track, round, checkpoint, ct);
+            var contribution = await ContributeIfDueAsync(track, round, checkpoint, ct);
             if (contribution.Checkpoint is not null) checkpoint = contribution.Checkpoint;
             await WaitClosedAsync(round, ct);
-            var accepted = await CollectAsync(plan, planHash, round, ct);
-            await UnmaskIfSecureAsync(plan, planHash, round, accepted.Accepted, ct);
-            await ReportUtilitiesAsync(plan, planHash, site, track, members, round, accepted.Accepted, ct);
-            var result = Aggregate(plan, site, track, round, accepted.Accepted);
-            var timing = new RoundTiming(started, contribution.TrainingMilliseconds, contribution.CommittedAt, node.NowMs(), accepted.Accepted.Count, accepted.Excluded);
+            var (accepted, excluded) = await CollectAsync(round, ct);
+            var result = round == 0 ? AggregateMoments(track, accepted) : await AggregateAsync(track, round, accepted, ct);
+            var timing = new RoundTiming(started, contribution.TrainingMilliseconds, contribution.CommittedAt, node.NowMs(), accepted.Count, excluded);
             history.Add(result with { Timing = timing });
-            Report("round", round, metrics: result.Metrics, modelHash: Convert.ToHexStringLower(track.Hash), timing: timing);
+            _run.Report("round", round, metrics: result.Metrics, modelHash: result.AggregateHash, timing: timing);
         }
 
         await VoteAggregateAloneAsync((int)totalRounds - 1, track.Hash, ct);
-        await FinishScoresAsync(plan, ct);
-        await FinishAsync(plan, track, history, ct);
+        foreach (var feature in _features) await feature.FinishAsync(ct);
+        await FinishAsync(track, history, ct);
     }
 
     /// <summary>The plan document is the blob whose id is the plan hash on-chain.</summary>
@@ -76,7 +85,6 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         var localSchema = Learning.Data.Schema.DatasetSchema.Load(node.Config.Resolve(node.Config.Schema));
         if (plan.Schema.Hash != localSchema.Hash) return Refuse($"the plan's schema {plan.Schema.Hash[..12]} is not this node's schema {localSchema.Hash[..12]} ({node.Config.Schema})");
         if (plan.Rounds + 1 != totalRounds) return Refuse($"the plan trains {plan.Rounds} rounds but the chain schedules {totalRounds} (expected rounds + 1: round 0 exchanges moments)");
-        if (PrivacyRefusal(plan) is { } why) return Refuse(why);
         return plan;
     }
 
@@ -93,7 +101,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         var (status, joined) = node.Chain.Read(s => (s.Plans[planId].Status, s.Plans[planId].Participants.Contains(node.Me)));
         if (status == PlanStatus.Enrolling && !joined)
         {
-            Report("phase", phase: "opting in");
+            _run.Report("phase", phase: "opting in");
             try
             {
                 await node.Consortium.Ledger.OptInAsync(planId, ct);
@@ -109,24 +117,28 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         return node.Chain.Read(_ => plan.Status is PlanStatus.Running or PlanStatus.Completed && plan.Participants.Contains(node.Me));
     }
 
-    private void Report(string @event, int? round = null, string? phase = null, string? detail = null,
-        Learning.Metrics.MetricSet? metrics = null, string? modelHash = null, RoundTiming? timing = null) =>
-        node.Status.Report(node.Line(@event) with
-        {
-            PlanId = planId.ToString(),
-            Round = round,
-            Phase = phase,
-            Detail = detail,
-            Metrics = metrics,
-            ModelHash = modelHash,
-            Timing = timing,
-        });
-
-    private RoundRecord? RoundOf(LedgerState s, int round)
+    private RoundResult AggregateMoments(AggregateTrack track, IReadOnlyList<AcceptedBlob> accepted)
     {
-        var plan = s.Plans[planId];
-        return plan.Rounds.Count > round ? plan.Rounds[round] : null;
+        track.ApplyMoments(accepted);
+        _run.Site.Normalise(_run.Plan.Normalisation, track.PooledMoments);
+        foreach (var feature in _features) feature.MomentsCollected(accepted);
+        return new RoundResult(0, Convert.ToHexStringLower(track.Hash), null);
     }
+
+    /// <summary>Unmasking (when a feature masks), scoring, the server rule, evaluation on this site's test rows.</summary>
+    private async Task<RoundResult> AggregateAsync(AggregateTrack track, int round, IReadOnlyList<AcceptedBlob> accepted, CancellationToken ct)
+    {
+        var contributions = _run.Pipeline.SeesIndividualUpdates ? RoundContributions.Plain(accepted, _run.Plan.UpdateLength) : RoundContributions.Unmasked(accepted, null);
+        foreach (var feature in _features) contributions = await feature.CombineAsync(round, accepted, contributions, ct);
+        var inputs = track.InputsFor(round, contributions);
+        foreach (var feature in _features) await feature.AggregatingAsync(inputs, contributions, ct);
+        track.Apply(inputs);
+        var metrics = Evaluation.Evaluate(_run.Plan.Architecture(), track.Global, _run.Site.Scaled!.Test);
+        return new RoundResult(round, Convert.ToHexStringLower(track.Hash), metrics);
+    }
+
+    private void Report(string @event, int? round = null, string? phase = null, string? detail = null) =>
+        node.Status.Report(node.Line(@event) with { PlanId = planId.ToString(), Round = round, Phase = phase, Detail = detail });
 
     private static ClientState StateFor(PlanCheckpoint? checkpoint, bool committedThatRound) =>
         checkpoint is null ? ClientState.Initial : new ClientState(committedThatRound ? checkpoint.ControlAfter : checkpoint.ControlBefore, checkpoint.PrivacySpent);

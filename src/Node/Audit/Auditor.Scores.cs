@@ -10,8 +10,9 @@ using FedChain.Node.Rounds;
 namespace FedChain.Node.Audit;
 
 /// <summary>
-/// Contribution scores and rewards (issue 8): each scored round is recomputed with
-/// <see cref="RoundScoring.Score"/> from the signed utility-report blobs of the round's members,
+/// Contribution scores and rewards: each scored round is recomputed with
+/// <see cref="RoundScoring.Score"/> from the signed utility-report blobs of the round's members (under
+/// secure aggregation the survivors, whose reports were evaluated on models built from the sum alone),
 /// then checked against the votes, the agreed hash and the <c>ScoresRecorded</c> vector; each
 /// <c>recordScores</c> transaction's mints (Transfer from 0) are checked against the ledger's rule
 /// over the vectors it recorded (<see cref="ChainScores.Mints"/>), and any mint outside one is a finding.
@@ -21,20 +22,20 @@ public sealed partial class Auditor
     private const string ZeroAddress = "0x0000000000000000000000000000000000000000";
     private readonly Dictionary<string, UtilityReportPool> _reportPools = new(StringComparer.Ordinal);
 
-    private void CheckScores(string plan, TrainingPlan document, PlanRecord record, RoundRecord round, IReadOnlyList<AcceptedBlob> accepted)
+    /// <param name="contributions">The round's participants (null for round 0); under secure aggregation the survivors, whose reports come from the sum.</param>
+    private void CheckScores(string plan, TrainingPlan document, PlanRecord record, RoundRecord round, RoundContributions? contributions)
     {
         var r = (int)round.Round;
-        if (document.Contribution is null || r == 0 || accepted.Count == 0)
+        if (document.Contribution is null || contributions is not { Participants.Count: > 0 })
         {
             if (round.RecordedScores is not null) Find(plan, r, null, "scores were recorded for a round the plan does not score");
             return;
         }
 
-        var roster = RoundRoster.Of(accepted, document.UpdateLength);
         ScoreVector expected;
         try
         {
-            var engine = RoundScoring.Score(document.Contribution, document.Hash, document.Seed, r, roster.Members, Reports(record.PlanHash).For(r, roster.Addresses));
+            var engine = RoundScoring.Score(document.Contribution, document.Hash, document.Seed, r, contributions.Roster, Reports(record.PlanHash).For(r, contributions.Addresses));
             expected = ChainScores.ToVector(record.PlanId, engine);
         }
         catch (ArgumentException e)

@@ -17,20 +17,24 @@ public sealed partial class Auditor
     private SecAggPool? _secAggPool;
     private HashSet<int> _secAggU2 = [];
 
-    /// <summary>One closed round of the track: moments, plain updates, or the unmasked sum under secure aggregation.</summary>
-    private byte[] ApplyRound(string id, TrainingPlan plan, PlanRecord record, RoundRecord round, AggregateTrack track, IReadOnlyList<AcceptedBlob> accepted)
+    /// <summary>Round 0: the moments; under secure aggregation also the plan's key and share blobs, and U2 (the round's accepted committers).</summary>
+    private byte[] ApplyMoments(string id, TrainingPlan plan, PlanRecord record, AggregateTrack track, IReadOnlyList<AcceptedBlob> accepted)
     {
-        if (plan.SecureAggregation is not { Enabled: true })
-            return round.Round == 0 ? track.ApplyMoments(accepted) : track.ApplyUpdates((int)round.Round, accepted);
-
-        if (round.Round == 0)
+        if (plan.SecureAggregation is { Enabled: true })
         {
             _secAggPool = new SecAggPool(record.PlanHash, plan.Rounds, new PlanSlots(record.Participants));
             _secAggPool.AddFolder(blobsFolder);
             foreach (var (blob, member, problem) in _secAggPool.Rejected) Find(id, null, member, $"secure-aggregation blob {blob[..12]}: {problem}");
             _secAggU2 = [.. accepted.Select(a => _secAggPool.Slots.SlotOf(a.Member.ToString()))];
-            return track.ApplyMoments(accepted);
         }
+
+        return track.ApplyMoments(accepted);
+    }
+
+    /// <summary>A training round's contributions: the plain updates, or under secure aggregation the survivors and their unmasked sum.</summary>
+    private RoundContributions Contributions(string id, TrainingPlan plan, PlanRecord record, RoundRecord round, IReadOnlyList<AcceptedBlob> accepted)
+    {
+        if (plan.SecureAggregation is not { Enabled: true }) return RoundContributions.Plain(accepted, plan.UpdateLength);
 
         var survivors = MaskedSum.Survivors(_secAggPool!.Slots, _secAggU2, accepted);
         uint[]? sum = null;
@@ -46,6 +50,6 @@ public sealed partial class Auditor
                 Find(id, (int)round.Round, null, $"the round cannot be unmasked from the blobs: {e.Message}");
         }
 
-        return track.ApplyUnmaskedSum((int)round.Round, sum, survivors);
+        return RoundContributions.Unmasked(survivors, sum);
     }
 }

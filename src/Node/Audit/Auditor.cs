@@ -67,8 +67,19 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
             _rounds++;
             var failures = _findings.Count;
             var accepted = CheckCommitments(id, plan, record.PlanHash, round);
-            CheckScores(id, plan, record, round, accepted);
-            var hash = ApplyRound(id, plan, record, round, track, accepted);
+            byte[] hash;
+            if (round.Round == 0)
+            {
+                CheckScores(id, plan, record, round, null);
+                hash = ApplyMoments(id, plan, record, track, accepted);
+            }
+            else
+            {
+                var contributions = Contributions(id, plan, record, round, accepted);
+                CheckScores(id, plan, record, round, contributions);
+                hash = track.Apply(track.InputsFor((int)round.Round, contributions));
+            }
+
             if (!CheckAgreement(id, record, round, hash, quorum, blobsFailed: _findings.Count > failures))
             {
                 Find(id, null, null, $"rounds after {round.Round} were not recomputed: the audit's aggregate diverged from the chain's");

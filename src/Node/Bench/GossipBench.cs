@@ -8,7 +8,7 @@ using FedChain.Node.Network;
 namespace FedChain.Node.Bench;
 
 /// <summary>
-/// Real nodes on loopback, each publishing one blob, until every node holds every blob (issue 5's
+/// Real nodes on loopback, each publishing one blob, until every node holds every blob (the network's
 /// "all-to-all"). Byte counts are socket bytes (TLS included) during the dissemination only.
 /// </summary>
 internal sealed class GossipBench(int nodeCount, long blobBytes, int seed, string workFolder)

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace FedChain.Node.Bench;
 
-/// <summary>The figures `fedchain bench gossip` writes to gossip.json (exactly the fields issue 5 names).</summary>
+/// <summary>The figures `fedchain bench gossip` writes to gossip.json (field names are a contract: other tools read them).</summary>
 /// <param name="AllToAllSeconds">From the first publish until every node holds every blob.</param>
 /// <param name="MaxReceivedRatio">Largest over nodes of socket bytes received / ((N-1) x blob size).</param>
 /// <param name="MaxSentRatio">Largest over nodes of socket bytes sent / ((N-1) x blob size).</param>

@@ -1,6 +1,6 @@
 using FedChain.Node.Identity;
 using FedChain.Node.Network;
-using FedChain.Node.Scoring;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Wire;
 using FedChain.Node.Wire.V1;
 

@@ -52,7 +52,7 @@ internal static partial class SimulateCommand
             .Start(ctx =>
             {
                 var task = ctx.AddTask("round 0", maxValue: plan.Rounds);
-                var progress = new SynchronousProgress<RoundRecord>(r =>
+                var progress = new SynchronousProgress<SimulatedRound>(r =>
                 {
                     task.Value = r.Round;
                     var trained = r.Privacy is { } spent

@@ -6,18 +6,18 @@ namespace FedChain.Node.Contributions;
 
 /// <summary>
 /// From the scoring engine's numbers to the chain's, and the chain's reward rule in C#.
-/// The engine scores in 1e-9 units (<see cref="ScoreFixedPoint"/>); the ledger's score vectors are
+/// The engine scores in 1e-9 units (<see cref="ScoreUnits"/>); the ledger's score vectors are
 /// micro units (1e6 = 1.0, docs/chain.md), so each score is divided by 1,000 with the engine's one
 /// rounding rule (nearest, halves away from zero). A score under 0.0000005 records as 0.
 /// </summary>
 public static class ChainScores
 {
     /// <summary>Engine units per chain unit.</summary>
-    public const long EngineUnitsPerMicro = ScoreFixedPoint.Scale / 1_000_000;
+    public const long EngineUnitsPerMicro = ScoreUnits.Scale / 1_000_000;
 
     /// <summary>The vector members vote on and record: roster order, scores in micro units.</summary>
     public static ScoreVector ToVector(BigInteger planId, RoundScores scores) => new(
-        planId, (uint)scores.Round, scores.Members, [.. scores.Scores.Select(s => ScoreFixedPoint.Divide(s, EngineUnitsPerMicro))]);
+        planId, (uint)scores.Round, scores.Members, [.. scores.Scores.Select(s => ScoreUnits.Divide(s, EngineUnitsPerMicro))]);
 
     /// <summary>
     /// What one <c>recordScores</c> call mints (TrainingLedger, docs/chain.md §6): per member

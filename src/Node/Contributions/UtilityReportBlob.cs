@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using FedChain.Learning.Contribution;
 using FedChain.Node.Identity;
 using FedChain.Node.Rounds;
@@ -18,7 +17,7 @@ public static class UtilityReportBlob
 
     /// <summary>True when <paramref name="blob"/>'s header says it is a utility report for <paramref name="planHash"/> (nothing verified yet).</summary>
     public static bool LooksLikeReport(ReadOnlySpan<byte> blob, ReadOnlySpan<byte> planHash) =>
-        blob.Length > 37 && blob[..4].SequenceEqual("FCB1"u8) && blob[4] == (byte)EnvelopeKind.UtilityReport && blob[5..37].SequenceEqual(planHash);
+        BlobEnvelope.PeekHeader(blob)?.IsFor(EnvelopeKind.UtilityReport, planHash) ?? false;
 
     /// <summary>
     /// Opens and checks a report blob: the signature recovers a signer, the body decodes, and the
@@ -49,7 +48,4 @@ public static class UtilityReportBlob
             : null;
         return problem is null ? report : null;
     }
-
-    /// <summary>The envelope's round, read from the header without verifying anything.</summary>
-    public static uint PeekRound(ReadOnlySpan<byte> blob) => BinaryPrimitives.ReadUInt32LittleEndian(blob[37..]);
 }

@@ -160,25 +160,38 @@ public sealed class LocalConsortium : IAsyncDisposable
     /// </summary>
     /// <param name="epsilonBudgetMicro">Tests only: a lower on-chain epsilon cap than the plan's budget, to exhaust it early.</param>
     /// <returns>The plan id.</returns>
-    public async Task<BigInteger> StartPlanAsync(TrainingPlan plan, CancellationToken ct = default, ulong? epsilonBudgetMicro = null)
+    public async Task<BigInteger> StartPlanAsync(TrainingPlan plan, CancellationToken ct = default, ulong? epsilonBudgetMicro = null) =>
+        (await StartPlansAsync([(plan, epsilonBudgetMicro)], ct))[0];
+
+    /// <summary>
+    /// Governance starts several plans in one proposal, so they enrol together (each member approves
+    /// each plan locally first); each plan's terms come from its own chain section.
+    /// </summary>
+    /// <returns>The plan ids, in the order given.</returns>
+    public async Task<IReadOnlyList<BigInteger>> StartPlansAsync(IReadOnlyList<(TrainingPlan Plan, ulong? EpsilonBudgetMicro)> plans, CancellationToken ct = default)
     {
         var voters = await VotersAsync(ct);
         foreach (var voter in voters)
         {
             var config = NodeConfig.Load(voter.ConfigFile);
-            new ApprovalBook(config.Resolve(config.StateDirectory)).Approve(plan.Hash, voter.Site, _time.GetUtcNow(), "local consortium");
+            foreach (var (plan, _) in plans) new ApprovalBook(config.Resolve(config.StateDirectory)).Approve(plan.Hash, voter.Site, _time.GetUtcNow(), "local consortium");
         }
 
-        var proposal = PlanProposal.For(Addresses, plan, [.. voters.Select(v => v.Address)]);
-        if (epsilonBudgetMicro is { } cap)
+        IReadOnlyList<string> invited = [.. voters.Select(v => v.Address)];
+        var calls = plans.Select(p =>
         {
-            var parameters = PlanProposal.Params(plan, [.. voters.Select(v => v.Address)]);
+            var proposal = PlanProposal.For(Addresses, p.Plan, invited);
+            if (p.EpsilonBudgetMicro is not { } cap) return proposal;
+            var parameters = PlanProposal.Params(p.Plan, invited);
             parameters.EpsilonBudget = cap;
-            proposal = Proposals.StartPlan(Addresses, parameters, proposal.Description);
-        }
-
-        await PassAsync(proposal, ct);
-        return await voters[0].Chain.Ledger.PlanCountAsync(ct);
+            return Proposals.StartPlan(Addresses, parameters, proposal.Description);
+        }).ToList();
+        var combined = calls.Count == 1 ? calls[0] : new Proposal(
+            [.. calls.SelectMany(c => c.Targets)], [.. calls.SelectMany(c => c.Values)], [.. calls.SelectMany(c => c.Calldatas)],
+            string.Join("; ", calls.Select(c => c.Description)));
+        await PassAsync(combined, ct);
+        var last = await voters[0].Chain.Ledger.PlanCountAsync(ct);
+        return [.. Enumerable.Range(0, plans.Count).Select(i => last - plans.Count + 1 + i)];
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-using FedChain.Node.Scoring;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Wire.V1;
 
 namespace FedChain.Node.Network;

@@ -1,5 +1,5 @@
 using FedChain.Node.Identity;
-using FedChain.Node.Scoring;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Wire.V1;
 
 namespace FedChain.Node.Network;

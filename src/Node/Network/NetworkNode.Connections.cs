@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using FedChain.Node.Identity;
-using FedChain.Node.Scoring;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Transport;
 using FedChain.Node.Wire.V1;
 

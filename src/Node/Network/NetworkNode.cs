@@ -7,7 +7,7 @@ using FedChain.Node.Discovery;
 using FedChain.Node.Gossip;
 using FedChain.Node.Identity;
 using FedChain.Node.Membership;
-using FedChain.Node.Scoring;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

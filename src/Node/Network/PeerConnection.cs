@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using FedChain.Node.Identity;
-using FedChain.Node.Scoring;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Transport;
 using FedChain.Node.Wire;
 using FedChain.Node.Wire.V1;

@@ -14,7 +14,7 @@ internal static class ContributionsPlot
         var bars = plot.Add.Bars(positions, [.. report.Totals.Select(t => t.Utility)]);
         for (var i = 0; i < report.Totals.Count; i++)
         {
-            bars.Bars[i].FillColor = report.Totals[i].Behaviour == Misbehaviour.Honest ? Colors.SteelBlue : Colors.IndianRed;
+            bars.Bars[i].FillColor = report.Totals[i].Behaviour == SiteBehaviour.Honest ? Colors.SteelBlue : Colors.IndianRed;
         }
 
         plot.Add.HorizontalLine(0, color: Colors.Black);

@@ -2,21 +2,24 @@ using System.Security.Cryptography;
 using FedChain.Learning.Aggregation;
 using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Models;
+using FedChain.Learning.Pipeline;
 using FedChain.Learning.Plans;
-using FedChain.Learning.Quantisation;
 
 namespace FedChain.Node.Rounds;
 
 /// <summary>
 /// The sequence of aggregates one plan goes through, computed from the accepted blobs of each closed
-/// round in deterministic C#: round 0 sums feature moments, rounds 1..R sum fixed-point updates mod
-/// 2^32 and apply the server rule. Nodes and the auditor run this same code, so the hashes they
+/// round: round 0 sums feature moments, rounds 1..R apply the plan's server stage
+/// (<see cref="RoundPipeline"/>, the one <c>fedchain simulate</c> runs) to the round's
+/// <see cref="RoundContributions"/>. Nodes and the auditor run this same code, so the hashes they
 /// vote and check are the same bits (docs/ARCHITECTURE.md, "Determinism").
 /// </summary>
 /// <param name="members">Participants of the plan: SCAFFOLD's N.</param>
-public sealed partial class AggregateTrack(TrainingPlan plan, int members)
+public sealed class AggregateTrack(TrainingPlan plan, int members)
 {
     public TrainingPlan Plan { get; } = plan;
+
+    public RoundPipeline Pipeline { get; } = RoundPipeline.For(plan);
 
     /// <summary>The consortium's moments after round 0 (null before).</summary>
     public FeatureMoments? PooledMoments { get; private set; }
@@ -49,23 +52,26 @@ public sealed partial class AggregateTrack(TrainingPlan plan, int members)
         return Hash;
     }
 
-    /// <summary>Round r >= 1: sums the accepted updates mod 2^32 and applies the server rule. With no
-    /// accepted update the model stays as it was.</summary>
-    public byte[] ApplyUpdates(int round, IReadOnlyList<AcceptedBlob> accepted)
+    /// <summary>The server stages' inputs for the next round: the track's model and state, and the round's contributions.</summary>
+    public RoundInputs InputsFor(int round, RoundContributions contributions)
     {
         Expect(round);
-        if (accepted.Count > 0)
-        {
-            var sum = new uint[Plan.UpdateLength];
-            foreach (var blob in accepted) FixedPoint.AddInto(sum, EnvelopeBodies.ReadUpdate(blob.Envelope.Body, Plan.UpdateLength));
-            var samples = accepted.Sum(a => (long)a.Envelope.SampleCount);
-            (Global, Server) = RoundAggregation.ApplyQuantisedSum(Plan, Global, Server, sum, samples, accepted.Count, members);
-        }
+        return Pipeline.Inputs(round, Global, Server, contributions.ToSum(Plan.UpdateLength), contributions.Updates, members);
+    }
 
+    /// <summary>Round r >= 1: applies the server rule. With no participant (or a round that could not be unmasked) the model stays as it was.</summary>
+    public byte[] Apply(RoundInputs inputs)
+    {
+        Expect(inputs.Round);
+        (Global, Server) = Pipeline.Aggregate(inputs);
         Hash = Convert.FromHexString(ModelHash.Of(Global));
-        Round = round;
+        Round = inputs.Round;
         return Hash;
     }
+
+    /// <summary>Round r >= 1 of a plan whose updates travel unmasked.</summary>
+    public byte[] ApplyUpdates(int round, IReadOnlyList<AcceptedBlob> accepted) =>
+        Apply(InputsFor(round, RoundContributions.Plain(accepted, Plan.UpdateLength)));
 
     private void Expect(int round)
     {

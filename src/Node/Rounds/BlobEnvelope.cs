@@ -23,6 +23,14 @@ public sealed record BlobEnvelope(EnvelopeKind Kind, byte[] PlanHash, uint Round
     /// <summary>Largest body accepted: 256 MiB, the blob store's own limit.</summary>
     public const int MaxBodyBytes = 256 * 1024 * 1024;
 
+    /// <summary>
+    /// The header fields of <paramref name="blob"/>, read without verifying anything (a node sorts the
+    /// blobs it holds by kind and plan before opening them); null when it does not start as an envelope.
+    /// </summary>
+    public static EnvelopeHeader? PeekHeader(ReadOnlySpan<byte> blob) =>
+        blob.Length < HeaderLength || !blob[..4].SequenceEqual(Magic) ? null
+        : new EnvelopeHeader((EnvelopeKind)blob[4], blob[5..37].ToArray(), BinaryPrimitives.ReadUInt32LittleEndian(blob[37..]), BinaryPrimitives.ReadUInt64LittleEndian(blob[41..]));
+
     /// <summary>Builds and signs an envelope with <paramref name="key"/>.</summary>
     public static byte[] Seal(NodeKey key, EnvelopeKind kind, byte[] planHash, uint round, ulong sampleCount, ReadOnlySpan<byte> body)
     {

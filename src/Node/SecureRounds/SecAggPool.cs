@@ -28,7 +28,7 @@ public sealed class SecAggPool(byte[] planHash, int trainingRounds, PlanSlots sl
 
     public void Add(string id, byte[] blob)
     {
-        if (!_seen.Add(id) || blob.Length < 5 || (EnvelopeKind)blob[4] is not (EnvelopeKind.SecAggKeys or EnvelopeKind.SecAggShares or EnvelopeKind.SecAggUnmasking)) return;
+        if (!_seen.Add(id) || BlobEnvelope.PeekHeader(blob)?.Kind is not (EnvelopeKind.SecAggKeys or EnvelopeKind.SecAggShares or EnvelopeKind.SecAggUnmasking)) return;
         BlobEnvelope envelope;
         try
         {

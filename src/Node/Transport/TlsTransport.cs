@@ -7,7 +7,7 @@ using System.Security.Cryptography.X509Certificates;
 using FedChain.Node.Identity;
 using FedChain.Node.Membership;
 using FedChain.Node.Network;
-using FedChain.Node.Scoring;
+using FedChain.Node.PeerPenalties;
 
 namespace FedChain.Node.Transport;
 

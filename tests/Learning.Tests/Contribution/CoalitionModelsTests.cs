@@ -15,8 +15,7 @@ public sealed class CoalitionModelsTests
         public void Observe(RoundUpdates round) => Rounds.Add(round);
     }
 
-    private static IReadOnlyList<MemberUpdate> Updates(RoundUpdates round) =>
-        [.. round.Updates.Select((u, i) => new MemberUpdate(round.Quantised![i], u.SampleCount))];
+    private static IReadOnlyList<MemberUpdate> Updates(RoundUpdates round) => round.Inputs!.Updates!;
 
     [Theory]
     [InlineData(ServerRuleKind.FedAvg)]

@@ -2,13 +2,13 @@ using FedChain.Learning.Contribution;
 
 namespace FedChain.Learning.Tests.Contribution;
 
-/// <summary>Utility games for the scoring tests, in <see cref="ScoreFixedPoint"/> units.</summary>
+/// <summary>Utility games for the scoring tests, in <see cref="ScoreUnits"/> units.</summary>
 internal static class Games
 {
     public static CoalitionUtilities Of(int members, Func<Coalition, double> utility)
     {
         var values = new Dictionary<Coalition, long>();
-        for (var mask = 0UL; mask <= Coalition.All(members).Mask; mask++) values[new Coalition(mask)] = ScoreFixedPoint.FromDouble(utility(new Coalition(mask)));
+        for (var mask = 0UL; mask <= Coalition.All(members).Mask; mask++) values[new Coalition(mask)] = ScoreUnits.FromDouble(utility(new Coalition(mask)));
         return new CoalitionUtilities(values);
     }
 

@@ -50,7 +50,7 @@ public sealed class SampledShapleyTests(ITestOutputHelper output)
         // GTG-Shapley's between-round truncation: U(none) is already within the tolerance of U(all).
         var game = Games.Additive(0.001, 0.002, -0.001);
 
-        var sut = SampledShapley.Compute(game, 3, SampledPermutations.For(1, 1, 3, 6), truncation: ScoreFixedPoint.FromDouble(0.01));
+        var sut = SampledShapley.Compute(game, 3, SampledPermutations.For(1, 1, 3, 6), truncation: ScoreUnits.FromDouble(0.01));
 
         Assert.Equal([0, 0, 0], sut);
     }
@@ -62,9 +62,9 @@ public sealed class SampledShapleyTests(ITestOutputHelper output)
         var game = Games.Of(3, s => (s.Contains(0) ? 0.5 : 0) + (s.Contains(1) ? 0.0001 : 0) + (s.Contains(2) ? 0.0001 : 0));
         int[][] order = [[0, 1, 2], [1, 0, 2]];
 
-        var sut = SampledShapley.Compute(game, 3, order, truncation: ScoreFixedPoint.FromDouble(0.001));
+        var sut = SampledShapley.Compute(game, 3, order, truncation: ScoreUnits.FromDouble(0.001));
 
         // Permutation 1 stops after member 0; permutation 2 counts member 1, then member 0, then stops.
-        Assert.Equal([ScoreFixedPoint.Divide(500_000_000 + 500_000_000, 2), ScoreFixedPoint.Divide(100_000, 2), 0], sut);
+        Assert.Equal([ScoreUnits.Divide(500_000_000 + 500_000_000, 2), ScoreUnits.Divide(100_000, 2), 0], sut);
     }
 }

@@ -33,10 +33,10 @@ public sealed class HeartContributionTests(ITestOutputHelper output)
 
         var totals = Totals(sites);
 
-        var honestTotals = sites.Where(s => s.Behaviour == Misbehaviour.Honest).Select(s => totals[s.Name]).ToArray();
+        var honestTotals = sites.Where(s => s.Behaviour == SiteBehaviour.Honest).Select(s => totals[s.Name]).ToArray();
         var meanHonest = honestTotals.Average(t => (double)t);
         Assert.All(honestTotals, t => Assert.True(t > 0, $"an honest hospital totals {t}"));
-        foreach (var site in sites.Where(s => s.Behaviour != Misbehaviour.Honest))
+        foreach (var site in sites.Where(s => s.Behaviour != SiteBehaviour.Honest))
         {
             Assert.True(totals[site.Name] < honestTotals.Min(), $"{site.Name} totals {totals[site.Name]}, the lowest honest hospital {honestTotals.Min()}");
         }
@@ -74,7 +74,7 @@ public sealed class HeartContributionTests(ITestOutputHelper output)
         var recorder = new ContributionRecorder(Plan, sites);
         FederatedSimulation.Run(Plan, sites, new SimulationOptions(EvaluateEveryRound: false), observer: recorder);
         var totals = MemberTotal.Of(recorder.Rounds.Select(r => r.Scores));
-        foreach (var t in totals) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t.Member,-16} score {ScoreFixedPoint.ToDouble(t.Score),9:F5}  rewards {t.Rewards,9}"));
+        foreach (var t in totals) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t.Member,-16} score {ScoreUnits.ToDouble(t.Score),9:F5}  rewards {t.Rewards,9}"));
         return totals;
     }
 

@@ -1,11 +1,11 @@
 namespace FedChain.Node.Tests.EndToEnd;
 
 /// <summary>
-/// Tests that run a consortium of `fedchain node` processes on anvil. Their deadlines are real
-/// seconds (a commit window, a restart inside it), so they run one class at a time instead of
-/// sharing the machine's two cores with each other.
+/// Tests that start `fedchain node` processes on anvil (and the demo, which does too). Their deadlines
+/// are real seconds (a commit window, a restart inside it), so they run one class at a time and alone:
+/// xunit runs a collection with parallelisation disabled after the others, by itself.
 /// </summary>
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ConsortiumCollection
 {
     public const string Name = "consortium";

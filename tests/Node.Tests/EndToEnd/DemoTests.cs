@@ -1,12 +1,11 @@
 using System.Text.Json;
 using FedChain.Node.Cli;
-using FedChain.Node.Tests.Cli;
 using FedChain.TestSupport;
 
 namespace FedChain.Node.Tests.EndToEnd;
 
 /// <summary>The README's demo, end to end: chain, governance, four node processes, release, audit, report.</summary>
-[Collection(ConsoleCollection.Name)]
+[Collection(ConsortiumCollection.Name)]
 public sealed class DemoTests
 {
     [Fact]

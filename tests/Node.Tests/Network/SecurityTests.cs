@@ -5,7 +5,7 @@ using FedChain.Node.Gossip;
 using FedChain.Node.Identity;
 using FedChain.Node.Membership;
 using FedChain.Node.Network;
-using FedChain.Node.Scoring;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Tests.Support;
 using FedChain.Node.Transport;
 using Microsoft.Extensions.Time.Testing;

@@ -3,7 +3,7 @@ using System.Net;
 using FedChain.Node.Identity;
 using FedChain.Node.Membership;
 using FedChain.Node.Network;
-using FedChain.Node.Scoring;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Transport;
 using FedChain.Node.Wire;
 using FedChain.Node.Wire.V1;

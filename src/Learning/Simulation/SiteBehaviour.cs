@@ -1,0 +1,17 @@
+namespace FedChain.Learning.Simulation;
+
+/// <summary>How a simulated site behaves (honest, or one of the misbehaving kinds contribution scores must catch).</summary>
+public enum SiteBehaviour
+{
+    /// <summary>Trains on its own rows as the plan says.</summary>
+    Honest,
+
+    /// <summary>Commits a sample count but sends an all-zero update.</summary>
+    FreeRider,
+
+    /// <summary>Sends a random Gaussian direction scaled to the norm of the honest update it would have sent.</summary>
+    NoiseSender,
+
+    /// <summary>Trains honestly on its rows with the outcome flipped (label 1 - y; for survival, event 1 - e).</summary>
+    LabelFlipper,
+}

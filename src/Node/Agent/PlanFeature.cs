@@ -1,0 +1,61 @@
+using FedChain.Contracts.Ledger;
+using FedChain.Learning.Pipeline;
+using FedChain.Learning.Training;
+using FedChain.Node.Rounds;
+
+namespace FedChain.Node.Agent;
+
+/// <summary>
+/// A feature of the node's round loop (privacy budgets, secure aggregation, contribution scores),
+/// chosen once when the plan loads (<see cref="PlanFeatures"/>) and owning its state for the whole
+/// plan. <see cref="PlanRunner"/> calls every feature at each named hook, in the order the features
+/// were added; a feature overrides the hooks it needs and the others do nothing
+/// (docs/node.md, "The round loop and its hooks"). The hooks follow <see cref="RoundHook"/>.
+/// </summary>
+public abstract class PlanFeature(PlanRun run)
+{
+    protected PlanRun Run { get; } = run;
+
+    /// <summary>Plan load: why this node cannot run the plan with this feature (null: it can).</summary>
+    public virtual string? Refusal() => null;
+
+    /// <summary>A round opened and this node is due to commit it: start work that may overlap training (for example an earlier round's score vote).</summary>
+    public virtual void RoundOpened(int round, CancellationToken ct)
+    {
+    }
+
+    /// <summary>Round 0, before the moments commit (secure aggregation's key exchange). False: this node does not commit the round.</summary>
+    public virtual Task<bool> BeforeMomentsAsync(CancellationToken ct) => Task.FromResult(true);
+
+    /// <summary>
+    /// <see cref="RoundHook.LocalTraining"/> and <see cref="RoundHook.ClippingAndNoise"/>: wraps the round's
+    /// training (<paramref name="train"/> runs the pipeline's training stage, or the next feature's wrapper),
+    /// as a resilience strategy wraps a call. Null: this member does not train or commit the round.
+    /// </summary>
+    public virtual ClientUpdate? Train(int round, ClientState state, Func<ClientUpdate?> train) => train();
+
+    /// <summary><see cref="RoundHook.Masking"/>: the envelope kind and body values to commit, from the previous feature's; null: do not commit.</summary>
+    public virtual Task<(EnvelopeKind Kind, uint[] Values)?> ProtectAsync(int round, EnvelopeKind kind, uint[] values, CancellationToken ct) =>
+        Task.FromResult<(EnvelopeKind, uint[])?>((kind, values));
+
+    /// <summary><see cref="RoundHook.PublishAndCommit"/>: fields this feature adds to the commitment (epsilon spent, a score vote).</summary>
+    public virtual Task<RoundCommitment> CommitmentAsync(int round, RoundCommitment commitment, ClientUpdate? update, CancellationToken ct) => Task.FromResult(commitment);
+
+    /// <summary>This member commits nothing in <paramref name="round"/> (budget spent, no masking keys): votes its commit would have carried.</summary>
+    public virtual Task NotCommittingAsync(int round, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>After <see cref="RoundHook.Collection"/>: round 0's accepted blobs (the secure-aggregation roster is fixed by them).</summary>
+    public virtual void MomentsCollected(IReadOnlyList<AcceptedBlob> accepted)
+    {
+    }
+
+    /// <summary><see cref="RoundHook.Unmasking"/>: the round's contributions from the previous feature's (plain: the accepted blobs' sum).</summary>
+    public virtual Task<RoundContributions> CombineAsync(int round, IReadOnlyList<AcceptedBlob> accepted, RoundContributions contributions, CancellationToken ct) =>
+        Task.FromResult(contributions);
+
+    /// <summary><see cref="RoundHook.EvaluationAndScoring"/>: the round's server inputs, before the track applies them.</summary>
+    public virtual Task AggregatingAsync(RoundInputs inputs, RoundContributions contributions, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>After the last round, before result.json is written.</summary>
+    public virtual Task FinishAsync(CancellationToken ct) => Task.CompletedTask;
+}

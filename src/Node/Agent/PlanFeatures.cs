@@ -1,0 +1,22 @@
+using FedChain.Node.Contributions;
+using FedChain.Node.Privacy;
+using FedChain.Node.SecureRounds;
+
+namespace FedChain.Node.Agent;
+
+/// <summary>
+/// The node's features, each added when the loaded plan asks for it, in the order their hooks run
+/// (a Polly pipeline adds its strategies the same way). A new feature is a <see cref="PlanFeature"/>
+/// in its own folder and one line here; the core loop does not change.
+/// </summary>
+public static class PlanFeatures
+{
+    public static readonly IReadOnlyList<Func<PlanRun, PlanFeature?>> All =
+    [
+        run => run.Plan.Privacy is null ? null : new PrivacyBudgetFeature(run),
+        run => run.Pipeline.Masking is null ? null : new SecureAggregationFeature(run),
+        run => run.Pipeline.Scoring is null ? null : new ScoresFeature(run),
+    ];
+
+    public static IReadOnlyList<PlanFeature> For(PlanRun run) => [.. All.Select(add => add(run)).OfType<PlanFeature>()];
+}

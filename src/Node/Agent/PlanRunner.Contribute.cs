@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using FedChain.Contracts.Client;
+using FedChain.Contracts.Ledger;
+using FedChain.Learning.Training;
+using FedChain.Node.Rounds;
+
+namespace FedChain.Node.Agent;
+
+public sealed partial class PlanRunner
+{
+    private sealed record Contribution(double TrainingMilliseconds, long? CommittedAt, PlanCheckpoint? Checkpoint);
+
+    /// <summary>Trains and commits round <paramref name="round"/> unless this node already committed it
+    /// (before a crash) or its deadline has passed.</summary>
+    private async Task<Contribution> ContributeIfDueAsync(AggregateTrack track, int round, PlanCheckpoint? checkpoint, CancellationToken ct)
+    {
+        var opened = await node.Chain.WaitAsync(s => _run.RoundOf(s, round) is { OpenedAt: > 0 } r ? r : null, ct);
+        if (_run.Committed(round) || await node.Chain.ChainNowAsync(ct) >= (long)opened.Deadline) return new Contribution(0, null, null);
+
+        _run.Report("phase", round, phase: round == 0 ? "sharing moments" : "training");
+        foreach (var feature in _features) feature.RoundOpened(round, ct);
+        var watch = Stopwatch.StartNew();
+        byte[] blob;
+        ulong samples;
+        ClientUpdate? update = null;
+        PlanCheckpoint? next = null;
+        if (round == 0)
+        {
+            samples = (ulong)_run.Site.Raw.Train.Count;
+            blob = BlobEnvelope.Seal(node.Key, EnvelopeKind.Moments, _run.PlanHash, 0, samples, EnvelopeBodies.Moments(_run.Site.Name, _run.Site.Moments()));
+            foreach (var feature in _features)
+            {
+                if (!await feature.BeforeMomentsAsync(ct)) return new Contribution(watch.Elapsed.TotalMilliseconds, null, null);
+            }
+        }
+        else
+        {
+            var state = StateFor(checkpoint, checkpoint is not null && _run.Committed(checkpoint.Round));
+            if (Train(track, round, state) is not { } trained || await ProtectAsync(round, trained, ct) is not { } sealedUpdate)
+            {
+                await NotCommittingAsync(track, round, ct);
+                return new Contribution(watch.Elapsed.TotalMilliseconds, null, null);
+            }
+
+            (update, blob, samples) = (trained, sealedUpdate, (ulong)trained.SampleCount);
+            next = new PlanCheckpoint(round, state.Control, trained.State.Control, trained.State.PrivacySpent);
+            next.Save(CheckpointFile);
+        }
+
+        var trainingMs = watch.Elapsed.TotalMilliseconds;
+        var id = await node.Network.PublishBlobAsync(blob, ct);
+        _run.Report("phase", round, phase: "committing");
+        var commitment = new RoundCommitment(planId, (uint)round, id.ToBytes(), samples, 0, round == 0 ? null : track.Hash, null);
+        foreach (var feature in _features) commitment = await feature.CommitmentAsync(round, commitment, update, ct);
+        try
+        {
+            await node.Consortium.Ledger.CommitAsync(commitment, ct);
+        }
+        catch (ContractRevertException e)
+        {
+            // Too late (the round closed while we trained) or already committed: the round goes on without this commit.
+            Log.CommitRefused(node.Logger, planId, round, e.Message);
+            return new Contribution(trainingMs, null, next);
+        }
+
+        return new Contribution(trainingMs, node.NowMs(), next);
+    }
+
+    /// <summary>
+    /// Local training through the pipeline, wrapped by each feature in turn (the first added is the
+    /// outermost); null when one refuses the round (a spent privacy budget): the node then neither
+    /// trains nor commits, and still aggregates the others.
+    /// </summary>
+    private ClientUpdate? Train(AggregateTrack track, int round, ClientState state)
+    {
+        Func<ClientUpdate?> train = () => _run.Pipeline.Train(track.Global, track.Server, _run.Site.Scaled!.Train, round, state, noise: null);
+        foreach (var feature in _features.Reverse())
+        {
+            var inner = train;
+            train = () => feature.Train(round, state, inner);
+        }
+
+        return train();
+    }
+
+    /// <summary>Quantisation, then each feature's protection (masking); the sealed blob, or null when a feature says not to commit.</summary>
+    private async Task<byte[]?> ProtectAsync(int round, ClientUpdate update, CancellationToken ct)
+    {
+        (EnvelopeKind Kind, uint[] Values)? body = (EnvelopeKind.Update, _run.Pipeline.Encode(update, round, _run.Site.Name, out _));
+        foreach (var feature in _features)
+        {
+            body = await feature.ProtectAsync(round, body.Value.Kind, body.Value.Values, ct);
+            if (body is null) return null;
+        }
+
+        return BlobEnvelope.Seal(node.Key, body.Value.Kind, _run.PlanHash, (uint)round, (ulong)update.SampleCount, EnvelopeBodies.Update(body.Value.Values));
+    }
+
+    /// <summary>No commit will carry this member's votes: it casts them on their own, so the rounds still reach agreement.</summary>
+    private async Task NotCommittingAsync(AggregateTrack track, int round, CancellationToken ct)
+    {
+        await VoteAggregateAloneAsync(round - 1, track.Hash, ct);
+        foreach (var feature in _features) await feature.NotCommittingAsync(round, ct);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using FedChain.Contracts.Ledger;
+using FedChain.Learning.Contribution;
+using FedChain.Learning.Pipeline;
+using FedChain.Learning.Training;
+using FedChain.Node.Agent;
+using FedChain.Node.Rounds;
+
+namespace FedChain.Node.Contributions;
+
+/// <summary>
+/// Contribution scores in the node (docs/contribution.md, "In the node"): after round r closes the node
+/// publishes its signed utility report for r, from the pipeline's scoring stage (per-member subset
+/// models, or under secure aggregation the round's sum alone); the commit of round r + scoresLag
+/// carries its vote on r's score vector, computed from the roster's reports; after the last round it
+/// votes the last rounds on their own, the lowest participant address records the agreed vectors in
+/// batches (the ledger mints the rewards) and every node checks what was recorded. Its audit is <c>Auditor.Scores.cs</c>.
+/// </summary>
+public sealed partial class ScoresFeature(PlanRun run) : PlanFeature(run)
+{
+    private readonly Dictionary<int, RoundContributions> _rosters = [];
+    private readonly Dictionary<int, double> _reportMs = [];
+    private readonly Dictionary<int, ScoredRound> _scored = [];
+    private readonly UtilityReportPool _reports = new(run.PlanHash);
+    private Task<byte[]?> _vote = Task.FromResult<byte[]?>(null);
+
+    private NodeContext Node => Run.Node;
+
+    private int Lag => (int)Node.Chain.Read(s => s.Plans[Run.PlanId].Terms?.ScoresLag ?? 0);
+
+    /// <summary>The score vote concerns an earlier round: work it out while this round trains.</summary>
+    public override void RoundOpened(int round, CancellationToken ct) => _vote = ScoresVoteAsync(round, ct);
+
+    public override async Task<RoundCommitment> CommitmentAsync(int round, RoundCommitment commitment, ClientUpdate? update, CancellationToken ct) =>
+        commitment with { ScoresVote = await _vote };
+
+    /// <summary>When this node commits nothing in <paramref name="round"/>, the score vote that commit would carry (round - scoresLag) is cast on its own.</summary>
+    public override async Task NotCommittingAsync(int round, CancellationToken ct)
+    {
+        await _vote;
+        if (Lag == 0 || round - Lag < 1) return;
+        if (await ScoresOfAsync(round - Lag, Run.BlobWait, ct) is not null) await VoteScoresAsync(round - Lag, ct);
+    }
+
+    /// <summary>Before the track applies round r (the inputs hold the model the round trained from):
+    /// the scoring stage's subset models, evaluated on this node's test rows, published as the signed report.</summary>
+    public override async Task AggregatingAsync(RoundInputs inputs, RoundContributions contributions, CancellationToken ct)
+    {
+        var round = inputs.Round;
+        if (contributions.Participants.Count == 0) return;
+        _rosters[round] = contributions;
+        if (!contributions.Addresses.Contains(Node.Me, StringComparer.Ordinal)) return; // only the round's members report
+        if (contributions.Sum is null)
+        {
+            Log.UtilityNotReported(Node.Logger, Run.PlanId, round, "the round has no sum (it could not be unmasked), so no subset model to evaluate");
+            return;
+        }
+
+        // A node replaying closed rounds after a restart stays silent: the others scored (or are scoring)
+        // those rounds without its report, and a late report would only make the auditor see another set.
+        if (Node.Chain.Read(s => s.Plans[Run.PlanId].CurrentRound) > round + 1)
+        {
+            Log.UtilityNotReported(Node.Logger, Run.PlanId, round, "catching up after a restart: the round's scoring has moved on without this report");
+            return;
+        }
+
+        var watch = Stopwatch.StartNew();
+        UtilityReport? report;
+        try
+        {
+            report = Run.Pipeline.Report(inputs, Node.Me, Run.Site.Scaled!.Test);
+        }
+        catch (ArgumentException e)
+        {
+            Log.UtilityNotReported(Node.Logger, Run.PlanId, round, e.Message);
+            return;
+        }
+
+        _reportMs[round] = watch.Elapsed.TotalMilliseconds;
+        if (report is null)
+        {
+            Log.UtilityNotReported(Node.Logger, Run.PlanId, round, "our test rows cannot measure the plan's metric; abstaining");
+            return;
+        }
+
+        await Node.Network.PublishBlobAsync(UtilityReportBlob.Seal(Node.Key, Run.PlanHash, report), ct);
+        Log.UtilityReported(Node.Logger, Run.PlanId, round, report.Utilities.Count, _reportMs[round]);
+    }
+
+    /// <summary>The score-vector hash the commit of <paramref name="round"/> votes (round - scoresLag), or null when it has none.</summary>
+    private async Task<byte[]?> ScoresVoteAsync(int round, CancellationToken ct)
+    {
+        var lag = Lag;
+        if (lag == 0 || round - lag < 1) return null;
+        // Waiting must not make the commit miss its deadline: at most half the time the round has left.
+        var left = await Run.HalfTimeLeftAsync(round, ct);
+        return (await ScoresOfAsync(round - lag, left < Run.BlobWait ? left : Run.BlobWait, ct))?.Vector!.Hash();
+    }
+
+    /// <summary>Waits (at most <paramref name="wait"/>) for every roster member's report of the round, then scores with what arrived.</summary>
+    private async Task<ScoredRound?> ScoresOfAsync(int round, TimeSpan wait, CancellationToken ct)
+    {
+        if (_scored.TryGetValue(round, out var done)) return done;
+        if (!_rosters.TryGetValue(round, out var roster)) return null;
+        var addresses = roster.Addresses;
+        if (!await Run.WaitOnStoredBlobsAsync(c => ScanBlobsAsync(round, c), () => _reports.Reporters(round, addresses) == addresses.Count, wait, ct))
+            Log.ScoresWaitTimedOut(Node.Logger, Run.PlanId, $"every utility report of round {round}", wait.TotalSeconds);
+
+        var watch = Stopwatch.StartNew();
+        var plan = Run.Plan;
+        var engine = RoundScoring.Score(plan.Contribution!, plan.Hash, plan.Seed, round, roster.Roster, _reports.For(round, addresses));
+        var vector = ChainScores.ToVector(Run.PlanId, engine);
+        var hash = Convert.ToHexStringLower(vector.Hash());
+        var scored = new ScoredRound(round, vector.Members, vector.Scores, hash, engine, _reportMs.GetValueOrDefault(round), watch.Elapsed.TotalMilliseconds) { Vector = vector };
+        _scored[round] = scored;
+        Log.RoundScored(Node.Logger, Run.PlanId, round, hash[..12], engine.Evaluators.Count, addresses.Count);
+        return scored;
+    }
+
+    private async Task ScanBlobsAsync(int round, CancellationToken ct)
+    {
+        var rejected = _reports.Rejected.Count;
+        await Run.ScanStoreAsync(_reports.HasSeen, _reports.Add, ct);
+        foreach (var (id, problem) in _reports.Rejected.Skip(rejected)) Log.ReportRejected(Node.Logger, Run.PlanId, round, id, problem);
+    }
+}

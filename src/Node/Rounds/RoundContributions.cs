@@ -1,0 +1,39 @@
+using FedChain.Learning.Contribution;
+using FedChain.Learning.Pipeline;
+
+namespace FedChain.Node.Rounds;
+
+/// <summary>
+/// What a closed training round aggregates, as every node and the auditor derive it from the chain and
+/// the blobs: the participants (accepted blobs, ordered by lower-case address: the roster order scores
+/// are recorded in, the same from round to round so rounds batch into one <c>recordScores</c>), the
+/// sum of their fixed-point updates, and the updates themselves when they travel unmasked.
+/// </summary>
+/// <param name="Sum">The modular sum; null when the round could not be unmasked (the model then stays as it was).</param>
+/// <param name="Updates">Each participant's update in roster order; null under secure aggregation.</param>
+public sealed record RoundContributions(IReadOnlyList<AcceptedBlob> Participants, uint[]? Sum, IReadOnlyList<MemberUpdate>? Updates)
+{
+    /// <summary>Unmasked updates: the sum is theirs, and each is visible.</summary>
+    public static RoundContributions Plain(IReadOnlyList<AcceptedBlob> accepted, int updateLength)
+    {
+        var ordered = InRosterOrder(accepted);
+        var updates = ordered.Select(a => new MemberUpdate(EnvelopeBodies.ReadUpdate(a.Envelope.Body, updateLength), (long)a.Envelope.SampleCount)).ToList();
+        return new(ordered, RoundSum.Of(updates, updateLength).Sum, updates);
+    }
+
+    /// <summary>Secure aggregation: the survivors and the sum their unmasking gave (null: it failed).</summary>
+    public static RoundContributions Unmasked(IReadOnlyList<AcceptedBlob> survivors, uint[]? sum) => new(InRosterOrder(survivors), sum, null);
+
+    /// <summary>The round's members as scores name them: lower-case address and committed samples, in roster order.</summary>
+    public IReadOnlyList<RosterMember> Roster => [.. Participants.Select(a => new RosterMember(a.Member.ToLowerHex(), (long)a.Envelope.SampleCount))];
+
+    public IReadOnlyList<string> Addresses => [.. Participants.Select(a => a.Member.ToLowerHex())];
+
+    /// <summary>The pipeline's view of the sum; an empty one (no participants) when there is none.</summary>
+    public RoundSum ToSum(int updateLength) => Sum is null || Participants.Count == 0
+        ? new RoundSum(new uint[updateLength], 0, 0)
+        : new RoundSum(Sum, Participants.Sum(a => (long)a.Envelope.SampleCount), Participants.Count);
+
+    private static List<AcceptedBlob> InRosterOrder(IReadOnlyList<AcceptedBlob> blobs) =>
+        [.. blobs.OrderBy(a => a.Member.ToLowerHex(), StringComparer.Ordinal)];
+}

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using System.Text.Json;
+using FedChain.Contracts.Events;
+using FedChain.Learning.Plans;
+using FedChain.Node.Agent;
+using FedChain.Node.Audit;
+using FedChain.Node.Cli;
+using FedChain.Node.Contributions;
+using FedChain.Node.Demo;
+using FedChain.TestSupport;
+
+namespace FedChain.Node.Tests.EndToEnd;
+
+/// <summary>
+/// One real consortium run, shared by a test class: anvil, the four heart-disease hospitals as four
+/// `fedchain node` processes, the plans of <see cref="ConsortiumRunBuilder"/> started together, then the
+/// chain's events, each node's result.json (and scores.json) and the audit. Each fixture is a
+/// subclass that only configures the _builder.
+/// </summary>
+public abstract class ConsortiumRun : IAsyncLifetime
+{
+    private readonly ConsortiumRunBuilder _builder;
+    private readonly TempDirectory _dir = new();
+    private LocalConsortium? _consortium;
+
+    private protected ConsortiumRun(ConsortiumRunBuilder builder) => _builder = builder;
+
+    public LocalConsortium Consortium => _consortium ?? throw new InvalidOperationException("the consortium did not start");
+
+    public IReadOnlyList<ConsortiumMember> Members => Consortium.Members;
+
+    internal DatasetFolder Data { get; } = DatasetFolder.Find("heart-disease", RepoPaths.Combine("data", "heart-disease"));
+
+    /// <summary>Each hospital's data file, by site.</summary>
+    public IReadOnlyDictionary<string, string> DataFiles => Data.Sites.Sites.ToDictionary(s => s.Site, s => s.File);
+
+    /// <summary>The plans run, in start order.</summary>
+    public IReadOnlyList<TrainingPlan> Plans { get; private set; } = [];
+
+    public IReadOnlyList<BigInteger> PlanIds { get; private set; } = [];
+
+    /// <summary>The first plan (most runs have one).</summary>
+    public TrainingPlan Plan => Plans[0];
+
+    public BigInteger PlanId => PlanIds[0];
+
+    /// <summary>The member killed (SIGKILL) once it held the builder's round, if any.</summary>
+    public ConsortiumMember? Victim { get; private set; }
+
+    public IReadOnlyList<ConsortiumMember> Survivors => [.. Members.Where(m => m != Victim)];
+
+    /// <summary>The survivors' exit codes, in member order.</summary>
+    public IReadOnlyList<int> ExitCodes { get; private set; } = [];
+
+    public ConcurrentQueue<NodeStatus> Statuses { get; } = new();
+
+    public IReadOnlyList<ChainEvent> Events { get; private set; } = [];
+
+    public LedgerState Ledger { get; private set; } = null!;
+
+    /// <summary>The survivors' result.json of the first plan, in member order.</summary>
+    public IReadOnlyList<PlanResult> Results { get; private set; } = [];
+
+    public AuditResult Audit { get; private set; } = null!;
+
+    /// <summary>The first member's exported blobs (every blob replicates to every node).</summary>
+    public string Blobs => Path.Combine(Members[0].Directory, "blobs");
+
+    public string TempPath => _dir.Path;
+
+    public ChainEventReader Reader => new(Consortium.Deployer, Consortium.Addresses);
+
+    /// <summary>A survivor's result.json of plan <paramref name="planId"/>.</summary>
+    public PlanResult ResultOf(ConsortiumMember member, BigInteger planId) => member.ReadResult(planId);
+
+    /// <summary>Each survivor's scores.json of the first plan, in member order.</summary>
+    public IReadOnlyList<NodeScores> NodeScores => [.. Survivors.Select(m => JsonSerializer.Deserialize<NodeScores>(
+        File.ReadAllText(Path.Combine(m.Directory, "state", "plans", PlanId.ToString(), "scores.json")), StatusReporter.Json)!)];
+
+    public static LedgerState StateOf(IEnumerable<ChainEvent> events)
+    {
+        var state = new LedgerState();
+        foreach (var e in events) state.Apply(e);
+        return state;
+    }
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(_builder.Timeout);
+        var ct = timeout.Token;
+        _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), [.. Data.Sites.Sites.Select(s => (s.Site, s.File))],
+            Data.Sites.Sites.Count, Path.Combine(Data.Path, "schema.json"), ct: ct);
+        Plans = [.. _builder.Plans.Select(p => LocalConsortium.WithTerms(p(Data), _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds))];
+        if (Plans.Count > Members.Count) throw new ArgumentException($"{Plans.Count} plans, but each member offers at most one document");
+        for (var i = 0; i < Plans.Count; i++) Consortium.OfferPlan(Members[i], Plans[i]);
+        Victim = _builder.KillLastAfterRound is null ? null : Members[^1];
+
+        var ready = Members.ToDictionary(m => m.Site, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var victimReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var nodes = Members.Select(m => NodeProcess.Start(m, (_, s) =>
+        {
+            Statuses.Enqueue(s);
+            if (s.Event == "ready") ready[s.Site].TrySetResult();
+            if (s.Site == Victim?.Site && s.Event == "round" && s.Round == _builder.KillLastAfterRound) victimReady.TrySetResult();
+        })).ToList();
+        try
+        {
+            await Task.WhenAny(Task.WhenAll(ready.Values.Select(r => r.Task)), Task.WhenAny(nodes.Select(n => n.Exited))).WaitAsync(ct);
+            PlanIds = await Consortium.StartPlansAsync([.. Plans.Select(p => (p, _builder.EpsilonCapMicro?.Invoke(p)))], ct);
+            if (Victim is not null)
+            {
+                await victimReady.Task.WaitAsync(ct);
+                nodes[^1].Kill();
+            }
+
+            ExitCodes = await Task.WhenAll(nodes.Where(n => n.Member != Victim).Select(n => n.Exited)).WaitAsync(ct);
+        }
+        catch (OperationCanceledException e)
+        {
+            var logs = nodes.Select(n => $"--- {n.Member.Site}:\n" + string.Join("\n", File.ReadLines(n.LogFile).TakeLast(15)));
+            throw new TimeoutException("the consortium run did not finish; last statuses:\n"
+                + string.Join("\n", Statuses.TakeLast(25).Select(s => $"{s.Site} {s.Event} r{s.Round} {s.Phase} {s.Detail}")) + "\n" + string.Join("\n", logs), e);
+        }
+        finally
+        {
+            foreach (var node in nodes) node.Dispose();
+        }
+
+        var errors = Statuses.Where(s => s.Event == "error").Select(s => $"{s.Site}: {s.Detail}").ToList();
+        if (errors.Count > 0) throw new InvalidOperationException("a node reported an error:\n" + string.Join("\n", errors));
+
+        // Each node exits after its vote on the last aggregate is mined: the chain's story is complete.
+        Events = await Reader.ReadAsync(Consortium.Addresses.DeploymentBlock, null, ct);
+        Ledger = StateOf(Events);
+        Results = [.. Survivors.Select(m => m.ReadResult(PlanId))];
+        Audit = await Auditor.RunAsync(Reader, Consortium.Addresses.DeploymentBlock, Blobs, ct: ct);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_consortium is not null) await _consortium.DisposeAsync();
+        _dir.Dispose();
+    }
+}

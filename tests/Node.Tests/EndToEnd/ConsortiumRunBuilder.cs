@@ -1,0 +1,59 @@
+using FedChain.Learning.Plans;
+using FedChain.Node.Cli;
+using FedChain.Node.Demo;
+
+namespace FedChain.Node.Tests.EndToEnd;
+
+/// <summary>
+/// What a <see cref="ConsortiumRun"/> runs: its plans (each from the heart-disease folder; default the
+/// demo plan), the chain's windows and privacy cap, a member to kill, and the run's deadline.
+/// </summary>
+internal sealed class ConsortiumRunBuilder
+{
+    private readonly List<Func<DatasetFolder, TrainingPlan>> _plans = [];
+
+    public IReadOnlyList<Func<DatasetFolder, TrainingPlan>> Plans => _plans.Count == 0 ? [data => DemoPlan.HeartDisease(data.Schema, 3, seed: 42)] : _plans;
+
+    public uint CommitWindowSeconds { get; private set; } = 15;
+
+    public uint EnrolmentWindowSeconds { get; private set; } = 60;
+
+    /// <summary>The chain's per-member epsilon cap for a plan; null: the plan's own budget.</summary>
+    public Func<TrainingPlan, ulong>? EpsilonCapMicro { get; private set; }
+
+    /// <summary>The last member is SIGKILLed once its node holds this round's aggregate; null: nobody is.</summary>
+    public int? KillLastAfterRound { get; private set; }
+
+    public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(4);
+
+    /// <summary>Adds a plan; the consortium starts them one after the other and the nodes run them together.</summary>
+    public ConsortiumRunBuilder WithPlan(Func<DatasetFolder, TrainingPlan> plan)
+    {
+        _plans.Add(plan);
+        return this;
+    }
+
+    public ConsortiumRunBuilder WithWindows(uint commitSeconds, uint enrolmentSeconds)
+    {
+        (CommitWindowSeconds, EnrolmentWindowSeconds) = (commitSeconds, enrolmentSeconds);
+        return this;
+    }
+
+    public ConsortiumRunBuilder WithEpsilonCap(Func<TrainingPlan, ulong> capMicro)
+    {
+        EpsilonCapMicro = capMicro;
+        return this;
+    }
+
+    public ConsortiumRunBuilder KillingTheLastMemberAfterRound(int round)
+    {
+        KillLastAfterRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder WithTimeout(TimeSpan timeout)
+    {
+        Timeout = timeout;
+        return this;
+    }
+}
