@@ -14,7 +14,7 @@ public sealed partial class PlanRunner
         Buffer.BlockCopy(track.Global, 0, bytes, 0, bytes.Length);
         await File.WriteAllBytesAsync(modelFile, bytes, ct);
 
-        await Models.EvaluationPublisher.PublishAsync(node, planId, plan.Hash, (uint)track.Round, Convert.ToHexStringLower(track.Hash), history.Count > 0 ? history[^1].Metrics : null, ct);
+        await Models.EvaluationPublisher.PublishAsync(node, planId, _run.Plan.Hash, (uint)track.Round, Convert.ToHexStringLower(track.Hash), history.Count > 0 ? history[^1].Metrics : null, ct);
         string? export = null;
         if (node.Config.ExportBlobs is { } folder)
         {
