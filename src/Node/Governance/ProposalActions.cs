@@ -77,14 +77,14 @@ public static class ProposalActions
     private static ProposalAction? Setting(byte[] calldata, string hex, GovernanceSettings current)
     {
         var inv = CultureInfo.InvariantCulture;
-        (string Name, string From, string To)? change =
+        (string Name, string Now, string To)? change =
             Is<GovernorFunctions.SetVotingDelay>(calldata) ? ("voting delay", $"{current.VotingDelaySeconds} s", $"{new GovernorFunctions.SetVotingDelay().DecodeInput(hex).NewVotingDelay} s")
             : Is<GovernorFunctions.SetVotingPeriod>(calldata) ? ("voting period", $"{current.VotingPeriodSeconds} s", $"{new GovernorFunctions.SetVotingPeriod().DecodeInput(hex).NewVotingPeriod} s")
             : Is<GovernorFunctions.UpdateQuorumNumerator>(calldata) ? ("quorum", $"{current.QuorumPercent} %", string.Create(inv, $"{new GovernorFunctions.UpdateQuorumNumerator().DecodeInput(hex).NewQuorumNumerator} %"))
             : null;
         return change is not { } c ? null : new ProposalAction("settings", $"set the {c.Name} to {c.To}",
-            $"the governor's {c.Name} changes from {c.From} to {c.To} for proposals made after execution",
-            new Dictionary<string, string> { ["setting"] = c.Name, ["from"] = c.From, ["to"] = c.To });
+            $"the governor's {c.Name} becomes {c.To} (it is {c.Now} now) for proposals made after execution",
+            new Dictionary<string, string> { ["setting"] = c.Name, ["current"] = c.Now, ["to"] = c.To });
     }
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
