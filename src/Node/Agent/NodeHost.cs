@@ -61,10 +61,11 @@ public static class NodeHost
             p.GetRequiredService<ChainFollower>(), p.GetRequiredService<NetworkNode>(), p.GetRequiredService<StatusReporter>(), time,
             p.GetRequiredService<ILoggerFactory>().CreateLogger("FedChain.Node")));
         services.AddSingleton(p => new NodeAgent(p.GetRequiredService<NodeContext>(), p.GetRequiredService<IHostApplicationLifetime>(), exitWhenDone));
-        services.AddHostedService(p => p.GetRequiredService<NodeAgent>());
         services.AddSingleton(p => new StatusBoard(p.GetRequiredService<NodeContext>()) { Consent = p.GetRequiredService<NodeAgent>().Consent });
         services.AddSingleton<StatusServer>();
+        // The status server starts before the agent, so it answers by the time the node says "ready".
         services.AddHostedService(p => p.GetRequiredService<StatusServer>());
+        services.AddHostedService(p => p.GetRequiredService<NodeAgent>());
 
         var host = builder.Build();
         var context = host.Services.GetRequiredService<NodeContext>();
