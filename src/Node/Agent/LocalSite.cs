@@ -27,10 +27,10 @@ public sealed class LocalSite
     /// <summary>The scaled split; null until <see cref="Normalise"/>.</summary>
     public SiteSplit? Scaled { get; private set; }
 
-    /// <summary>Loads the site's file; throws naming the file when the schema rejects it.</summary>
-    public static LocalSite Load(TrainingPlan plan, string site, string csv)
+    /// <summary>Loads the site's file through its mapping (null: the default layout); throws naming the file when the schema rejects it.</summary>
+    public static LocalSite Load(TrainingPlan plan, string site, string csv, string? mapping)
     {
-        var ingested = CsvIngestion.Load(plan.Schema, new SiteSource(site, csv));
+        var ingested = CsvIngestion.Load(plan.Schema, new SiteSource(site, csv, Mapping: mapping));
         if (ingested.Report.Rejected) throw new InvalidDataException($"{csv} is rejected by the plan's schema: {ingested.Report}");
         return new LocalSite(site, TrainTestSplit.Apply(plan.Schema, ingested.Data), ingested.Report);
     }

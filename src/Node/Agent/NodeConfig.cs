@@ -21,6 +21,9 @@ public sealed record NodeConfig
     /// <summary>The site's CSV file. Only this node reads it.</summary>
     public required string Data { get; init; }
 
+    /// <summary>How this site's export maps onto the schema (layout, names, units, codes); null: a comma-separated file with a header of schema names.</summary>
+    public string? Mapping { get; init; }
+
     /// <summary>The consortium's dataset schema; a plan whose schema differs is refused.</summary>
     public required string Schema { get; init; }
 
@@ -119,6 +122,7 @@ public sealed record NodeConfig
             if (!File.Exists(Resolve(value))) throw new InvalidDataException($"{file}: {name} file {Resolve(value)} does not exist");
         }
 
+        if (Mapping is not null && !File.Exists(Resolve(Mapping))) throw new InvalidDataException($"{file}: mapping file {Resolve(Mapping)} does not exist");
         foreach (var plan in PublishPlans)
         {
             if (!File.Exists(Resolve(plan))) throw new InvalidDataException($"{file}: publishPlans entry {Resolve(plan)} does not exist");

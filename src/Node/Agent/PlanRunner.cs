@@ -31,7 +31,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         var (planHash, totalRounds) = node.Chain.Read(s => (s.Plans[planId].PlanHash, s.Plans[planId].TotalRounds));
         var plan = await LoadPlanAsync(planHash, totalRounds, ct);
         if (plan is null) return;
-        var site = LocalSite.Load(plan, node.Config.Site, node.Config.Resolve(node.Config.Data));
+        var site = LocalSite.Load(plan, node.Config.Site, node.Config.Resolve(node.Config.Data), node.Config.Mapping is { } mapping ? node.Config.Resolve(mapping) : null);
         _run = new PlanRun(node, planId, plan, planHash, RoundPipeline.For(plan), site);
         _features = PlanFeatures.For(_run);
         if (_features.Select(f => f.Refusal()).FirstOrDefault(r => r is not null) is { } refused)
@@ -133,7 +133,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         var inputs = track.InputsFor(round, contributions);
         foreach (var feature in _features) await feature.AggregatingAsync(inputs, contributions, ct);
         track.Apply(inputs);
-        var metrics = Evaluation.Evaluate(_run.Plan.Architecture(), track.Global, _run.Site.Scaled!.Test);
+        var metrics = Evaluation.Evaluate(_run.Plan, track.Global, _run.Site.Scaled!.Test);
         return new RoundResult(round, Convert.ToHexStringLower(track.Hash), metrics);
     }
 

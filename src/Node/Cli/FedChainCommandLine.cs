@@ -12,6 +12,8 @@ public static class FedChainCommandLine
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(PrivacyCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
+        root.Subcommands.Add(DataCommand.Build());
+        root.Subcommands.Add(AnalyseCommand.Build());
         root.Subcommands.Add(ChainCommand.Build());
         root.Subcommands.Add(NodeCommand.Build());
         root.Subcommands.Add(AuditCommand.Build());

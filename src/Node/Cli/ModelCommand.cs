@@ -37,14 +37,15 @@ internal static class ModelCommand
     {
         var model = new Option<DirectoryInfo>("--model") { Description = "A model package folder (from `fedchain model fetch`).", Required = true };
         var data = new Option<FileInfo>("--data") { Description = "New rows in the schema's CSV layout (the outcome may be missing).", Required = true };
+        var mapping = new Option<FileInfo?>("--mapping") { Description = "Your site's mapping file for its export layout (as in its node config); default: a CSV with a header naming the schema's columns." };
         var output = new Option<FileInfo>("--out") { Description = "Predictions CSV, one line per data row; the validation report goes beside it (.validation.json).", Required = true };
-        var command = new Command("predict", "Score new rows through the schema's ingestion and the released model; write one prediction per row and the validation report.") { model, data, output };
+        var command = new Command("predict", "Score new rows through the schema's ingestion and the released model; write one prediction per row and the validation report.") { model, data, mapping, output };
         command.SetAction(parse => InputErrors.Guard(parse, () =>
         {
             var (package, schema) = ModelPackage.Read(parse.GetValue(model)!.FullName);
             var csv = parse.GetValue(data)!;
             if (!csv.Exists) throw new FileNotFoundException($"data file {csv.FullName} does not exist", csv.FullName);
-            var predictions = ModelPredictor.Predict(package, schema, csv.FullName);
+            var predictions = ModelPredictor.Predict(package, schema, csv.FullName, parse.GetValue(mapping)?.FullName);
             var file = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             predictions.WriteCsv(file);

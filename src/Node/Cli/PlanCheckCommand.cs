@@ -15,8 +15,9 @@ internal static class PlanCheckCommand
         var plan = new Argument<FileInfo>("FILE") { Description = "The plan document." };
         var data = new Option<FileInfo?>("--data") { Description = "A site's CSV file: checked against the plan's schema; one local round is timed." };
         var site = new Option<string?>("--site") { Description = "The site's name (with --data; default: the file name)." };
+        var mapping = new Option<FileInfo?>("--mapping") { Description = "With --data: the site's mapping file for its export layout." };
         var members = new Option<int?>("--members") { Description = "Members taking part (default: the plan's declared members, else 4)." };
-        var command = new Command("check", "Validate a plan against its schema (and a site's data), and print its cost: epsilon per member, bytes per round and plan, gas, time.") { plan, data, site, members };
+        var command = new Command("check", "Validate a plan against its schema (and a site's data), and print its cost: epsilon per member, bytes per round and plan, gas, time.") { plan, data, site, mapping, members };
         command.SetAction(parse => InputErrors.Guard(parse, () =>
         {
             var file = parse.GetValue(plan)!;
@@ -27,7 +28,7 @@ internal static class PlanCheckCommand
             if (parse.GetValue(data) is { } csv)
             {
                 var name = parse.GetValue(site) ?? Path.GetFileNameWithoutExtension(csv.Name);
-                var ingested = CsvIngestion.Load(document.Schema, new SiteSource(name, csv.FullName));
+                var ingested = CsvIngestion.Load(document.Schema, new SiteSource(name, csv.FullName, Mapping: parse.GetValue(mapping)?.FullName));
                 output.WriteLine(ingested.Report.ToString());
                 if (ingested.Report.Rejected) return InputErrors.ExitCode;
                 var split = TrainTestSplit.Apply(document.Schema, ingested.Data);

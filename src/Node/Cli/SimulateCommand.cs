@@ -30,6 +30,7 @@ internal static partial class SimulateCommand
 
     private static int Run(SimulateArguments args)
     {
+        if (args.Dataset is { } name && Applications.Contains(name)) return RunApplication(args);
         var planFile = args.PlanFile is { } file ? TrainingPlan.Parse(File.ReadAllText(file), file) : null;
         // Any plan runs on any dataset folder; only building a plan from the options needs FLamby's protocol.
         var folder = DatasetFolder.Find(args.Dataset ?? planFile?.Schema.Name ?? throw new ArgumentException("give --dataset, or --plan (its schema names the dataset)"), args.DataPath);
@@ -77,7 +78,7 @@ internal static partial class SimulateCommand
         File.WriteAllBytes(Path.Combine(output.FullName, "plan.json"), plan.CanonicalBytes());
         File.WriteAllText(Path.Combine(output.FullName, "simulation.json"), CanonicalJson.ToIndentedString(result));
         File.WriteAllText(Path.Combine(output.FullName, "validation.json"), CanonicalJson.ToIndentedString(reports));
-        RoundsPlot.Save(result, plan.Schema.Task.Kind == Learning.Data.Schema.TaskKind.Survival ? "C-index" : "accuracy", Path.Combine(output.FullName, "rounds.png"));
+        RoundsPlot.Save(result, plan.Schema.Task.Kind switch { Learning.Data.Schema.TaskKind.Survival => "C-index", Learning.Data.Schema.TaskKind.Count => "logS", _ => "accuracy" }, Path.Combine(output.FullName, "rounds.png"));
         if (plan.Privacy is not null) EpsilonPlot.Save(result, Path.Combine(output.FullName, "epsilon.png"));
         AnsiConsole.MarkupLine(Markup.Escape($"wrote plan.json, simulation.json, validation.json, rounds.png{(plan.Privacy is null ? "" : ", epsilon.png")} to {output.FullName}"));
     }
@@ -86,11 +87,11 @@ internal static partial class SimulateCommand
     {
         var last = result.Rounds[^1];
         var inv = CultureInfo.InvariantCulture;
-        var table = new Table().AddColumns("site", "rows", "accuracy", "AUC", "F1", "Brier", "C-index");
+        var table = new Table().AddColumns("site", "rows", "accuracy", "AUC", "F1", "Brier", "C-index", "MAE", "RMSE", "logS");
         string F(double? v) => v is { } x ? x.ToString("F3", inv) : "";
         foreach (var (site, m) in last.PerSite!.Append(new("pooled test", last.Pooled!)))
         {
-            table.AddRow(site, m.Rows.ToString(inv), F(m.Accuracy), F(m.RocAuc), F(m.F1), F(m.Brier), F(m.CIndex));
+            table.AddRow(site, m.Rows.ToString(inv), F(m.Accuracy), F(m.RocAuc), F(m.F1), F(m.Brier), F(m.CIndex), F(m.Mae), F(m.Rmse), F(m.LogScore));
         }
 
         AnsiConsole.Write(table);

@@ -11,7 +11,11 @@ internal static class SiteLoading
     public static IReadOnlyList<SiteDataset>? IngestAndReport(DatasetFolder folder) => IngestAndReport(folder, out _);
 
     /// <param name="reports">Every site's validation report, accepted or not.</param>
-    public static IReadOnlyList<SiteDataset>? IngestAndReport(DatasetFolder folder, out IReadOnlyList<ValidationReport> reports)
+    public static IReadOnlyList<SiteDataset>? IngestAndReport(DatasetFolder folder, out IReadOnlyList<ValidationReport> reports) =>
+        IngestAccepted(folder, out reports)?.Select(s => s.Data).ToArray();
+
+    /// <returns>The accepted sites with their rows for analyses, or null (after saying why) when none is usable.</returns>
+    public static IReadOnlyList<IngestedSite>? IngestAccepted(DatasetFolder folder, out IReadOnlyList<ValidationReport> reports)
     {
         var ingested = folder.Sites.Ingest(folder.Schema);
         reports = [.. ingested.Select(s => s.Report)];
@@ -21,9 +25,9 @@ internal static class SiteLoading
             AnsiConsole.MarkupLine($"[{colour}]{Markup.Escape(site.Report.ToString())}[/]");
         }
 
-        var accepted = ingested.Where(s => !s.Report.Rejected).Select(s => s.Data).ToArray();
+        var accepted = ingested.Where(s => !s.Report.Rejected).ToArray();
         if (accepted.Length > 0) return accepted;
-        AnsiConsole.MarkupLine("[red]no site was accepted; nothing to train on[/]");
+        AnsiConsole.MarkupLine("[red]no site was accepted: nothing to work on[/]");
         return null;
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class DemoRun(DemoOptions options, IAnsiConsole console)
         var started = TimeProvider.System.GetTimestamp();
         Directory.CreateDirectory(options.Out);
         var data = DatasetFolder.Find("heart-disease", options.DataFolder);
-        var sites = data.Sites.Sites.Select(s => (s.Site, s.File)).ToList();
+        var sites = data.Sites.Sites;
         var progress = new ConsoleLines();
 
         Step("1/7 chain: anvil (a block each second), contracts, three founding hospitals");

@@ -7,6 +7,7 @@ using FedChain.Contracts.Deployment;
 using FedChain.Contracts.Events;
 using FedChain.Contracts.Governance;
 using FedChain.Contracts.Membership;
+using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Plans;
 using FedChain.Node.Agent;
 using FedChain.Node.Consent;
@@ -64,9 +65,9 @@ public sealed class LocalConsortium : IAsyncDisposable
     /// Starts anvil (a block each second, transactions mined at once), makes a key per site, deploys,
     /// bootstraps the first <paramref name="founders"/> sites and funds everyone.
     /// </summary>
-    /// <param name="sites">Site name and CSV file of each institution.</param>
+    /// <param name="sites">Site name, CSV file and mapping of each institution.</param>
     /// <param name="votingPeriodSeconds">How long each governance vote stays open, in real seconds.</param>
-    public static async Task<LocalConsortium> CreateAsync(string folder, IReadOnlyList<(string Site, string Csv)> sites, int founders, string schemaFile,
+    public static async Task<LocalConsortium> CreateAsync(string folder, IReadOnlyList<SiteSource> sites, int founders, string schemaFile,
         IProgress<string>? progress = null, CancellationToken ct = default, uint votingPeriodSeconds = 4)
     {
         Directory.CreateDirectory(folder);
@@ -88,7 +89,7 @@ public sealed class LocalConsortium : IAsyncDisposable
             for (var i = 0; i < sites.Count; i++)
             {
                 if (i >= founders) await deployer.TransferAsync(keys[i].Address.ToString(), BigInteger.Pow(10, 20), ct);
-                consortium._members.Add(await consortium.PrepareAsync(sites[i].Site, sites[i].Csv, schemaFile, keys[i], endpoints[i], ct));
+                consortium._members.Add(await consortium.PrepareAsync(sites[i], schemaFile, keys[i], endpoints[i], ct));
             }
 
             progress?.Report($"keys and node configs for {string.Join(", ", sites.Select(s => s.Site))} in {folder}");
@@ -108,8 +109,9 @@ public sealed class LocalConsortium : IAsyncDisposable
         }
     }
 
-    private async Task<ConsortiumMember> PrepareAsync(string site, string csv, string schemaFile, NodeKey key, string endpoint, CancellationToken ct)
+    private async Task<ConsortiumMember> PrepareAsync(SiteSource source, string schemaFile, NodeKey key, string endpoint, CancellationToken ct)
     {
+        var site = source.Site;
         var dir = Path.Combine(Folder, "nodes", site);
         // A new chain reuses plan ids: a node folder left by an earlier run would resume its checkpoints (and privacy spend).
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
@@ -121,7 +123,8 @@ public sealed class LocalConsortium : IAsyncDisposable
             Keystore = "key.json",
             PassphraseFile = "passphrase.txt",
             Site = site,
-            Data = Path.GetFullPath(csv),
+            Data = Path.GetFullPath(source.File),
+            Mapping = source.Mapping is null ? null : Path.GetFullPath(source.Mapping),
             Schema = Path.GetFullPath(schemaFile),
             Addresses = AddressesFile,
             Listen = endpoint,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FedChain.Learning.Data.Ingestion;
+using FedChain.Learning.Data.Mapping;
 using FedChain.Learning.Data.Schema;
 using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Training;
@@ -14,16 +15,19 @@ namespace FedChain.Node.Models;
 /// </summary>
 public static class ModelPredictor
 {
-    public static Predictions Predict(ModelPackage package, DatasetSchema schema, string csv)
+    /// <param name="mapping">The site's mapping file for its export layout (null: a CSV with a header naming the schema's columns).</param>
+    public static Predictions Predict(ModelPackage package, DatasetSchema schema, string csv, string? mapping = null)
     {
         if (package.Normalisation == Normalisation.PerSite)
             throw new InvalidDataException("this model was trained with per-site standardisation: each site scales with its own moments, which the package does not hold");
-        var ingested = CsvIngestion.Load(ForScoring(schema), new SiteSource(Path.GetFileNameWithoutExtension(csv), csv));
+        var source = new SiteSource(Path.GetFileNameWithoutExtension(csv), csv, Mapping: mapping);
+        var ingested = CsvIngestion.Load(ForScoring(schema), source);
         var data = package.Standardiser?.Apply(ingested.Data) ?? ingested.Data;
         var scores = LocalTrainer.Predict(package.Architecture(), package.Parameters, data);
-        var byLine = ingested.KeptLines.Select((line, i) => (line, i)).ToDictionary(x => x.line, x => scores[x.i]);
+        var byLine = (ingested.KeptLines ?? []).Select((line, i) => (line, i)).ToDictionary(x => x.line, x => scores[x.i]);
         var rows = new List<Prediction>();
-        foreach (var line in DataLines(csv, schema.Format.Header))
+        var header = (mapping is null ? SiteMapping.Default : SiteMapping.Load(mapping)).Format.Header;
+        foreach (var line in DataLines(csv, header))
         {
             rows.Add(byLine.TryGetValue(line, out var score)
                 ? new Prediction(line, score, package.Task == "binary" ? 1 / (1 + Math.Exp(-score)) : null, null)
@@ -33,10 +37,10 @@ public static class ModelPredictor
         return new Predictions(package.Task, rows, ingested.Report);
     }
 
-    /// <summary>The schema with outcome and split columns read past: new patients have no outcome yet.</summary>
+    /// <summary>The schema with outcome and split columns read as attributes (never a reason to drop a row): new patients have no outcome yet.</summary>
     public static DatasetSchema ForScoring(DatasetSchema schema) => schema with
     {
-        Columns = [.. schema.Columns.Select(c => c.Role is ColumnRole.Label or ColumnRole.Time or ColumnRole.Event or ColumnRole.Split ? c with { Role = ColumnRole.Ignore } : c)],
+        Columns = [.. schema.Columns.Select(c => c.Role is ColumnRole.Label or ColumnRole.Time or ColumnRole.Event or ColumnRole.Split ? c with { Role = ColumnRole.Attribute } : c)],
         Split = schema.Split with { Kind = schema.Split.Kind == SplitKind.Column ? SplitKind.Random : schema.Split.Kind },
     };
 

@@ -21,7 +21,8 @@ internal static class Datasets
 
     public static string Folder(string name) => RepoPaths.Combine("data", name);
 
-    private static (DatasetSchema, IReadOnlyList<IngestedSite>) Load(string name)
+    /// <summary>A dataset folder's schema and every site of its sites.json, through each site's mapping.</summary>
+    public static (DatasetSchema Schema, IReadOnlyList<IngestedSite> Sites) Load(string name)
     {
         var schema = DatasetSchema.Load(Path.Combine(Folder(name), "schema.json"));
         return (schema, SiteManifest.Load(Path.Combine(Folder(name), "sites.json")).Ingest(schema));

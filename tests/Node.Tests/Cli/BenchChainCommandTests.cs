@@ -4,6 +4,7 @@ using FedChain.TestSupport;
 
 namespace FedChain.Node.Tests.Cli;
 
+[Collection(ConsoleCollection.Name)]
 public sealed class BenchChainCommandTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using FedChain.TestSupport;
 
 namespace FedChain.Node.Tests.Cli;
 
+[Collection(ConsoleCollection.Name)]
 public sealed class BenchSecAggCommandTests
 {
     [Fact]

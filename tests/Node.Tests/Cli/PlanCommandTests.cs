@@ -51,7 +51,7 @@ public sealed class PlanCommandTests
         using var dir = new TempDirectory();
         Init(dir, "--dp-epsilon", "3", "--declare", "cleveland=199", "hungary=193");
 
-        var sut = Run("plan", "check", dir.File("plan.json"), "--data", HeartConsortium.Sites[0].Csv, "--site", "cleveland");
+        var sut = Run("plan", "check", dir.File("plan.json"), "--data", HeartConsortium.Sites[0].File, "--mapping", HeartConsortium.Sites[0].Mapping!, "--site", "cleveland");
 
         Assert.Equal(0, sut.ExitCode);
         Assert.Contains("199 train and 104 test rows", sut.Output, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class PlanCommandTests
         {
             Keystore = "key.json",
             Site = "cleveland",
-            Data = HeartConsortium.Sites[0].Csv,
+            Data = HeartConsortium.Sites[0].File,
             Schema = HeartConsortium.SchemaFile,
             Addresses = "addresses.json",
             StateDirectory = "state",

@@ -32,7 +32,7 @@ public sealed class SimulateAnyPlanTests
         var schema = JsonNode.Parse(File.ReadAllText(HeartConsortium.SchemaFile))!;
         schema["name"] = "clinic-x";
         File.WriteAllText(Path.Combine(folder, "schema.json"), schema.ToJsonString());
-        foreach (var file in Directory.EnumerateFiles(HeartConsortium.Folder, "processed.*")) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        foreach (var file in Directory.EnumerateFiles(HeartConsortium.Folder, "processed.*").Concat(Directory.EnumerateFiles(HeartConsortium.Folder, "*.mapping.json"))) File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         File.Copy(Path.Combine(HeartConsortium.Folder, "sites.json"), Path.Combine(folder, "sites.json"));
         return folder;
     }

@@ -78,7 +78,7 @@ public sealed class AuditTamperTests(AuditTamperTests.Run run) : IClassFixture<A
         public async Task InitializeAsync()
         {
             var honest = HeartConsortium.Sites;
-            _consortium = await HeartConsortium.CreateAsync(_dir.Path, [.. honest, ("mallory", honest[0].Csv)]);
+            _consortium = await HeartConsortium.CreateAsync(_dir.Path, [.. honest, honest[0] with { Site = "mallory" }]);
             var members = _consortium.Members;
             var mallory = members[^1];
             (Mallory, Cleveland, Hungary) = (mallory.Address, members[0].Address, members[1].Address);

@@ -2,7 +2,11 @@ using System.Collections.Concurrent;
 using System.Numerics;
 using System.Text.Json;
 using FedChain.Contracts.Events;
+using FedChain.Learning.Data.Ingestion;
+using FedChain.Learning.Data.Splits;
+using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Plans;
+using FedChain.Learning.Simulation;
 using FedChain.Node.Agent;
 using FedChain.Node.Audit;
 using FedChain.Node.Cli;
@@ -33,7 +37,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
     internal DatasetFolder Data { get; } = DatasetFolder.Find("heart-disease", RepoPaths.Combine("data", "heart-disease"));
 
     /// <summary>Each hospital's data file, by site.</summary>
-    public IReadOnlyDictionary<string, string> DataFiles => Data.Sites.Sites.ToDictionary(s => s.Site, s => s.File);
+    public IReadOnlyDictionary<string, SiteSource> DataFiles => Data.Sites.Sites.ToDictionary(s => s.Site);
 
     /// <summary>The plans run, in start order.</summary>
     public IReadOnlyList<TrainingPlan> Plans { get; private set; } = [];
@@ -71,6 +75,14 @@ public abstract class ConsortiumRun : IAsyncLifetime
 
     public ChainEventReader Reader => new(Consortium.Deployer, Consortium.Addresses);
 
+    /// <summary>The final model hash `fedchain simulate` reaches with <paramref name="plan"/> on the run's sites.</summary>
+    public string SimulatedModelHash(TrainingPlan plan)
+    {
+        var splits = Data.Sites.Ingest(plan.Schema).Select(s => TrainTestSplit.Apply(plan.Schema, s.Data)).ToList();
+        var sites = FederatedPreprocessing.Normalise(plan.Normalisation, splits).Select(s => new SimulatedSite(s)).ToList();
+        return FederatedSimulation.Run(plan, sites, new SimulationOptions(EvaluateEveryRound: false)).FinalModelHash;
+    }
+
     /// <summary>A survivor's result.json of plan <paramref name="planId"/>.</summary>
     public PlanResult ResultOf(ConsortiumMember member, BigInteger planId) => member.ReadResult(planId);
 
@@ -89,7 +101,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(_builder.Timeout);
         var ct = timeout.Token;
-        _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), [.. Data.Sites.Sites.Select(s => (s.Site, s.File))],
+        _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), Data.Sites.Sites,
             Data.Sites.Sites.Count, Path.Combine(Data.Path, "schema.json"), ct: ct);
         Plans = [.. _builder.Plans.Select(p => LocalConsortium.WithTerms(p(Data), _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds))];
         if (Plans.Count > Members.Count) throw new ArgumentException($"{Plans.Count} plans, but each member offers at most one document");

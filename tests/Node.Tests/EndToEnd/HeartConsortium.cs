@@ -14,9 +14,8 @@ internal static class HeartConsortium
 
     public static DatasetSchema Schema => DatasetSchema.Load(SchemaFile);
 
-    public static IReadOnlyList<(string Site, string Csv)> Sites =>
-        [.. SiteManifest.Load(Path.Combine(Folder, "sites.json")).Sites.Select(s => (s.Site, s.File))];
+    public static IReadOnlyList<SiteSource> Sites => SiteManifest.Load(Path.Combine(Folder, "sites.json")).Sites;
 
-    public static Task<LocalConsortium> CreateAsync(string folder, IReadOnlyList<(string Site, string Csv)> sites) =>
+    public static Task<LocalConsortium> CreateAsync(string folder, IReadOnlyList<SiteSource> sites) =>
         LocalConsortium.CreateAsync(folder, sites, sites.Count, SchemaFile);
 }

@@ -30,11 +30,12 @@ public sealed class OnnxAgreementTests(ITestOutputHelper output)
         var (package, plan) = Trained(kind);
         package.Write(dir.File("model"), plan, new EvaluationReport("1", plan.Hash, package.ModelHash, [], null));
         var csv = dir.File("new.csv");
-        File.WriteAllLines(csv, File.ReadLines(HeartConsortium.Sites[1].Csv).Take(60).Select(l => l[..l.LastIndexOf(',')] + ",?"));
+        File.WriteAllLines(csv, File.ReadLines(HeartConsortium.Sites[1].File).Take(60).Select(l => l[..l.LastIndexOf(',')] + ",?"));
 
         var (read, schema) = ModelPackage.Read(dir.File("model"));
-        var predicted = ModelPredictor.Predict(read, schema, csv);
-        var features = CsvIngestion.Load(ModelPredictor.ForScoring(schema), new SiteSource("new", csv)).Data;
+        var mapping = HeartConsortium.Sites[1].Mapping;
+        var predicted = ModelPredictor.Predict(read, schema, csv, mapping);
+        var features = CsvIngestion.Load(ModelPredictor.ForScoring(schema), new SiteSource("new", csv, Mapping: mapping)).Data;
         using var session = new InferenceSession(dir.File("model/model.onnx"));
         var input = new DenseTensor<float>(features.Features, [features.Count, features.FeatureCount]);
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(OnnxExport.Input, input)]);

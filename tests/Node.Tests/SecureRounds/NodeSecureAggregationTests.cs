@@ -68,7 +68,7 @@ public sealed class NodeSecureAggregationTests(SecureConsortiumRun run) : IClass
         track.ApplyMoments([.. Record.Rounds[0].Commitments.Select(c => CommitmentCheck.Check(plan, Record.PlanHash, c, Blob(c.BlobHash), out _)!)]);
         var sites = run.Members.ToDictionary(m => m.Address.ToLowerInvariant(), m =>
         {
-            var site = LocalSite.Load(plan, m.Site, run.DataFiles[m.Site]);
+            var site = LocalSite.Load(plan, m.Site, run.DataFiles[m.Site].File, run.DataFiles[m.Site].Mapping);
             site.Normalise(plan.Normalisation, track.PooledMoments);
             return site;
         });

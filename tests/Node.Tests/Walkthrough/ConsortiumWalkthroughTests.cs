@@ -31,7 +31,7 @@ public sealed class ConsortiumWalkthroughTests(ITestOutputHelper output)
         using var lab = await ConsortiumLab.CreateAsync([.. hospitals, Auditor]);
         output.WriteLine($"mode: {lab.Mode}");
         var folders = hospitals.Append(Auditor).Append(ConsortiumLab.Chain).ToDictionary(p => p, p => Directory.CreateDirectory(Path.Combine(dir.Path, p)).FullName);
-        var sites = HeartConsortium.Sites.ToDictionary(s => s.Site, s => s.Csv);
+        var sites = HeartConsortium.Sites.ToDictionary(s => s.Site);
 
         // Each institution makes its own key; nobody else ever reads it.
         var keys = await Task.WhenAll(hospitals.Select(h => Ok(lab.RunAsync(h, folders[h], Step, "key", "new", "--out", "key.json", "--passphrase-file", "passphrase.txt", "--light"))));
@@ -81,7 +81,7 @@ public sealed class ConsortiumWalkthroughTests(ITestOutputHelper output)
         var plan = await Ok(Fedchain(lab, folders, Founders[0], "plan", "init", "--schema", HeartConsortium.SchemaFile, "--out", "plan.json",
             "--rounds", "2", "--strategy", "fed-adam", "--server-lr", "0.01", "--commit-window", "40", "--enrolment-window", "180"));
         var planHash = plan.StdOut.Trim();
-        var check = await Ok(Fedchain(lab, folders, Founders[0], "plan", "check", "plan.json", "--data", sites[Founders[0]], "--site", Founders[0]));
+        var check = await Ok(Fedchain(lab, folders, Founders[0], "plan", "check", "plan.json", "--data", sites[Founders[0]].File, "--mapping", sites[Founders[0]].Mapping!, "--site", Founders[0]));
         Assert.Contains("gas", check.StdOut, StringComparison.Ordinal);
         var start = Id(await Ok(Fedchain(lab, folders, Founders[0], "gov", "propose", "start-plan", "--plan", "plan.json", "--config", "node.json")));
         await Task.WhenAll(hospitals.Select(h => Ok(Fedchain(lab, folders, h, "plan", "approve", planHash, "--by", $"{h} data steward", "--config", "node.json"))));
@@ -114,8 +114,8 @@ public sealed class ConsortiumWalkthroughTests(ITestOutputHelper output)
         var recomputed = await Ok(Fedchain(lab, folders, Auditor, "model", "fetch", "--plan", "1", "--out", "model", "--addresses", "addresses.json", "--blobs", "blobs"));
         Assert.Equal(hashes[0], fetched.StdOut.Trim());
         Assert.Equal(hashes[0], recomputed.StdOut.Trim());
-        File.WriteAllLines(Path.Combine(folders[Founders[1]], "new-patients.csv"), File.ReadLines(sites[Founders[1]]).Take(20).Select(l => l[..l.LastIndexOf(',')] + ",?"));
-        await Ok(Fedchain(lab, folders, Founders[1], "model", "predict", "--model", "model", "--data", "new-patients.csv", "--out", "predictions.csv"));
+        File.WriteAllLines(Path.Combine(folders[Founders[1]], "new-patients.csv"), File.ReadLines(sites[Founders[1]].File).Take(20).Select(l => l[..l.LastIndexOf(',')] + ",?"));
+        await Ok(Fedchain(lab, folders, Founders[1], "model", "predict", "--model", "model", "--data", "new-patients.csv", "--mapping", sites[Founders[1]].Mapping!, "--out", "predictions.csv"));
         var predictions = File.ReadAllLines(Path.Combine(folders[Founders[1]], "predictions.csv"));
         Assert.Equal(21, predictions.Length);
         Assert.True(File.Exists(Path.Combine(folders[Founders[1]], "predictions.csv.validation.json")));
@@ -142,13 +142,14 @@ public sealed class ConsortiumWalkthroughTests(ITestOutputHelper output)
     private static PartyProcess StartNode(ConsortiumLab lab, Dictionary<string, string> folders, string dir, string hospital) =>
         lab.Start(hospital, folders[hospital], Path.Combine(dir, $"{hospital}-node.log"), "node", "--config", "node.json", "--status-lines", "--exit-when-done");
 
-    private static void WriteConfig(ConsortiumLab lab, string folder, string site, string csv, string rpc) =>
+    private static void WriteConfig(ConsortiumLab lab, string folder, string site, FedChain.Learning.Data.Ingestion.SiteSource data, string rpc) =>
         File.WriteAllText(Path.Combine(folder, "node.json"), new NodeConfig
         {
             Keystore = "key.json",
             PassphraseFile = "passphrase.txt",
             Site = site,
-            Data = csv,
+            Data = data.File,
+            Mapping = data.Mapping,
             Schema = HeartConsortium.SchemaFile,
             Addresses = "addresses.json",
             Rpc = rpc,

@@ -1,49 +1,50 @@
 using System.Globalization;
+using FedChain.Learning.Data.Mapping;
 using FedChain.Learning.Data.Schema;
 
 namespace FedChain.Learning.Data.Ingestion;
 
-/// <summary>Parses the cells of one schema column, bound to its field position in a file.</summary>
+/// <summary>Checks a mapped cell against its schema column: range for numbers, the code list for categories.</summary>
 internal sealed class CellReader
 {
-    private readonly HashSet<string> _missingMarkers;
     private readonly (string Code, double? Number)[] _codes;
 
-    public CellReader(ColumnSpec column, int field, IEnumerable<string> missingMarkers)
+    public CellReader(ColumnSpec column)
     {
         Column = column;
-        Field = field;
-        _missingMarkers = new HashSet<string>(missingMarkers, StringComparer.Ordinal) { "" };
         _codes = [.. (column.Categories ?? []).Select(c => (c.Code, TryNumber(c.Code)))];
     }
 
     public ColumnSpec Column { get; }
 
-    /// <summary>0-based field position in the file.</summary>
-    public int Field { get; }
-
-    public bool IsMissing(string cell) => _missingMarkers.Contains(cell);
-
-    /// <summary>Parses a numeric cell; the issue says why it failed.</summary>
-    public IssueKind? ReadNumber(string cell, out double value)
+    /// <summary>A numeric cell's value; the issue says why it is not usable.</summary>
+    public IssueKind? ReadNumber(MappedCell cell, out double value)
     {
         value = double.NaN;
-        if (IsMissing(cell)) return IssueKind.Missing;
-        if (TryNumber(cell) is not { } number) return IssueKind.Unparseable;
-        value = number;
-        return number < Column.Min || number > Column.Max ? IssueKind.OutOfRange : null;
+        switch (cell.Kind)
+        {
+            case CellKind.Missing: return IssueKind.Missing;
+            case CellKind.Invalid: return cell.Issue;
+            case CellKind.Text when TryNumber(cell.Text!) is { } parsed: value = parsed; break;
+            case CellKind.Text: return IssueKind.Unparseable;
+            default: value = cell.Number; break;
+        }
+
+        return value < Column.Min || value > Column.Max ? IssueKind.OutOfRange : null;
     }
 
-    /// <summary>Finds a categorical cell's position in the schema's category list.</summary>
-    public IssueKind? ReadCategory(string cell, out int category)
+    /// <summary>A categorical cell's position in the schema's category list.</summary>
+    public IssueKind? ReadCategory(MappedCell cell, out int category)
     {
         category = -1;
-        if (IsMissing(cell)) return IssueKind.Missing;
-        var number = TryNumber(cell);
+        if (cell.Kind == CellKind.Missing) return IssueKind.Missing;
+        if (cell.Kind == CellKind.Invalid) return cell.Issue;
+        var text = cell.Kind == CellKind.Text ? cell.Text! : cell.Number.ToString("R", CultureInfo.InvariantCulture);
+        var number = cell.Kind == CellKind.Number ? cell.Number : TryNumber(text);
         for (var i = 0; i < _codes.Length; i++)
         {
             // "1" and "1.0" are the same code: the UCI heart files spell integers both ways.
-            if (_codes[i].Code == cell || (number is not null && _codes[i].Number == number)) { category = i; return null; }
+            if (_codes[i].Code == text || (number is not null && _codes[i].Number == number)) { category = i; return null; }
         }
 
         return IssueKind.UnknownCategory;

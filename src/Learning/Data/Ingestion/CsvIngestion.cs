@@ -1,25 +1,36 @@
 using System.Globalization;
+using FedChain.Learning.Data.Mapping;
 using FedChain.Learning.Data.Schema;
 
 namespace FedChain.Learning.Data.Ingestion;
 
 /// <summary>
-/// Loads one site's CSV file through the consortium schema. It never throws on bad data: every
-/// problem lands in the <see cref="ValidationReport"/> with file and line, rows are dropped or
-/// imputed as the schema's policy says, and the valid rows are kept.
+/// Loads one site's export through its mapping and the consortium schema: the one entry point for
+/// everything that reads data (simulate, analyse, data check, the node). It never throws on bad
+/// data: every problem lands in the <see cref="ValidationReport"/> with file and line, rows are
+/// dropped or imputed as the schema's policy says, and the valid rows are kept. A mapping that does
+/// not fit the schema throws <see cref="SchemaException"/> naming the mapping file and field.
 /// </summary>
 public static partial class CsvIngestion
 {
-    public static IngestedSite Load(DatasetSchema schema, SiteSource source)
+    /// <summary>Loads <paramref name="source"/> with the mapping file it names (or the default mapping).</summary>
+    public static IngestedSite Load(DatasetSchema schema, SiteSource source) =>
+        Load(schema, source.Mapping is null ? SiteMapping.Default : SiteMapping.Load(source.Mapping), source);
+
+    public static IngestedSite Load(DatasetSchema schema, SiteMapping mapping, SiteSource source)
     {
-        var report = new ValidationReport { Site = source.Site, File = source.File };
-        foreach (var column in schema.Columns.Where(c => c.Role != ColumnRole.Ignore)) report.Columns[column.Name] = new ColumnReport();
+        mapping.CheckAgainst(schema);
+        var report = new ValidationReport { Site = source.Site, File = source.File, Mapping = mapping.Source, Encoding = mapping.Format.Encoding };
+        foreach (var column in schema.Columns) report.Columns[column.Name] = new ColumnReport();
         var rows = new EncodedRows(schema);
+        var table = new SiteTableBuilder(schema);
 
         try
         {
-            using var reader = new StreamReader(source.File);
-            ReadAll(schema, source, reader, report, rows);
+            using var reader = ExportText.Open(source.File, mapping.Format.Encoding, out var byteOrderMark, out var error);
+            report.ByteOrderMark = byteOrderMark;
+            if (reader is null) Reject(report, rows, error!);
+            else ReadAll(schema, mapping, source, reader, report, rows, table);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -27,65 +38,66 @@ public static partial class CsvIngestion
         }
 
         Conclude(schema, report, rows);
-        var data = rows.ToDataset(source.Site, report.Rejected);
-        return new IngestedSite(data, report, rows.Lines);
+        if (report.Rejected) table.Clear();
+        return new IngestedSite(rows.ToDataset(source.Site, report.Rejected), report, table.Build(source.Site), rows.Lines);
     }
 
-    private static void ReadAll(DatasetSchema schema, SiteSource source, StreamReader reader, ValidationReport report, EncodedRows rows)
+    private static void ReadAll(DatasetSchema schema, SiteMapping mapping, SiteSource source, StreamReader reader, ValidationReport report, EncodedRows rows, SiteTableBuilder table)
     {
-        var delimiter = schema.Format.Delimiter[0];
+        var delimiter = mapping.Format.Delimiter[0];
         var lineNumber = 0;
-        IReadOnlyList<CellReader> readers;
-        int fieldCount;
-        if (schema.Format.Header)
+        List<string>? header = null;
+        if (mapping.Format.Header)
         {
-            var header = reader.ReadLine();
+            var line = reader.ReadLine();
             lineNumber++;
-            var names = header is null ? null : CsvFields.Split(header, delimiter);
-            if (names is null) { Reject(report, rows, "the file has no header line"); return; }
-            var missing = schema.Columns.Where(c => c.Role != ColumnRole.Ignore && !names.Contains(c.Name)).Select(c => c.Name).ToList();
-            if (missing.Count > 0) { Reject(report, rows, $"the header lacks column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}"); return; }
-            readers = Bind(schema, c => names.IndexOf(c.Name));
-            fieldCount = names.Count;
-        }
-        else
-        {
-            readers = Bind(schema, c => c.Index!.Value);
-            fieldCount = schema.Columns.Max(c => c.Index!.Value) + 1;
+            header = line is null ? null : CsvFields.Split(line, delimiter);
+            if (header is null) { Reject(report, rows, "the file has no header line"); return; }
         }
 
-        var siteField = source.SiteValue is null ? null : readers.FirstOrDefault(r => r.Column.Role == ColumnRole.Site);
-        if (source.SiteValue is not null && siteField is null)
+        var layout = ExportLayout.Bind(schema, mapping, header, out var problems);
+        if (layout is null) { Reject(report, rows, string.Join("; ", problems)); return; }
+        report.UnusedFields.AddRange(layout.UnusedFields);
+        report.DerivedRules.AddRange(layout.Rules.Select(r => r.Explain()));
+        foreach (var bound in layout.Columns)
+        {
+            report.Columns[bound.Column.Name].Source = bound.Source;
+            report.Columns[bound.Column.Name].Conversion = bound.Conversion;
+        }
+
+        var siteColumn = source.SiteValue is null ? null : layout.Columns.FirstOrDefault(c => c.Column.Role == ColumnRole.Site);
+        if (source.SiteValue is not null && siteColumn is null)
         {
             Reject(report, rows, $"site '{source.Site}' is selected by value '{source.SiteValue}' but the schema has no column with role 'site'");
             return;
         }
 
+        var reading = new RowReading(schema, layout, new ExportRow(layout.Fields, mapping.Format), report);
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
             if (line.Trim().Length == 0) continue;
             var fields = CsvFields.Split(line, delimiter);
-            if (siteField is not null && fields is not null && fields.Count == fieldCount && fields[siteField.Field] != source.SiteValue)
+            var wellFormed = fields is not null && fields.Count == layout.FieldCount;
+            if (wellFormed) reading.Row.Fields = fields!;
+            if (siteColumn is not null && wellFormed && reading.Text(siteColumn) != source.SiteValue)
             {
                 report.RowsOfOtherSites++;
                 continue;
             }
 
             report.RowsRead++;
-            if (fields is null || fields.Count != fieldCount)
+            if (line.Contains('\uFFFD', StringComparison.Ordinal)) report.UndecodableLines++;
+            if (!wellFormed)
             {
                 report.Add(new ValidationIssue(source.File, lineNumber, null, fields is null ? IssueKind.UnterminatedQuote : IssueKind.WrongFieldCount));
                 report.RowsDropped++;
                 continue;
             }
 
-            ReadRow(schema, readers, fields, new RowContext(source.File, lineNumber, report), rows);
+            ReadRow(reading, new RowContext(source.File, lineNumber, report), rows, table);
         }
     }
-
-    private static CellReader[] Bind(DatasetSchema schema, Func<ColumnSpec, int> field) =>
-        [.. schema.Columns.Where(c => c.Role != ColumnRole.Ignore).Select(c => new CellReader(c, field(c), schema.Format.MissingMarkers))];
 
     private static void Conclude(DatasetSchema schema, ValidationReport report, EncodedRows rows)
     {
@@ -96,11 +108,13 @@ public static partial class CsvIngestion
             if (wellFormed > 0 && column.Missing == wellFormed)
             {
                 var spec = schema.Column(name);
-                var outcome = column.Imputed == wellFormed ? $"imputed with {spec.Impute?.ToString(CultureInfo.InvariantCulture)}" : "every row dropped";
+                var outcome = spec.Role is ColumnRole.Attribute or ColumnRole.Split or ColumnRole.Site ? "no row dropped"
+                    : column.Imputed == wellFormed ? $"imputed with {spec.Impute?.ToString(CultureInfo.InvariantCulture)}" : "every row dropped";
                 report.Findings.Add($"column '{name}' is missing in all {wellFormed} rows ({outcome})");
             }
         }
 
+        if (report.UndecodableLines > 0) report.Findings.Add($"{report.UndecodableLines} line(s) hold bytes that are not valid {report.Encoding}: check format.encoding");
         if (report.Rejected) return;
         if (report.RowsRead == 0) Reject(report, rows, "the file has no data rows");
         else if ((double)report.RowsDropped / report.RowsRead > schema.Rows.MaxDroppedFraction)

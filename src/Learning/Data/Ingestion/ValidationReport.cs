@@ -16,6 +16,24 @@ public sealed class ValidationReport
     public required string Site { get; init; }
     public required string File { get; init; }
 
+    /// <summary>The mapping the file was read with.</summary>
+    public string? Mapping { get; init; }
+
+    /// <summary>The declared text encoding.</summary>
+    public string? Encoding { get; init; }
+
+    /// <summary>The byte-order mark found at the start of the file (skipped), or null.</summary>
+    public string? ByteOrderMark { get; set; }
+
+    /// <summary>Lines holding bytes the declared encoding cannot decode.</summary>
+    public int UndecodableLines { get; set; }
+
+    /// <summary>The mapping's derived rules in words, in mapping order (derived[0], ...).</summary>
+    public List<string> DerivedRules { get; } = [];
+
+    /// <summary>Export fields no schema column reads, by name.</summary>
+    public List<string> UnusedFields { get; } = [];
+
     /// <summary>Data lines read (header excluded, rows of other sites excluded).</summary>
     public int RowsRead { get; set; }
     public int RowsKept { get; set; }
@@ -45,6 +63,9 @@ public sealed class ValidationReport
     public int IssuesNotListed { get; set; }
 
     public int IssueCount(IssueKind kind) => IssueCounts.GetValueOrDefault(kind);
+
+    /// <summary>Rows lost to the file's layout (wrong field count, unterminated quote), as opposed to bad values.</summary>
+    public int LayoutIssues => IssueCount(IssueKind.WrongFieldCount) + IssueCount(IssueKind.UnterminatedQuote);
 
     internal void Add(ValidationIssue issue)
     {

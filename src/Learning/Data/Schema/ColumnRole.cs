@@ -1,6 +1,6 @@
 namespace FedChain.Learning.Data.Schema;
 
-/// <summary>What a source column is for.</summary>
+/// <summary>What a schema column is for.</summary>
 public enum ColumnRole
 {
     /// <summary>A model input.</summary>
@@ -15,6 +15,6 @@ public enum ColumnRole
     Split,
     /// <summary>Names the site a row belongs to, for files that hold several sites.</summary>
     Site,
-    /// <summary>Read past without validation (identifiers, columns the consortium leaves out).</summary>
-    Ignore,
+    /// <summary>Read and validated for analyses, never a model input: a missing or invalid cell never drops the row.</summary>
+    Attribute,
 }

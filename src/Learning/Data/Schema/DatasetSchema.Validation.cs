@@ -7,7 +7,6 @@ public sealed partial record DatasetSchema
         void Fail(string what) => throw new SchemaException($"schema '{source}': {what}");
 
         if (string.IsNullOrWhiteSpace(Name)) Fail("'name' is empty");
-        if (Format.Delimiter.Length != 1) Fail($"format.delimiter must be one character, got '{Format.Delimiter}'");
         if (Columns.Count == 0) Fail("'columns' is empty");
         if (Rows.MaxDroppedFraction is < 0 or > 1) Fail($"rows.maxDroppedFraction must be in [0, 1], got {Rows.MaxDroppedFraction}");
 
@@ -17,8 +16,6 @@ public sealed partial record DatasetSchema
             var where = $"columns[{i}] '{column.Name}'";
             if (string.IsNullOrWhiteSpace(column.Name)) Fail($"columns[{i}] has no name");
             if (!names.Add(column.Name)) Fail($"{where}: the name is used twice");
-            if (!Format.Header && column.Index is null) Fail($"{where}: files have no header, so the column needs an 'index'");
-            if (column.Index is < 0) Fail($"{where}: index must be >= 0");
             if (column.Min > column.Max) Fail($"{where}: min {column.Min} is above max {column.Max}");
             if (column.Missing == MissingPolicy.Impute && column.Impute is null) Fail($"{where}: missing is 'impute' but no 'impute' value is given");
             if (column.Type == ColumnType.Categorical && (column.Categories is null || column.Categories.Count < 2))
@@ -26,7 +23,11 @@ public sealed partial record DatasetSchema
                 Fail($"{where}: a categorical column needs at least two categories");
             }
 
-            if (column.Role == ColumnRole.Feature && column.Type == ColumnType.Text) Fail($"{where}: a feature cannot be text");
+            if (column.Role is ColumnRole.Feature or ColumnRole.Attribute && column.Type == ColumnType.Text) Fail($"{where}: a {column.Role.ToString().ToLowerInvariant()} cannot be text");
+            if (column.Quantity is { } quantity && !Mapping.ClinicalUnits.Knows(quantity, column.Unit))
+            {
+                Fail($"{where}: quantity '{quantity}' with unit '{column.Unit}' is not in the clinical unit table ({Mapping.ClinicalUnits.Describe()})");
+            }
         }
 
         if (FeatureCount == 0) Fail("no column has role 'feature'");
@@ -45,7 +46,7 @@ public sealed partial record DatasetSchema
             else if (spec.Type != ColumnType.Numeric) fail($"task.{field} column '{column}' must be numeric");
         }
 
-        if (Task.Kind == TaskKind.Binary) Needs(Task.Label, ColumnRole.Label, "label");
+        if (Task.Kind is TaskKind.Binary or TaskKind.Count) Needs(Task.Label, ColumnRole.Label, "label");
         else
         {
             Needs(Task.Time, ColumnRole.Time, "time");

@@ -1,19 +1,19 @@
 using System.Text.Json.Serialization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using FedChain.Learning.Json;
 
 namespace FedChain.Learning.Data.Schema;
 
 /// <summary>
-/// The document a consortium agrees on before training: the CSV layout, each column's type, unit,
-/// valid range, categorical coding and missing-value rule, the outcome, and the split rule.
+/// The document a consortium agrees on before training or analysis: each column's role, type, unit,
+/// valid range, categorical coding and missing-value rule, the outcome, and the split rule. How one
+/// site's export is laid out (header, delimiter, positions, units, codes) is not here but in that
+/// site's <see cref="Mapping.SiteMapping"/>, so the schema's hash is the same at every site.
 /// Load it with <see cref="Load"/> or <see cref="Parse"/>; both validate it.
 /// </summary>
 public sealed partial record DatasetSchema(
     string Name,
     int Version,
-    CsvFormat Format,
     IReadOnlyList<ColumnSpec> Columns,
     TaskSpec Task,
     SplitRule Split,
@@ -22,28 +22,15 @@ public sealed partial record DatasetSchema(
 {
     /// <summary>Reads and validates a schema file.</summary>
     /// <exception cref="SchemaException">The file is missing, is not JSON of this shape, or is inconsistent.</exception>
-    public static DatasetSchema Load(string path)
-    {
-        if (!File.Exists(path)) throw new SchemaException($"schema file '{path}' does not exist");
-        return Parse(File.ReadAllText(path), path);
-    }
+    public static DatasetSchema Load(string path) => ConsortiumDocument.Read<DatasetSchema>(path, "schema").Validated(path);
 
     /// <summary>Parses and validates a schema document; <paramref name="source"/> names it in errors.</summary>
-    public static DatasetSchema Parse(string json, string source)
-    {
-        DatasetSchema? schema;
-        try
-        {
-            schema = JsonSerializer.Deserialize<DatasetSchema>(json, CanonicalJson.Options);
-        }
-        catch (JsonException e)
-        {
-            throw new SchemaException($"schema '{source}': {e.Message}", e);
-        }
+    public static DatasetSchema Parse(string json, string source) => ConsortiumDocument.Parse<DatasetSchema>(json, source, "schema").Validated(source);
 
-        if (schema is null) throw new SchemaException($"schema '{source}' is empty");
-        schema.Validate(source);
-        return schema;
+    private DatasetSchema Validated(string source)
+    {
+        Validate(source);
+        return this;
     }
 
     /// <summary>SHA-256 of the canonical JSON form, lower-case hex.</summary>

@@ -1,4 +1,5 @@
 using FedChain.Learning.Data.Ingestion;
+using FedChain.Learning.Data.Mapping;
 using FedChain.Learning.Data.Schema;
 using FedChain.Learning.Tests.Support;
 using FedChain.TestSupport;
@@ -11,7 +12,6 @@ public sealed class CsvIngestionTests : IDisposable
     private const string SchemaJson = """
         {
           "name": "mini", "version": 1,
-          "format": { "header": true, "delimiter": ",", "missingMarkers": ["?"] },
           "columns": [
             { "name": "age", "min": 0, "max": 120 },
             { "name": "cp", "type": "categorical", "categories": [ { "code": "1" }, { "code": "2" }, { "code": "3" }, { "code": "4" } ] },
@@ -26,6 +26,7 @@ public sealed class CsvIngestionTests : IDisposable
 
     private readonly TempDirectory _dir = new();
     private readonly DatasetSchema _schema = DatasetSchema.Parse(SchemaJson, "mini");
+    private readonly SiteMapping _mapping = SiteMapping.Parse("""{ "format": { "missingMarkers": ["?"] } }""", "mini.mapping.json");
 
     public void Dispose() => _dir.Dispose();
 
@@ -33,7 +34,7 @@ public sealed class CsvIngestionTests : IDisposable
     {
         var path = _dir.File("site.csv");
         File.WriteAllText(path, csv);
-        return CsvIngestion.Load(_schema, new SiteSource("site", path));
+        return CsvIngestion.Load(_schema, _mapping, new SiteSource("site", path));
     }
 
     [Fact]
@@ -137,7 +138,7 @@ public sealed class CsvIngestionTests : IDisposable
     [Fact]
     public void Load_MissingFile_IsARejectedReportNotAnException()
     {
-        var sut = CsvIngestion.Load(_schema, new SiteSource("ghost", _dir.File("absent.csv")));
+        var sut = CsvIngestion.Load(_schema, _mapping, new SiteSource("ghost", _dir.File("absent.csv")));
 
         Assert.True(sut.Report.Rejected);
         Assert.Contains("cannot read", sut.Report.RejectionReason);

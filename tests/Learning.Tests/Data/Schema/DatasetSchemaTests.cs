@@ -30,7 +30,7 @@ public sealed class DatasetSchemaTests
     public void Parse_LabelColumnNotListed_NamesTheField()
     {
         const string json = """
-            { "name": "x", "version": 1, "format": { "header": true, "delimiter": ",", "missingMarkers": [] },
+            { "name": "x", "version": 1,
               "columns": [ { "name": "a" } ], "task": { "kind": "binary", "label": "y" },
               "split": { "kind": "random" }, "rows": {} }
             """;
