@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(1304, LogLevel.Warning, "Plan {PlanId}: could not pin the evaluation: {Reason}")]
     public static partial void EvaluationNotPinned(ILogger logger, BigInteger planId, string reason);
 
+    [LoggerMessage(1308, LogLevel.Warning, "Plan {PlanId}: not every participant's evaluation arrived within a commit window; a release report counts those that did")]
+    public static partial void EvaluationsIncomplete(ILogger logger, BigInteger planId);
+
     [LoggerMessage(1305, LogLevel.Information, "Status page and /metrics at {Url}")]
     public static partial void StatusServing(ILogger logger, string url);
 

@@ -8,11 +8,19 @@ namespace FedChain.Node.Models;
 /// <summary>
 /// When a plan finishes: seals this member's evaluation of the final model on its own test rows as a
 /// signed blob, offers it to the network, and pins its hash on-chain (once per member), so that a
-/// release's evaluation report is built from what the members themselves measured.
+/// release's evaluation report is built from what the members themselves measured. Then it gathers
+/// the other participants' pinned evaluations (waiting at most one commit window), so that this
+/// node's store, and the blobs it exports for auditors, hold the whole report.
 /// </summary>
 internal static class EvaluationPublisher
 {
     public static async Task PublishAsync(NodeContext node, BigInteger planId, string planHash, uint lastRound, string modelHash, MetricSet? metrics, CancellationToken ct)
+    {
+        await PinOwnAsync(node, planId, planHash, lastRound, modelHash, metrics, ct);
+        await GatherAsync(node, planId, ct);
+    }
+
+    private static async Task PinOwnAsync(NodeContext node, BigInteger planId, string planHash, uint lastRound, string modelHash, MetricSet? metrics, CancellationToken ct)
     {
         if (metrics is null) return;
         var evaluation = new SiteEvaluation(planId.ToString(System.Globalization.CultureInfo.InvariantCulture), planHash, node.Me, node.Config.Site, modelHash, metrics);
@@ -30,6 +38,26 @@ internal static class EvaluationPublisher
         catch (ChainException e)
         {
             Log.EvaluationNotPinned(node.Logger, planId, e.Message);
+        }
+    }
+
+    private static async Task GatherAsync(NodeContext node, BigInteger planId, CancellationToken ct)
+    {
+        var window = node.Chain.Read(s => s.Plans[planId].CommitWindow);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(10, window)));
+        try
+        {
+            var pins = await node.Chain.WaitAsync(s =>
+            {
+                var plan = s.Plans[planId];
+                return plan.Participants.All(plan.Evaluations.ContainsKey) ? plan.Evaluations.Values.ToList() : null;
+            }, timeout.Token);
+            foreach (var pin in pins) await node.Network.FetchBlobAsync(Blobs.BlobId.FromBytes(pin), timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            Log.EvaluationsIncomplete(node.Logger, planId);
         }
     }
 }
