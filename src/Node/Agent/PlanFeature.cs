@@ -38,7 +38,7 @@ public abstract class PlanFeature(PlanRun run)
     public virtual Task<(EnvelopeKind Kind, uint[] Values)?> ProtectAsync(int round, EnvelopeKind kind, uint[] values, CancellationToken ct) =>
         Task.FromResult<(EnvelopeKind, uint[])?>((kind, values));
 
-    /// <summary><see cref="RoundHook.PublishAndCommit"/>: fields this feature adds to the commitment (epsilon spent, a score vote).</summary>
+    /// <summary><see cref="RoundHook.PublishAndCommit"/>: fields this feature adds to the commitment (a score vote).</summary>
     public virtual Task<RoundCommitment> CommitmentAsync(int round, RoundCommitment commitment, ClientUpdate? update, CancellationToken ct) => Task.FromResult(commitment);
 
     /// <summary>This member commits nothing in <paramref name="round"/> (budget spent, no masking keys): votes its commit would have carried.</summary>

@@ -50,7 +50,7 @@ public sealed partial class PlanRunner
         var trainingMs = watch.Elapsed.TotalMilliseconds;
         var id = await node.Network.PublishBlobAsync(blob, ct);
         _run.Report("phase", round, phase: "committing");
-        var commitment = new RoundCommitment(planId, (uint)round, id.ToBytes(), samples, 0, round == 0 ? null : track.Hash, null);
+        var commitment = new RoundCommitment(planId, (uint)round, id.ToBytes(), samples, round == 0 ? null : track.Hash, null);
         foreach (var feature in _features) commitment = await feature.CommitmentAsync(round, commitment, update, ct);
         try
         {

@@ -139,7 +139,7 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
 
         _finals[$"{plan}/{round.Round}"] = finalised;
         var votes = round.AggregateVotes.Count(v => Convert.ToHexStringLower(v.Hash) == finalised);
-        var needed = (record.Participants.Count * quorumPercent + 99) / 100;
+        var needed = Quorum.VotesNeeded(record.Participants.Count, quorumPercent);
         if (votes < needed) Find(plan, (int)round.Round, null, $"finalised with {votes} votes, quorum is {needed} of {record.Participants.Count}");
         return true;
     }

@@ -83,16 +83,29 @@ internal static class GovProposeCommand
 
     private static Command Settings()
     {
-        var delay = new Option<ulong?>("--voting-delay") { Description = "Seconds from a proposal to the opening of its vote." };
+        var delay = new Option<uint?>("--voting-delay") { Description = "Seconds from a proposal to the opening of its vote." };
         var period = new Option<uint?>("--voting-period") { Description = "Seconds a vote stays open." };
-        var quorum = new Option<int?>("--quorum") { Description = "Percent of all member votes a proposal needs." };
-        return Proposing("settings", "Propose new governance settings (voting delay and period, quorum).", [delay, period, quorum], (parse, session) =>
+        var quorum = new Option<byte?>("--quorum") { Description = "Percent of all member votes that must vote for (above 50)." };
+        var extension = new Option<uint?>("--late-quorum-extension") { Description = "Seconds a vote stays open after a quorum reached late." };
+        var timelock = new Option<uint?>("--timelock-delay") { Description = "Seconds a passed proposal waits in the timelock." };
+        var budget = new Option<double?>("--default-lifetime-epsilon") { Description = "Each member's lifetime epsilon on datasets without their own budget." };
+        var pool = new Option<string?>("--max-reward-pool") { Description = "The largest reward pool a plan may be started with (reward units)." };
+        return Proposing("settings", "Propose new governance and plan settings (voting delay and period, quorum, timelock delay, lifetime budget, reward pool cap).",
+            [delay, period, quorum, extension, timelock, budget, pool], (parse, session) =>
         {
-            var settings = new GovernanceSettings(parse.GetValue(delay), parse.GetValue(period), parse.GetValue(quorum));
-            if (settings.IsEmpty) throw new ArgumentException("give at least one of --voting-delay, --voting-period, --quorum");
-            if (settings.QuorumPercent is < 1 or > 100) throw new ArgumentException($"--quorum must be 1..100, got {settings.QuorumPercent}");
-            if (settings.VotingPeriodSeconds == 0) throw new ArgumentException("--voting-period must be at least 1 second");
-            return Task.FromResult(Proposals.Settings(session.Addresses, settings));
+            var change = new SettingsChange
+            {
+                VotingDelaySeconds = parse.GetValue(delay),
+                VotingPeriodSeconds = parse.GetValue(period),
+                QuorumPercent = parse.GetValue(quorum),
+                LateQuorumExtensionSeconds = parse.GetValue(extension),
+                TimelockDelaySeconds = parse.GetValue(timelock),
+                DefaultLifetimeBudgetMicro = parse.GetValue(budget) is { } e ? (ulong)Contracts.Ledger.FixedPoint.ToMicro(e) : null,
+                MaxRewardPool = parse.GetValue(pool) is { } p ? System.Numerics.BigInteger.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : null,
+            };
+            if (change.QuorumPercent is < 51 or > 100) throw new ArgumentException($"--quorum must be 51..100 (a quorum floor above 50 %), got {change.QuorumPercent}");
+            if (change is { VotingDelaySeconds: null, VotingPeriodSeconds: null, QuorumPercent: null, LateQuorumExtensionSeconds: null, TimelockDelaySeconds: null, DefaultLifetimeBudgetMicro: null, MaxRewardPool: null }) throw new ArgumentException("give at least one setting to change (--voting-delay, --voting-period, --quorum, ...)");
+            return Task.FromResult(Proposals.Settings(session.Addresses, change));
         });
     }
 

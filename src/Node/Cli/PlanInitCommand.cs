@@ -38,11 +38,13 @@ internal static class PlanInitCommand
         var enrolment = new Option<uint>("--enrolment-window") { Description = "Seconds invited members have to opt in.", DefaultValueFactory = _ => ChainTerms.Default.EnrolmentWindowSeconds };
         var quorum = new Option<int>("--quorum") { Description = "Percent of participants that agree an aggregate (51..100).", DefaultValueFactory = _ => ChainTerms.Default.QuorumPercent };
         var lag = new Option<int>("--scores-lag") { Description = "Rounds between a round and its score vote (1 or 2).", DefaultValueFactory = _ => ChainTerms.Default.ScoresLag };
-        var reward = new Option<long>("--reward-per-score") { Description = "Reward units minted per 1.0 of positive score.", DefaultValueFactory = _ => 1_000_000_000 };
+        var reward = new Option<long>("--reward-pool") { Description = "Reward units the plan may mint in all, shared by net contribution (with --contribution).", DefaultValueFactory = _ => 10_000_000_000 };
+        var minParticipants = new Option<int>("--min-participants") { Description = "Fewer participants than this when enrolment ends cancel the plan.", DefaultValueFactory = _ => ChainTerms.Default.MinParticipants };
+        var maxSamples = new Option<long>("--max-samples") { Description = "The most samples a member may commit in a round.", DefaultValueFactory = _ => ChainTerms.Default.MaxSamplesPerMember };
         var command = new Command("init", "Write a plan document from a dataset schema and options: strategy, model, rounds, local steps, privacy, secure aggregation, contribution, chain deadlines.")
         {
             schema, output, strategy, model, hidden, rounds, localSteps, batch, clientLr, serverLr, optimizer, normalisation, seed,
-            declare, secure, threshold, members, contribution, commitWindow, enrolment, quorum, lag, reward,
+            declare, secure, threshold, members, contribution, commitWindow, enrolment, quorum, lag, reward, minParticipants, maxSamples,
         };
         foreach (var option in privacy.All) command.Options.Add(option);
         command.SetAction(parse => InputErrors.Guard(parse, () =>
@@ -68,7 +70,8 @@ internal static class PlanInitCommand
                 dp,
                 parse.GetValue(secure) ? new SecureAggregationSettings(true, parse.GetValue(threshold) ?? memberCount / 2 + 1) : null,
                 parse.GetValue(contribution) is { } method ? new ContributionSettings(method, ContributionSettings.DefaultMetric(dataset.Task.Kind)) : null,
-                new ChainTerms(parse.GetValue(commitWindow), parse.GetValue(enrolment), parse.GetValue(quorum), parse.GetValue(lag), parse.GetValue(reward))).Validate();
+                new ChainTerms(parse.GetValue(commitWindow), parse.GetValue(enrolment), parse.GetValue(quorum), parse.GetValue(lag),
+                    parse.GetValue(contribution) is null ? 0 : parse.GetValue(reward), parse.GetValue(minParticipants), parse.GetValue(maxSamples))).Validate();
             var file = parse.GetValue(output)!;
             Directory.CreateDirectory(file.DirectoryName!);
             File.WriteAllBytes(file.FullName, plan.CanonicalBytes());

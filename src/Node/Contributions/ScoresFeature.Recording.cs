@@ -95,7 +95,7 @@ public sealed partial class ScoresFeature
             if (!same) Log.ScoresDiffer(Node.Logger, Run.PlanId, round, onChain is null ? "not recorded" : $"recorded {Convert.ToHexStringLower(onChain.Hash())[..12]}, ours {_scored[round].VectorHash[..12]}");
         }
 
-        var rate = Node.Chain.Read(s => s.Plans[Run.PlanId].Terms?.RewardPerScore ?? 0);
+        var rate = Node.Chain.Read(s => ChainScores.RewardPerScore(s.Plans[Run.PlanId]));
         var file = new NodeScores(Run.PlanId.ToString(), Node.Me, "micro", rate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [.. rounds.Select(r => _scored[r])], recorded, different);
         Directory.CreateDirectory(Run.Directory);

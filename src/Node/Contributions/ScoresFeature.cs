@@ -109,7 +109,7 @@ public sealed partial class ScoresFeature(PlanRun run) : PlanFeature(run)
         var watch = Stopwatch.StartNew();
         var plan = Run.Plan;
         var engine = RoundScoring.Score(plan.Contribution!, plan.Hash, plan.Seed, round, roster.Roster, _reports.For(round, addresses));
-        var vector = ChainScores.ToVector(Run.PlanId, engine);
+        var vector = ChainScores.ToVector(Run.PlanId, engine, Node.Chain.Read(s => Run.RoundOf(s, round)?.Members ?? addresses));
         var hash = Convert.ToHexStringLower(vector.Hash());
         var scored = new ScoredRound(round, vector.Members, vector.Scores, hash, engine, _reportMs.GetValueOrDefault(round), watch.Elapsed.TotalMilliseconds) { Vector = vector };
         _scored[round] = scored;

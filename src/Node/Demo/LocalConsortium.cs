@@ -33,7 +33,7 @@ public sealed class LocalConsortium : IAsyncDisposable
     private readonly TimeProvider _time = TimeProvider.System;
     private readonly IProgress<string>? _progress;
 
-    /// <summary>Reward units the ledger mints per 1.0 of positive score in plans that score: 1,000 per micro unit of score.</summary>
+    /// <summary>Reward units per 1.0 of net score in plans that score (1,000 per micro unit): the pool is this times the training rounds.</summary>
     public static readonly BigInteger RewardPerScore = 1_000_000_000;
 
     /// <summary>Voting delay and period of a local consortium: short, so a vote takes seconds of real time.</summary>
@@ -68,7 +68,7 @@ public sealed class LocalConsortium : IAsyncDisposable
     /// <param name="sites">Site name, CSV file and mapping of each institution.</param>
     /// <param name="votingPeriodSeconds">How long each governance vote stays open, in real seconds.</param>
     public static async Task<LocalConsortium> CreateAsync(string folder, IReadOnlyList<SiteSource> sites, int founders, string schemaFile,
-        IProgress<string>? progress = null, CancellationToken ct = default, uint votingPeriodSeconds = 4)
+        IProgress<string>? progress = null, CancellationToken ct = default, uint votingPeriodSeconds = 10)
     {
         Directory.CreateDirectory(folder);
         // Interval blocks move the chain's clock in real time (governance deadlines); mixed mining still
@@ -150,9 +150,10 @@ public sealed class LocalConsortium : IAsyncDisposable
     public Task<BigInteger> AdmitAsync(ConsortiumMember member, CancellationToken ct = default) =>
         PassAsync(Proposals.Admit(Addresses, new MemberInfo(member.Address, MemberRole.Member, member.Site, member.Endpoint)), ct);
 
-    /// <summary>The plan's chain terms for a local run: these windows, quorum 51 %, scores two rounds behind, <see cref="RewardPerScore"/>.</summary>
+    /// <summary>The plan's chain terms for a local run: these windows, quorum 51 %, scores two rounds behind, a reward
+    /// pool paying <see cref="RewardPerScore"/> per 1.0 of net score over the plan's rounds.</summary>
     public static TrainingPlan WithTerms(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds) =>
-        (plan with { Chain = new ChainTerms(commitWindowSeconds, enrolmentWindowSeconds, 51, 2, (long)RewardPerScore) }).Validate();
+        (plan with { Chain = new ChainTerms(commitWindowSeconds, enrolmentWindowSeconds, 51, 2, plan.Contribution is null ? 0 : (long)(RewardPerScore * plan.Rounds)) }).Validate();
 
     /// <summary>Leaves the plan document where <paramref name="publisher"/>'s node offers it to the network (as `gov propose start-plan` does).</summary>
     public void OfferPlan(ConsortiumMember publisher, TrainingPlan plan) => OfferedPlans.Offer(NodeConfig.Load(publisher.ConfigFile), plan);
@@ -183,9 +184,10 @@ public sealed class LocalConsortium : IAsyncDisposable
         IReadOnlyList<string> invited = [.. voters.Select(v => v.Address)];
         var calls = plans.Select(p =>
         {
-            var proposal = PlanProposal.For(Addresses, p.Plan, invited);
+            IReadOnlyList<ulong> maxSamples = [.. voters.Select(v => MaxSamples(p.Plan, v))];
+            var proposal = PlanProposal.For(Addresses, p.Plan, invited, maxSamples);
             if (p.EpsilonBudgetMicro is not { } cap) return proposal;
-            var parameters = PlanProposal.Params(p.Plan, invited);
+            var parameters = PlanProposal.Params(p.Plan, invited, maxSamples);
             parameters.EpsilonBudget = cap;
             return Proposals.StartPlan(Addresses, parameters, proposal.Description);
         }).ToList();
@@ -195,6 +197,14 @@ public sealed class LocalConsortium : IAsyncDisposable
         await PassAsync(combined, ct);
         var last = await voters[0].Chain.Ledger.PlanCountAsync(ct);
         return [.. Enumerable.Range(0, plans.Count).Select(i => last - plans.Count + 1 + i)];
+    }
+
+    /// <summary>The most samples a member can commit: the rows of its data file, or its declared count under DP if larger.</summary>
+    private static ulong MaxSamples(TrainingPlan plan, ConsortiumMember member)
+    {
+        var rows = (ulong)Math.Max(1, File.ReadLines(NodeConfig.Load(member.ConfigFile).Data).Count() - 1);
+        var declared = plan.Privacy?.DeclaredCounts.FirstOrDefault(d => d.Member == member.Site)?.Records ?? 0;
+        return Math.Max(rows, (ulong)declared);
     }
 
     /// <summary>

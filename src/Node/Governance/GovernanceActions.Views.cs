@@ -24,9 +24,8 @@ public sealed partial class GovernanceActions
         return await ViewAsync(record, ledger, await SettingsAsync(ct), await Clock.NowAsync(ct), ct);
     }
 
-    /// <summary>The governor's current settings, to say what a settings proposal changes from.</summary>
-    public async Task<GovernanceSettings> SettingsAsync(CancellationToken ct) =>
-        new((ulong)await Governor.VotingDelayAsync(ct), (uint)await Governor.VotingPeriodAsync(ct), await Governor.QuorumPercentAsync(ct));
+    /// <summary>The governor's and timelock's current settings, to say what a settings proposal changes from.</summary>
+    public Task<GovernanceSettings> SettingsAsync(CancellationToken ct) => Governor.SettingsAsync(ct);
 
     private async Task<ProposalView> ViewAsync(ProposalRecord record, LedgerState ledger, GovernanceSettings settings, long now, CancellationToken ct)
     {
@@ -61,9 +60,8 @@ public sealed partial class GovernanceActions
     private async Task<VoteTally> VoteTallyAsync(BigInteger id, CancellationToken ct)
     {
         var votes = await Governor.VotesAsync(id, ct);
-        // Before its snapshot a proposal's quorum is not fixed yet (ERC-5805 refuses future lookups): show today's.
-        var snapshot = await Governor.SnapshotAsync(id, ct);
-        var needed = await Governor.QuorumAsync(Math.Min(snapshot, await Clock.NowAsync(ct) - 1), ct);
+        // Before its snapshot a proposal's quorum is not fixed yet: GovernanceClient gives today's.
+        var needed = await Governor.QuorumAsync(id, ct);
         var counts = await Governor.QuorumCountsAsync(ct);
         var counted = votes.For + (counts.Contains("abstain") ? votes.Abstain : BigInteger.Zero);
         return new VoteTally((long)votes.For, (long)votes.Against, (long)votes.Abstain, (long)needed, (long)counted, string.Join(",", counts));

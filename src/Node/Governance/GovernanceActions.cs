@@ -82,7 +82,7 @@ public sealed partial class GovernanceActions(Consortium consortium, TimeProvide
         var state = await WaitVoteClosedAsync(id, wait, ct);
         if (state == ProposalState.Queued) throw new GovernanceRefusal($"proposal {id} is queued already; it executes after {ChainClock.Format(await Governor.EtaAsync(id, ct))}");
         RequireSucceeded(id, state, await VoteTallyAsync(id, ct));
-        if (!await Governor.NeedsQueuingAsync(id, ct)) throw new GovernanceRefusal($"this governor has no timelock: proposal {id} needs no queueing; run `fedchain gov execute {id}`");
+        if (!await Governor.ProposalNeedsQueuingAsync(id, ct)) throw new GovernanceRefusal($"this governor has no timelock: proposal {id} needs no queueing; run `fedchain gov execute {id}`");
         await Governor.QueueAsync(ToProposal(record), ct);
         progress?.Report($"proposal {id} queued; it executes after {ChainClock.Format(await Governor.EtaAsync(id, ct))}");
     }
@@ -99,14 +99,14 @@ public sealed partial class GovernanceActions(Consortium consortium, TimeProvide
         if (state != ProposalState.Queued)
         {
             RequireSucceeded(id, state, await VoteTallyAsync(id, ct));
-            if (await Governor.NeedsQueuingAsync(id, ct))
+            if (await Governor.ProposalNeedsQueuingAsync(id, ct))
             {
                 await Governor.QueueAsync(proposal, ct);
                 progress?.Report($"proposal {id} queued on the timelock");
             }
         }
 
-        if (await Governor.NeedsQueuingAsync(id, ct) && await Governor.EtaAsync(id, ct) is var eta and > 0)
+        if (await Governor.ProposalNeedsQueuingAsync(id, ct) && await Governor.EtaAsync(id, ct) is var eta and > 0)
             await Clock.WaitPastAsync(eta - 1, $"the timelock releases proposal {id}", ct);
         var outcome = await Governor.ExecuteAsync(proposal, ct);
         progress?.Report($"proposal {id} executed in block {outcome.BlockNumber}");

@@ -17,26 +17,37 @@ public static class PlanProposal
     /// <summary>What the ledger schedules: round 0 exchanges moments, then the plan's training rounds.</summary>
     public static uint ChainRounds(TrainingPlan plan) => (uint)plan.Rounds + 1;
 
-    public static PlanParams Params(TrainingPlan plan, IEnumerable<string> invited)
+    /// <param name="maxSamples">Each invited member's largest sample count, in <paramref name="invited"/>'s order
+    /// (default: the plan's maxSamplesPerMember, or a member's DP-declared count when larger).</param>
+    public static PlanParams Params(TrainingPlan plan, IReadOnlyList<string> invited, IReadOnlyList<ulong>? maxSamples = null)
     {
         var terms = plan.Chain ?? ChainTerms.Default;
+        if (maxSamples is not null && maxSamples.Count != invited.Count) throw new ArgumentException($"{maxSamples.Count} sample caps for {invited.Count} invited members", nameof(maxSamples));
+        var cap = (ulong)Math.Max(terms.MaxSamplesPerMember, plan.Privacy?.DeclaredCounts.Select(d => d.Records).DefaultIfEmpty(0).Max() ?? 0);
         return new PlanParams
         {
             PlanHash = Convert.FromHexString(plan.Hash),
+            SchemaHash = Convert.FromHexString(plan.Schema.Hash),
             Invited = [.. invited],
+            MaxSamples = maxSamples is null ? [.. invited.Select(_ => cap)] : [.. maxSamples],
             Rounds = ChainRounds(plan),
+            SetupRounds = 1,
             CommitWindow = terms.CommitWindowSeconds,
             EnrolmentWindow = terms.EnrolmentWindowSeconds,
+            AvailabilityWindow = terms.AvailabilityWindow,
+            SettlementWindow = terms.SettlementWindow,
+            MinParticipants = (byte)terms.MinParticipants,
             QuorumPercent = (byte)terms.QuorumPercent,
             ScoresLag = (byte)terms.ScoresLag,
             ContributionMode = (byte)(plan.Contribution?.Mode == ContributionMode.SumOnly ? 1 : 0),
-            RewardPerScore = plan.Contribution is null ? 0 : terms.RewardPerScore,
+            RewardPool = plan.Contribution is null ? 0 : terms.RewardPool,
+            EpsilonPerRound = PrivacySchedule.PerRoundMicro(plan),
             EpsilonBudget = PrivacySchedule.BudgetMicro(plan),
             SecureAggregation = plan.SecureAggregation is { Enabled: true },
         };
     }
 
-    public static Proposal For(ConsortiumAddresses at, TrainingPlan plan, IReadOnlyList<string> invited) =>
-        Proposals.StartPlan(at, Params(plan, invited),
+    public static Proposal For(ConsortiumAddresses at, TrainingPlan plan, IReadOnlyList<string> invited, IReadOnlyList<ulong>? maxSamples = null) =>
+        Proposals.StartPlan(at, Params(plan, invited, maxSamples),
             $"Start plan {plan.Hash}: {plan.Rounds} rounds of {plan.Server.Rule} on {plan.Model.Kind}, {invited.Count} invited");
 }

@@ -49,7 +49,9 @@ public static class ProposalActions
                 ["epsilonBudget"] = FixedPoint.FromMicro((long)p.EpsilonBudget).ToString("G6", inv),
                 ["secureAggregation"] = p.SecureAggregation ? "true" : "false",
                 ["scoresLag"] = p.ScoresLag.ToString(inv),
-                ["rewardPerScore"] = p.RewardPerScore.ToString(inv),
+                ["rewardPool"] = p.RewardPool.ToString(inv),
+                ["minParticipants"] = p.MinParticipants.ToString(inv),
+                ["epsilonPerRound"] = FixedPoint.FromMicro(p.EpsilonPerRound).ToString("G6", inv),
             };
             return new ProposalAction("start-plan", $"start plan {planHash[..12]}: {p.Rounds - 1} training rounds, {p.Invited.Count} members invited",
                 string.Create(inv, $"the ledger opens plan {planHash[..12]} for enrolment ({p.EnrolmentWindow} s); each invited node joins only if its institution approved the plan; rounds close after {p.CommitWindow} s, aggregates need {p.QuorumPercent} % of participants, ") +
@@ -69,22 +71,35 @@ public static class ProposalActions
                 PlanId: r.PlanId.ToString(inv), ModelHash: model, EvaluationReportHash: report);
         }
 
-        if (Same(target, at.Governor) && Setting(calldata, hex, current) is { } setting) return setting;
+        if (Setting(at, target, calldata, hex, current) is { } setting) return setting;
         return new ProposalAction("call", $"call {target} with {calldata.Length} bytes of data",
             "a call FedChain does not recognise: read its calldata before voting", new Dictionary<string, string> { ["target"] = target, ["calldata"] = hex });
     }
 
-    private static ProposalAction? Setting(byte[] calldata, string hex, GovernanceSettings current)
+    private static ProposalAction? Setting(ConsortiumAddresses at, string target, byte[] calldata, string hex, GovernanceSettings current)
     {
         var inv = CultureInfo.InvariantCulture;
         (string Name, string Now, string To)? change =
-            Is<GovernorFunctions.SetVotingDelay>(calldata) ? ("voting delay", $"{current.VotingDelaySeconds} s", $"{new GovernorFunctions.SetVotingDelay().DecodeInput(hex).NewVotingDelay} s")
-            : Is<GovernorFunctions.SetVotingPeriod>(calldata) ? ("voting period", $"{current.VotingPeriodSeconds} s", $"{new GovernorFunctions.SetVotingPeriod().DecodeInput(hex).NewVotingPeriod} s")
-            : Is<GovernorFunctions.UpdateQuorumNumerator>(calldata) ? ("quorum", $"{current.QuorumPercent} %", string.Create(inv, $"{new GovernorFunctions.UpdateQuorumNumerator().DecodeInput(hex).NewQuorumNumerator} %"))
+            !Same(target, at.Governor) && !Same(target, at.Timelock) && !Same(target, at.TrainingLedger) ? null
+            : Is<GovernorFunctions.SetVotingDelay>(calldata) ? ("voting delay", $"{current.VotingDelay} s", $"{new GovernorFunctions.SetVotingDelay().DecodeInput(hex).VotingDelay} s")
+            : Is<GovernorFunctions.SetVotingPeriod>(calldata) ? ("voting period", $"{current.VotingPeriod} s", $"{new GovernorFunctions.SetVotingPeriod().DecodeInput(hex).VotingPeriod} s")
+            : Is<GovernorFunctions.UpdateQuorumNumerator>(calldata) ? ("quorum", $"{current.QuorumPercent} %", string.Create(inv, $"{new GovernorFunctions.UpdateQuorumNumerator().DecodeInput(hex).QuorumPercent} %"))
+            : Is<GovernorFunctions.SetLateQuorumVoteExtension>(calldata) ? ("late-quorum extension", $"{current.LateQuorumExtension} s", $"{new GovernorFunctions.SetLateQuorumVoteExtension().DecodeInput(hex).VoteExtension} s")
+            : Is<TimelockFunctions.UpdateDelay>(calldata) ? ("timelock delay", $"{current.TimelockDelay} s", string.Create(inv, $"{new TimelockFunctions.UpdateDelay().DecodeInput(hex).Delay} s"))
+            : Is<LedgerFunctions.SetDefaultLifetimeBudget>(calldata) ? ("default lifetime epsilon", "its current value", string.Create(inv, $"{FixedPoint.FromMicro((long)new LedgerFunctions.SetDefaultLifetimeBudget().DecodeInput(hex).Budget):G6}"))
+            : Is<LedgerFunctions.SetLifetimeBudget>(calldata) ? LifetimeBudget(hex)
+            : Is<LedgerFunctions.SetMaxRewardPool>(calldata) ? ("reward pool cap", "its current value", string.Create(inv, $"{new LedgerFunctions.SetMaxRewardPool().DecodeInput(hex).MaxRewardPool}"))
             : null;
         return change is not { } c ? null : new ProposalAction("settings", $"set the {c.Name} to {c.To}",
-            $"the governor's {c.Name} becomes {c.To} (it is {c.Now} now) for proposals made after execution",
+            $"the {c.Name} becomes {c.To} (it is {c.Now} now); values below the deployment's floors fail to execute",
             new Dictionary<string, string> { ["setting"] = c.Name, ["current"] = c.Now, ["to"] = c.To });
+    }
+
+    private static (string, string, string) LifetimeBudget(string hex)
+    {
+        var call = new LedgerFunctions.SetLifetimeBudget().DecodeInput(hex);
+        return ($"lifetime epsilon on dataset {Convert.ToHexStringLower(call.Dataset)[..12]}", "its current value",
+            FixedPoint.FromMicro((long)call.Budget).ToString("G6", CultureInfo.InvariantCulture));
     }
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

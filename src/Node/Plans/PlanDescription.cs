@@ -21,7 +21,7 @@ public static class PlanDescription
         text.AppendLine(string.Create(inv, $"  updates: fixed point with {plan.Quantisation.FixedPointBits} fractional bits, clipped to +-{plan.Quantisation.RealBound:G4}, at most {plan.Quantisation.MaxMembers} members"));
         text.AppendLine($"  protection: {Protection(plan)}");
         text.AppendLine(plan.Contribution is { } c
-            ? string.Create(inv, $"  contribution: {c.Method} over {c.Metric} each round, rewards {terms.RewardPerScore} units per 1.0 of positive score")
+            ? string.Create(inv, $"  contribution: {c.Method} over {c.Metric} each round, a reward pool of {terms.RewardPool} units shared by net contribution")
             : "  contribution: not scored, no rewards");
         text.Append(string.Create(inv, $"  chain terms: enrolment {terms.EnrolmentWindowSeconds} s, rounds close after {terms.CommitWindowSeconds} s, aggregates agreed by {terms.QuorumPercent} % of participants, scores voted {terms.ScoresLag} rounds behind; seed {plan.Seed}"));
         return text.ToString();

@@ -65,7 +65,7 @@ public sealed class GovCommandTests(RealTimeChainFixture fx) : IClassFixture<Rea
     [Fact]
     public async Task Settings_PassedInRealTime_ChangeTheVotingPeriodAndSayFromWhatToWhat()
     {
-        var id = await Propose(Gamma, "settings", "--voting-period", "7");
+        var id = await Propose(Gamma, "settings", "--voting-period", "11");
         await Task.WhenAll(new[] { Alpha, Beta, Gamma }.Select(p => Ok(fx.As(p, "gov", "vote", id, "for", "--wait"))));
         var shown = await Ok(fx.Reader("gov", "show", id, "--json"));
         await Ok(fx.As(Alpha, "gov", "execute", id, "--wait"));
@@ -74,9 +74,9 @@ public sealed class GovCommandTests(RealTimeChainFixture fx) : IClassFixture<Rea
         var details = view.RootElement.GetProperty("actions")[0].GetProperty("details");
         Assert.Equal("voting period", details.GetProperty("setting").GetString());
         Assert.Equal($"{RealTimeChainFixture.VotingPeriod} s", details.GetProperty("current").GetString());
-        Assert.Equal("7 s", details.GetProperty("to").GetString());
+        Assert.Equal("11 s", details.GetProperty("to").GetString());
         using var chain = new ChainClient(new Uri(ConsortiumAddresses.Read(fx.Addresses).RpcUrl), null, 31337);
-        Assert.Equal(7, await new Consortium(chain, ConsortiumAddresses.Read(fx.Addresses)).Governance.VotingPeriodAsync());
+        Assert.Equal(11, (await new Consortium(chain, ConsortiumAddresses.Read(fx.Addresses)).Governance.SettingsAsync()).VotingPeriod);
     }
 
     [Fact]

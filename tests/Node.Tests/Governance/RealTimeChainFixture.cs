@@ -8,7 +8,7 @@ namespace FedChain.Node.Tests.Governance;
 
 /// <summary>
 /// Anvil with a block every second and a consortium of three founders deployed through `fedchain chain
-/// deploy` (voting delay 2 s, period 6 s). Each founder, and one outsider, made its own keystore with
+/// deploy` (voting delay 2 s, period 10 s: the contracts' floor). Each founder, and one outsider, made its own keystore with
 /// `fedchain key new`; tests act as them only through `--keystore` and their own passphrase files.
 /// </summary>
 public sealed class RealTimeChainFixture : IAsyncLifetime
@@ -17,7 +17,7 @@ public sealed class RealTimeChainFixture : IAsyncLifetime
     private AnvilProcess? _anvil;
 
     public const int VotingDelay = 2;
-    public const int VotingPeriod = 6;
+    public const int VotingPeriod = 10;
 
     public static readonly string[] Founders = ["alpha", "beta", "gamma"];
     public const string Outsider = "outsider";
