@@ -53,7 +53,9 @@ public sealed class CallerSession : IDisposable
         using (key)
         {
             var url = rpc ?? (config?.Rpc is { } configured ? new Uri(configured) : new Uri(addresses.RpcUrl));
-            var options = new ChainClientOptions { LegacyTransactions = config?.LegacyTransactions ?? false };
+            // Votes estimated together (one block a second) land in one block: the one that reaches the quorum
+            // (or extends a late quorum) needs more gas than its estimate saw. Unused gas is not charged.
+            var options = new ChainClientOptions { LegacyTransactions = config?.LegacyTransactions ?? false, GasMarginPercent = 100 };
             var privateKey = key is null ? null : Convert.ToHexString(key.ExportPrivateKey());
             var chain = new ChainClient(url, privateKey, addresses.ChainId, options);
             try
