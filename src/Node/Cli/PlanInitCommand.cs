@@ -70,7 +70,7 @@ internal static class PlanInitCommand
                 dp,
                 parse.GetValue(secure) ? new SecureAggregationSettings(true, parse.GetValue(threshold) ?? memberCount / 2 + 1) : null,
                 parse.GetValue(contribution) is { } method ? new ContributionSettings(method, ContributionSettings.DefaultMetric(dataset.Task.Kind)) : null,
-                new ChainTerms(parse.GetValue(commitWindow), parse.GetValue(enrolment), parse.GetValue(quorum), parse.GetValue(lag),
+                Chain: new ChainTerms(parse.GetValue(commitWindow), parse.GetValue(enrolment), parse.GetValue(quorum), parse.GetValue(lag),
                     parse.GetValue(contribution) is null ? 0 : parse.GetValue(reward), parse.GetValue(minParticipants), parse.GetValue(maxSamples))).Validate();
             var file = parse.GetValue(output)!;
             Directory.CreateDirectory(file.DirectoryName!);

@@ -153,7 +153,10 @@ public sealed class LocalConsortium : IAsyncDisposable
     /// <summary>The plan's chain terms for a local run: these windows, quorum 51 %, scores two rounds behind, a reward
     /// pool paying <see cref="RewardPerScore"/> per 1.0 of net score over the plan's rounds.</summary>
     public static TrainingPlan WithTerms(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds) =>
-        (plan with { Chain = new ChainTerms(commitWindowSeconds, enrolmentWindowSeconds, 51, 2, plan.Contribution is null ? 0 : (long)(RewardPerScore * plan.Rounds)) }).Validate();
+        (plan with { Chain = Terms(plan, commitWindowSeconds, enrolmentWindowSeconds) }).Validate();
+
+    private static ChainTerms Terms(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds) =>
+        new(commitWindowSeconds, enrolmentWindowSeconds, 51, 2, plan.Contribution is null ? 0 : (long)(RewardPerScore * plan.Rounds));
 
     /// <summary>Leaves the plan document where <paramref name="publisher"/>'s node offers it to the network (as `gov propose start-plan` does).</summary>
     public void OfferPlan(ConsortiumMember publisher, TrainingPlan plan) => OfferedPlans.Offer(NodeConfig.Load(publisher.ConfigFile), plan);
@@ -172,7 +175,9 @@ public sealed class LocalConsortium : IAsyncDisposable
     /// each plan locally first); each plan's terms come from its own chain section.
     /// </summary>
     /// <returns>The plan ids, in the order given.</returns>
-    public async Task<IReadOnlyList<BigInteger>> StartPlansAsync(IReadOnlyList<(TrainingPlan Plan, ulong? EpsilonBudgetMicro)> plans, CancellationToken ct = default)
+    /// <param name="commitWindowSeconds">For plan documents without a chain section: their commit window (else the default terms').</param>
+    public async Task<IReadOnlyList<BigInteger>> StartPlansAsync(IReadOnlyList<(TrainingPlan Plan, ulong? EpsilonBudgetMicro)> plans, CancellationToken ct = default,
+        uint? commitWindowSeconds = null, uint enrolmentWindowSeconds = 600)
     {
         var voters = await VotersAsync(ct);
         foreach (var voter in voters)
@@ -185,9 +190,10 @@ public sealed class LocalConsortium : IAsyncDisposable
         var calls = plans.Select(p =>
         {
             IReadOnlyList<ulong> maxSamples = [.. voters.Select(v => MaxSamples(p.Plan, v))];
-            var proposal = PlanProposal.For(Addresses, p.Plan, invited, maxSamples);
+            var defaults = commitWindowSeconds is { } window ? Terms(p.Plan, window, enrolmentWindowSeconds) : null;
+            var proposal = PlanProposal.For(Addresses, p.Plan, invited, maxSamples, defaults);
             if (p.EpsilonBudgetMicro is not { } cap) return proposal;
-            var parameters = PlanProposal.Params(p.Plan, invited, maxSamples);
+            var parameters = PlanProposal.Params(p.Plan, invited, maxSamples, defaults);
             parameters.EpsilonBudget = cap;
             return Proposals.StartPlan(Addresses, parameters, proposal.Description);
         }).ToList();

@@ -19,9 +19,10 @@ public static class PlanProposal
 
     /// <param name="maxSamples">Each invited member's largest sample count, in <paramref name="invited"/>'s order
     /// (default: the plan's maxSamplesPerMember, or a member's DP-declared count when larger).</param>
-    public static PlanParams Params(TrainingPlan plan, IReadOnlyList<string> invited, IReadOnlyList<ulong>? maxSamples = null)
+    /// <param name="defaults">The terms for a document without a chain section (default: <see cref="ChainTerms.Default"/>).</param>
+    public static PlanParams Params(TrainingPlan plan, IReadOnlyList<string> invited, IReadOnlyList<ulong>? maxSamples = null, ChainTerms? defaults = null)
     {
-        var terms = plan.Chain ?? ChainTerms.Default;
+        var terms = plan.Chain ?? defaults ?? ChainTerms.Default;
         if (maxSamples is not null && maxSamples.Count != invited.Count) throw new ArgumentException($"{maxSamples.Count} sample caps for {invited.Count} invited members", nameof(maxSamples));
         var cap = (ulong)Math.Max(terms.MaxSamplesPerMember, plan.Privacy?.DeclaredCounts.Select(d => d.Records).DefaultIfEmpty(0).Max() ?? 0);
         return new PlanParams
@@ -47,7 +48,7 @@ public static class PlanProposal
         };
     }
 
-    public static Proposal For(ConsortiumAddresses at, TrainingPlan plan, IReadOnlyList<string> invited, IReadOnlyList<ulong>? maxSamples = null) =>
-        Proposals.StartPlan(at, Params(plan, invited, maxSamples),
+    public static Proposal For(ConsortiumAddresses at, TrainingPlan plan, IReadOnlyList<string> invited, IReadOnlyList<ulong>? maxSamples = null, ChainTerms? defaults = null) =>
+        Proposals.StartPlan(at, Params(plan, invited, maxSamples, defaults),
             $"Start plan {plan.Hash}: {plan.Rounds} rounds of {plan.Server.Rule} on {plan.Model.Kind}, {invited.Count} invited");
 }

@@ -117,7 +117,7 @@ public sealed class PlanCommandTests
     {
         File.WriteAllText(dir.File("key.json"), "{}");
         File.WriteAllText(dir.File("addresses.json"), "{}");
-        File.WriteAllText(dir.File("node.json"), new Agent.NodeConfig
+        File.WriteAllText(dir.File("node.json"), new FedChain.Node.Agent.NodeConfig
         {
             Keystore = "key.json",
             Site = "cleveland",
