@@ -214,7 +214,7 @@ public sealed class LocalConsortium : IAsyncDisposable
     }
 
     /// <summary>
-    /// Once every participant has pinned its evaluation, the members vote to release the plan's final
+    /// Once every member that finished the plan has pinned its evaluation, the members vote to release the plan's final
     /// model with the evaluation report built from those pins (as `gov propose release` builds it).
     /// </summary>
     public async Task<ReleaseCandidate> ReleaseAsync(BigInteger planId, CancellationToken ct = default)
@@ -228,7 +228,8 @@ public sealed class LocalConsortium : IAsyncDisposable
         {
             await ledger.CatchUpAsync(reader, Addresses.DeploymentBlock, timeout.Token);
             var plan = ledger.Plans[planId];
-            if (plan.Participants.All(plan.Evaluations.ContainsKey)) break;
+            // Every member that committed the last round pins its evaluation when it finishes.
+            if (plan.Rounds.Count > 0 && plan.Rounds[^1].Commitments.All(c => plan.Evaluations.ContainsKey(c.Member.ToLowerInvariant()))) break;
             await Task.Delay(TimeSpan.FromMilliseconds(250), _time, timeout.Token);
         }
 

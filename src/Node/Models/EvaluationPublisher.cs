@@ -9,8 +9,9 @@ namespace FedChain.Node.Models;
 /// When a plan finishes: seals this member's evaluation of the final model on its own test rows as a
 /// signed blob, offers it to the network, and pins its hash on-chain (once per member), so that a
 /// release's evaluation report is built from what the members themselves measured. Then it gathers
-/// the other participants' pinned evaluations (waiting at most one commit window), so that this
-/// node's store, and the blobs it exports for auditors, hold the whole report.
+/// the pinned evaluations of the members that committed the last round (waiting at most a commit
+/// window, and never more than a minute), so that this node's store, and the blobs it exports for
+/// auditors, hold the whole report; a member that dropped out earlier is not waited for.
 /// </summary>
 internal static class EvaluationPublisher
 {
@@ -45,13 +46,14 @@ internal static class EvaluationPublisher
     {
         var window = node.Chain.Read(s => s.Plans[planId].CommitWindow);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(10, window)));
+        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Clamp(window, 10, 60)));
         try
         {
             var pins = await node.Chain.WaitAsync(s =>
             {
                 var plan = s.Plans[planId];
-                return plan.Participants.All(plan.Evaluations.ContainsKey) ? plan.Evaluations.Values.ToList() : null;
+                var finishers = plan.Rounds.Count == 0 ? [] : plan.Rounds[^1].Commitments.Select(c => c.Member.ToLowerInvariant()).ToList();
+                return finishers.All(plan.Evaluations.ContainsKey) ? plan.Evaluations.Values.ToList() : null;
             }, timeout.Token);
             foreach (var pin in pins) await node.Network.FetchBlobAsync(Blobs.BlobId.FromBytes(pin), timeout.Token);
         }
