@@ -59,7 +59,18 @@ contract LedgerAdministration is LedgerCore {
         return _rewardOf(planId, member);
     }
 
+    // Members
+
+    /// @notice Pins the caller's signed evaluation of a completed plan's final model (once per participant).
+    function pinEvaluation(uint256 planId, bytes32 blobHash) external {
+        _pinEvaluation(planId, blobHash);
+    }
+
     // Views
+
+    function evaluationOf(uint256 planId, address member) external view returns (bytes32) {
+        return _evaluations[planId][member];
+    }
 
     /// @notice The plan's clock and settings, with removals not yet applied by a transaction counted in.
     function planState(uint256 planId) external view returns (PlanState memory) {

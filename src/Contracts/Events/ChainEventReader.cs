@@ -64,6 +64,7 @@ public sealed class ChainEventReader
         Add<LedgerEvents.LifetimeBudgetSet>(addresses.TrainingLedger);
         Add<LedgerEvents.DefaultLifetimeBudgetSet>(addresses.TrainingLedger);
         Add<LedgerEvents.MaxRewardPoolSet>(addresses.TrainingLedger);
+        Add<LedgerEvents.EvaluationPinned>(addresses.TrainingLedger);
         Add<RewardEvents.Transfer>(addresses.RewardToken);
     }
 

@@ -129,6 +129,9 @@ public sealed partial class LedgerState
             case LedgerEvents.ScoresRecorded r:
                 foreach (var row in r.Rows()) _plans[r.PlanId].Round(row.Round).RecordedScores = row;
                 break;
+            case LedgerEvents.EvaluationPinned pin:
+                _plans[pin.PlanId].Evaluations[Key(pin.Member)] = pin.BlobHash;
+                break;
             case LedgerEvents.ModelReleased m:
                 _plans[m.PlanId].ReleasedModel = m.ModelHash;
                 _plans[m.PlanId].EvaluationReport = m.EvaluationReportHash;

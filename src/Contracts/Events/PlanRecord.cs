@@ -49,6 +49,9 @@ public sealed class PlanRecord(BigInteger planId)
 
     public byte[]? EvaluationReport { get; internal set; }
 
+    /// <summary>Each participant's pinned evaluation blob of the final model (lower-case address to blob hash).</summary>
+    public SortedDictionary<string, byte[]> Evaluations { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The record of a round, created on first mention.</summary>
     public RoundRecord Round(uint round)
     {

@@ -137,6 +137,10 @@ public sealed class LedgerClient(ChainClient chain, string ledger)
             Scores = scores.Scores.ToList(),
         }, ct: ct);
 
+    /// <summary>Pins this member's signed evaluation blob of a completed plan's final model (once per participant).</summary>
+    public Task<TransactionOutcome> PinEvaluationAsync(BigInteger planId, byte[] blobHash, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.PinEvaluation { PlanId = planId, BlobHash = Hash32(blobHash, nameof(blobHash)) }, ct);
+
     public Task<byte[]> ReleasedModelAsync(BigInteger planId, CancellationToken ct = default) =>
         chain.CallAsync<LedgerFunctions.ReleasedModel, byte[]>(ledger, new() { PlanId = planId }, ct: ct);
 

@@ -220,4 +220,12 @@ public static class LedgerEvents
         [Parameter("bytes32", "modelHash", 2)] public byte[] ModelHash { get; set; } = [];
         [Parameter("bytes32", "evaluationReportHash", 3)] public byte[] EvaluationReportHash { get; set; } = [];
     }
+
+    [Event("EvaluationPinned")]
+    public sealed class EvaluationPinned : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("address", "member", 2, true)] public string Member { get; set; } = "";
+        [Parameter("bytes32", "blobHash", 3)] public byte[] BlobHash { get; set; } = [];
+    }
 }

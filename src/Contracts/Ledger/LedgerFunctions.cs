@@ -119,6 +119,13 @@ public static class LedgerFunctions
         [Parameter("bytes32", "evaluationReportHash", 3)] public byte[] EvaluationReportHash { get; set; } = new byte[32];
     }
 
+    [Function("pinEvaluation")]
+    public sealed class PinEvaluation : FunctionMessage
+    {
+        [Parameter("uint256", "planId", 1)] public BigInteger PlanId { get; set; }
+        [Parameter("bytes32", "blobHash", 2)] public byte[] BlobHash { get; set; } = new byte[32];
+    }
+
     [Function("planCount", "uint256")]
     public sealed class PlanCount : FunctionMessage;
 

@@ -14,7 +14,7 @@ internal static class AuditCommand
 {
     public static Command Build()
     {
-        var rpc = new Option<Uri?>("--rpc") { Description = "JSON-RPC endpoint (default: the addresses file's)." };
+        var rpc = UriOption.Create("--rpc", "JSON-RPC endpoint (default: the addresses file's).");
         var addresses = new Option<FileInfo>("--addresses") { Description = "The consortium's addresses file.", Required = true };
         var blobs = new Option<DirectoryInfo>("--blobs") { Description = "Folder of exported blobs (files named by their SHA-256).", Required = true };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the result as JSON to this file." };

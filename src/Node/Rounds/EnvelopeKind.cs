@@ -12,6 +12,9 @@ public enum EnvelopeKind : byte
     /// <summary>After round r >= 1: a member's signed utility report for round r (<c>UtilityReportCodec</c> bytes; sample count = its validation rows).</summary>
     UtilityReport = 3,
 
+    /// <summary>After the last round: a member's evaluation of the final model on its own test rows (<c>SiteEvaluation</c> JSON; sample count = test rows), pinned on-chain.</summary>
+    Evaluation = 4,
+
     /// <summary>Round 0, secure aggregation: a member's fresh public keys for every training round (<c>SecAggBodies.Keys</c>); not committed.</summary>
     SecAggKeys = 10,
 

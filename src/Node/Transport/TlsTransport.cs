@@ -24,16 +24,20 @@ public sealed class TlsTransport : IDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _handshakeTimeout;
     private readonly NetworkMetrics _metrics;
-    private readonly X509Certificate2 _certificate;
-    private readonly SslStreamCertificateContext _context;
+    private readonly CertificateRenewal _certificates;
 
     public TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, NetworkMetrics metrics)
-        : this(key, membership, scores, time, handshakeTimeout, metrics, NodeCertificate.Create(key, time, TimeSpan.FromDays(30)))
+        : this(key, membership, scores, time, handshakeTimeout, metrics, new CertificateRenewal(key, time))
     {
     }
 
-    /// <summary>With a given certificate: tests use it to present a forged binding.</summary>
+    /// <summary>With a given certificate, never renewed: tests use it to present a forged binding.</summary>
     internal TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, NetworkMetrics metrics, X509Certificate2 certificate)
+        : this(key, membership, scores, time, handshakeTimeout, metrics, new CertificateRenewal(certificate, time))
+    {
+    }
+
+    private TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, NetworkMetrics metrics, CertificateRenewal certificates)
     {
         _key = key;
         _membership = membership;
@@ -41,9 +45,11 @@ public sealed class TlsTransport : IDisposable
         _time = time;
         _handshakeTimeout = handshakeTimeout;
         _metrics = metrics;
-        _certificate = certificate;
-        _context = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
+        _certificates = certificates;
     }
+
+    /// <summary>How many times this transport's certificate was renewed.</summary>
+    internal int CertificateRenewals => _certificates.Renewals;
 
     /// <summary>Runs the server side of the handshake on an accepted socket.</summary>
     public Task<AuthenticatedLink> AcceptAsync(Socket socket, CancellationToken ct) => HandshakeAsync(socket, inbound: true, expected: null, ct);
@@ -89,7 +95,7 @@ public sealed class TlsTransport : IDisposable
             {
                 await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
                 {
-                    ServerCertificateContext = _context,
+                    ServerCertificateContext = _certificates.Current,
                     ClientCertificateRequired = true,
                     EnabledSslProtocols = SslProtocols.Tls13,
                     CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
@@ -101,7 +107,7 @@ public sealed class TlsTransport : IDisposable
                 await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
                 {
                     TargetHost = "fedchain",
-                    ClientCertificateContext = _context,
+                    ClientCertificateContext = _certificates.Current,
                     EnabledSslProtocols = SslProtocols.Tls13,
                     CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
                     RemoteCertificateValidationCallback = Check,
@@ -164,8 +170,7 @@ public sealed class TlsTransport : IDisposable
 
     public void Dispose()
     {
-        _context.TargetCertificate.Dispose();
-        _certificate.Dispose();
+        _certificates.Dispose();
     }
 
     private sealed class Verdict

@@ -106,7 +106,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
         var ct = timeout.Token;
         _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), Data.Sites.Sites,
             Data.Sites.Sites.Count, Path.Combine(Data.Path, "schema.json"), ct: ct);
-        Plans = [.. _builder.Plans.Select(p => p(Data))];
+        Plans = [.. _builder.Plans.Select(p => LocalConsortium.WithTerms(p(Data), _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds))];
         if (Plans.Count > Members.Count) throw new ArgumentException($"{Plans.Count} plans, but each member offers at most one document");
         for (var i = 0; i < Plans.Count; i++) Consortium.OfferPlan(Members[i], Plans[i]);
         if (_builder.CrashLastBeforeCommittingRound is { } crash)
@@ -124,7 +124,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
         try
         {
             await Task.WhenAny(Task.WhenAll(ready.Values.Select(r => r.Task)), Task.WhenAny(nodes.Select(n => n.Exited))).WaitAsync(ct);
-            PlanIds = await Consortium.StartPlansAsync([.. Plans.Select(p => (p, _builder.EpsilonCapMicro?.Invoke(p)))], _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds, ct);
+            PlanIds = await Consortium.StartPlansAsync([.. Plans.Select(p => (p, _builder.EpsilonCapMicro?.Invoke(p)))], ct);
             if (Victim is not null) VictimExitCode = await nodes[^1].Exited.WaitAsync(ct);
             ExitCodes = await Task.WhenAll(nodes.Where(n => n.Member != Victim).Select(n => n.Exited)).WaitAsync(ct);
         }
