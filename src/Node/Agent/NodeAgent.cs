@@ -7,7 +7,8 @@ namespace FedChain.Node.Agent;
 
 /// <summary>
 /// The node's main loop: follows the chain, offers its plan documents, and runs a
-/// <see cref="PlanRunner"/> for every plan its institution is invited to. With
+/// <see cref="PlanRunner"/> (an <see cref="Analyses.AnalysisRunner"/> for an analysis plan) for every
+/// plan its institution is invited to. With
 /// <paramref name="exitWhenDone"/> it stops the host once those plans are finished.
 /// </summary>
 public sealed class NodeAgent(NodeContext node, IHostApplicationLifetime lifetime, bool exitWhenDone) : BackgroundService
@@ -49,7 +50,8 @@ public sealed class NodeAgent(NodeContext node, IHostApplicationLifetime lifetim
         Log.PlanJoined(node.Logger, planId);
         try
         {
-            await new PlanRunner(node, planId).RunAsync(ct);
+            var analysis = node.Chain.Read(s => s.Plans[planId].Kind) == PlanKind.Analysis;
+            await (analysis ? new Analyses.AnalysisRunner(node, planId).RunAsync(ct) : new PlanRunner(node, planId).RunAsync(ct));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -68,6 +70,13 @@ public sealed class NodeAgent(NodeContext node, IHostApplicationLifetime lifetim
         foreach (var file in node.Config.PublishPlans.Select(node.Config.Resolve))
         {
             var bytes = await File.ReadAllBytesAsync(file, ct);
+            if (Analyses.AnalysisDocument.IsAnalysisPlan(bytes))
+            {
+                Analyses.AnalysisDocument.ParseCanonical(bytes, file);
+                Log.PlanPublished(node.Logger, (await node.Network.PublishBlobAsync(bytes, ct)).ToString(), file);
+                continue;
+            }
+
             var plan = TrainingPlan.Parse(System.Text.Encoding.UTF8.GetString(bytes), file);
             if (!bytes.AsSpan().SequenceEqual(plan.CanonicalBytes()))
                 throw new InvalidDataException($"{file} is not in canonical form, so its hash would not be the plan hash {plan.Hash}; write it with TrainingPlan.CanonicalBytes (as `fedchain simulate --out` does)");
