@@ -133,12 +133,16 @@ public abstract class AnalysisConsortiumRun : IAsyncLifetime
         File.WriteAllText(publisher.ConfigFile, (config with { PublishPlans = [.. config.PublishPlans, file] }).ToJson());
     }
 
-    /// <summary>Governance starts every plan in one proposal (each vote jumps anvil's clock, which would close an earlier plan's enrolment).</summary>
+    /// <summary>
+    /// Governance starts every plan in one proposal (each vote jumps anvil's clock, which would close an
+    /// earlier plan's enrolment). Wide windows: rounds close early when every site committed, so they
+    /// only bound how long a loaded machine may take.
+    /// </summary>
     private async Task<IReadOnlyList<BigInteger>> StartAsync(CancellationToken ct)
     {
         var voters = await Consortium.VotersAsync(ct);
         var invited = voters.Select(v => (v.Address, v.Site)).ToList();
-        var calls = Plans.Select(p => AnalysisProposal.For(Consortium.Addresses, p, invited, commitWindowSeconds: 30, enrolmentWindowSeconds: 60)).ToList();
+        var calls = Plans.Select(p => AnalysisProposal.For(Consortium.Addresses, p, invited, commitWindowSeconds: 120, enrolmentWindowSeconds: 120)).ToList();
         var proposal = new Proposal([.. calls.SelectMany(c => c.Targets)], [.. calls.SelectMany(c => c.Values)], [.. calls.SelectMany(c => c.Calldatas)],
             string.Join("; ", calls.Select(c => c.Description)));
         await AnvilGovernance.PassAsync(proposal, [.. voters.Select(v => v.Chain)], ct);
