@@ -56,6 +56,19 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
             return;
         }
 
+        if (plan.StartFrom is { } from)
+        {
+            var problem = StartingModel.Refusal(ledger, from);
+            var released = problem is null ? Read(from.ModelHash) : null;
+            if (released is null)
+            {
+                Find(id, null, null, problem ?? $"the released model {from.ModelHash} the plan starts from is not among the blobs");
+                return;
+            }
+
+            plan = plan.WithStartingModel(StartingModel.Parse(released));
+        }
+
         var quorum = record.Terms?.QuorumPercent ?? 51;
         var track = new AggregateTrack(plan, record.Participants.Count);
         foreach (var round in record.Rounds.Where(r => r.Closed))
