@@ -166,6 +166,17 @@ contract LedgerAdministration is LedgerCore {
         return _ballots[keccak256(abi.encode(planId, round, voter))];
     }
 
+    /// @notice An analysis plan's result hash: the leading one until agreed, and the round it follows.
+    function agreedResult(uint256 planId) external view returns (bytes32 hash, uint32 round, bool agreed) {
+        AgreedResult memory r = _results[planId];
+        return (r.hash, r.round, r.agreed);
+    }
+
+    /// @notice Votes so far for `hash` as the results after `round` of an analysis plan.
+    function resultVotes(uint256 planId, uint32 round, bytes32 hash) external view returns (uint256) {
+        return _resultVotes[keccak256(abi.encode(planId, round, hash))];
+    }
+
     function releasedModel(uint256 planId) external view returns (bytes32) {
         return _released[planId];
     }

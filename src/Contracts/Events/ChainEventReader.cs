@@ -57,6 +57,7 @@ public sealed class ChainEventReader
         Add<LedgerEvents.Voted>(addresses.TrainingLedger);
         Add<LedgerEvents.AggregateFinalised>(addresses.TrainingLedger);
         Add<LedgerEvents.ScoresAgreed>(addresses.TrainingLedger);
+        Add<LedgerEvents.ResultAgreed>(addresses.TrainingLedger);
         Add<LedgerEvents.Dissent>(addresses.TrainingLedger);
         Add<LedgerEvents.ScoresRecorded>(addresses.TrainingLedger);
         Add<LedgerEvents.PlanSettled>(addresses.TrainingLedger);

@@ -115,7 +115,12 @@ public sealed partial class LedgerState
                 break;
             case LedgerEvents.Voted v:
                 var kind = (AgreementKind)v.Kind;
-                Votes(_plans[v.PlanId].Round(v.Round), kind).Add(new VoteRecord(Key(v.Voter), kind, v.Round, v.Hash));
+                var vote = new VoteRecord(Key(v.Voter), kind, v.Round, v.Hash);
+                if (kind == AgreementKind.Result) _plans[v.PlanId].ResultVotes.Add(vote);
+                else Votes(_plans[v.PlanId].Round(v.Round), kind).Add(vote);
+                break;
+            case LedgerEvents.ResultAgreed r:
+                _plans[r.PlanId].AgreedResult = r;
                 break;
             case LedgerEvents.AggregateFinalised f:
                 _plans[f.PlanId].Round(f.Round).FinalAggregate = f.AggregateHash;

@@ -3,7 +3,7 @@ using FedChain.Contracts.Ledger;
 
 namespace FedChain.Contracts.Events;
 
-/// <summary>A training plan as the events tell it.</summary>
+/// <summary>A training or analysis plan as the events tell it.</summary>
 public sealed class PlanRecord(BigInteger planId)
 {
     public BigInteger PlanId { get; } = planId;
@@ -23,6 +23,9 @@ public sealed class PlanRecord(BigInteger planId)
     public ulong EnrolmentDeadline { get; internal set; }
 
     public LedgerEvents.PlanTerms? Terms { get; internal set; }
+
+    /// <summary>Training or analysis (from <see cref="Terms"/>).</summary>
+    public PlanKind Kind => (PlanKind)(Terms?.Kind ?? 0);
 
     /// <summary>Schema hash (dataset), per-invitee sample limits, setup rounds, minimum participants, epsilon per round, windows.</summary>
     public LedgerEvents.PlanLimits? Limits { get; internal set; }
@@ -44,6 +47,12 @@ public sealed class PlanRecord(BigInteger planId)
     public SortedDictionary<string, ulong> EpsilonSpent { get; } = new(StringComparer.Ordinal);
 
     public List<RoundRecord> Rounds { get; } = [];
+
+    /// <summary>An analysis plan's result votes (each member's one vote, in chain order).</summary>
+    public List<VoteRecord> ResultVotes { get; } = [];
+
+    /// <summary>An analysis plan's agreed result (its hash and the round it follows); null until agreed.</summary>
+    public LedgerEvents.ResultAgreed? AgreedResult { get; internal set; }
 
     public byte[]? ReleasedModel { get; internal set; }
 

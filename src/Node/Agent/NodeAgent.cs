@@ -8,8 +8,9 @@ namespace FedChain.Node.Agent;
 
 /// <summary>
 /// The node's main loop: follows the chain, offers its plan documents, fetches the documents of
-/// proposed plans for review, and runs a <see cref="PlanRunner"/> for every plan its institution is
-/// invited to and consents to (<see cref="ConsentGate"/>). With
+/// proposed plans for review, and runs a <see cref="PlanRunner"/> (an <see cref="Analyses.AnalysisRunner"/>
+/// for an analysis plan) for every plan its institution is invited to and consents to
+/// (<see cref="ConsentGate"/>). With
 /// <paramref name="exitWhenDone"/> it stops the host once those plans are finished.
 /// </summary>
 public sealed class NodeAgent(NodeContext node, IHostApplicationLifetime lifetime, bool exitWhenDone) : BackgroundService
@@ -68,7 +69,8 @@ public sealed class NodeAgent(NodeContext node, IHostApplicationLifetime lifetim
         Log.PlanJoined(node.Logger, planId);
         try
         {
-            await new PlanRunner(node, planId).RunAsync(ct);
+            var analysis = node.Chain.Read(s => s.Plans[planId].Kind) == PlanKind.Analysis;
+            await (analysis ? new Analyses.AnalysisRunner(node, planId).RunAsync(ct) : new PlanRunner(node, planId).RunAsync(ct));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

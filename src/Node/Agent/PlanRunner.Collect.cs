@@ -7,28 +7,7 @@ namespace FedChain.Node.Agent;
 public sealed partial class PlanRunner
 {
     /// <summary>Waits for the chain to close the round; past its deadline, asks the chain to close it.</summary>
-    private async Task WaitClosedAsync(int round, CancellationToken ct)
-    {
-        _run.Report("phase", round, phase: "waiting for commits");
-        while (!node.Chain.Read(s => _run.RoundOf(s, round)?.Closed ?? false))
-        {
-            var deadline = node.Chain.Read(s => _run.RoundOf(s, round)?.Deadline ?? ulong.MaxValue);
-            if (deadline != ulong.MaxValue && await node.Chain.ChainNowAsync(ct) > (long)deadline)
-            {
-                try
-                {
-                    await node.Consortium.Ledger.AdvanceAsync(planId, ct);
-                    Log.AdvancedPastDeadline(node.Logger, planId, round);
-                }
-                catch (ContractRevertException)
-                {
-                    // Another member advanced first, or the chain's clock is not there yet.
-                }
-            }
-
-            await node.Chain.NextChangeAsync(TimeSpan.FromSeconds(1), ct);
-        }
-    }
+    private Task WaitClosedAsync(int round, CancellationToken ct) => _run.Chain.WaitClosedAsync(round, ct);
 
     /// <summary>Fetches and checks every blob the chain says was committed in the round: the chain's commit set is the participant set.</summary>
     private async Task<(IReadOnlyList<AcceptedBlob> Accepted, int Excluded)> CollectAsync(int round, CancellationToken ct)
@@ -47,14 +26,7 @@ public sealed partial class PlanRunner
         return (accepted, commitments.Count - accepted.Count);
     }
 
-    private async Task<byte[]> FetchAsync(BlobId id, int round, CancellationToken ct)
-    {
-        var fetch = node.Network.FetchBlobAsync(id, ct);
-        var warning = TimeSpan.FromSeconds(node.Config.BlobWaitWarningSeconds);
-        while (await Task.WhenAny(fetch, Task.Delay(warning, node.Time, ct)) != fetch) Log.BlobStillMissing(node.Logger, planId, round, id.ToString());
-        await fetch;
-        return await node.Network.ReadBlobAsync(id, ct);
-    }
+    private Task<byte[]> FetchAsync(BlobId id, int round, CancellationToken ct) => _run.Chain.FetchAsync(id, round, ct);
 
     /// <summary>Votes an aggregate in a transaction of its own, when no commit of the next round carries the
     /// vote: after the last round, or when this member cannot commit (budget spent, no masking keys).</summary>

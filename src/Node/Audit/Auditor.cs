@@ -30,12 +30,13 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
         foreach (var plan in ledger.Plans.Values.Where(p => p.Status is PlanStatus.Running or PlanStatus.Completed))
         {
             progress?.Report($"plan {plan.PlanId}: {plan.Rounds.Count} rounds");
-            AuditPlan(plan);
+            if (plan.Kind == PlanKind.Analysis) AuditAnalysis(plan);
+            else AuditPlan(plan);
         }
 
         CheckStrayMints();
 
-        return new AuditResult(_findings, ledger.Plans.Count, _rounds, _blobs, _finals);
+        return new AuditResult(_findings, ledger.Plans.Count, _rounds, _blobs, _finals) { Analyses = _analyses };
     }
 
     private void AuditPlan(PlanRecord record)

@@ -12,7 +12,7 @@ namespace FedChain.Node.Consent;
 /// </summary>
 public sealed class ConsentGate(NodeContext node)
 {
-    private readonly Dictionary<BigInteger, Task<TrainingPlan?>> _documents = [];
+    private readonly Dictionary<BigInteger, Task<Func<PlanApproval?, ConsentPolicy?, ConsentDecision>?>> _documents = [];
     private readonly Dictionary<BigInteger, string> _said = [];
 
     /// <summary>The latest decision per plan (for the status page).</summary>
@@ -23,8 +23,8 @@ public sealed class ConsentGate(NodeContext node)
     {
         if (!_documents.TryGetValue(planId, out var document)) _documents[planId] = document = FetchAsync(planHash, ct);
         if (!document.IsCompleted) return false;
-        if (document.Result is not { } plan) return true; // not a plan document: the runner refuses it and says why
-        var decision = PlanConsent.Decide(plan, new ApprovalBook(node.Config.Resolve(node.Config.StateDirectory)).Find(plan.Hash), node.Config.Consent);
+        if (document.Result is not { } decide) return true; // not a plan document: the runner refuses it and says why
+        var decision = decide(new ApprovalBook(node.Config.Resolve(node.Config.StateDirectory)).Find(Convert.ToHexStringLower(planHash)), node.Config.Consent);
         Decisions[planId] = decision;
         if (!_said.TryGetValue(planId, out var said) || said != decision.Reason)
         {
@@ -39,7 +39,8 @@ public sealed class ConsentGate(NodeContext node)
     /// <summary>True when <paramref name="planId"/> was refused by a policy rule (so the node does not wait for it).</summary>
     public bool Refused(BigInteger planId) => Decisions.TryGetValue(planId, out var d) && d.Status == ConsentDecision.Refused;
 
-    private async Task<TrainingPlan?> FetchAsync(byte[] planHash, CancellationToken ct)
+    /// <summary>Fetches the plan document and returns how to decide on it (training or analysis plan), or null when it is neither.</summary>
+    private async Task<Func<PlanApproval?, ConsentPolicy?, ConsentDecision>?> FetchAsync(byte[] planHash, CancellationToken ct)
     {
         await Task.Yield();
         var id = BlobId.FromBytes(planHash);
@@ -47,9 +48,16 @@ public sealed class ConsentGate(NodeContext node)
         var bytes = await node.Network.ReadBlobAsync(id, ct);
         try
         {
-            return TrainingPlan.Parse(System.Text.Encoding.UTF8.GetString(bytes), $"blob {id}");
+            if (Analyses.AnalysisDocument.IsAnalysisPlan(bytes))
+            {
+                var analysis = Analyses.AnalysisDocument.Parse(bytes, $"blob {id}");
+                return (approval, policy) => PlanConsent.Decide(analysis, approval, policy);
+            }
+
+            var plan = TrainingPlan.Parse(System.Text.Encoding.UTF8.GetString(bytes), $"blob {id}");
+            return (approval, policy) => PlanConsent.Decide(plan, approval, policy);
         }
-        catch (ArgumentException)
+        catch (ArgumentException) // AnalysisPlanException too
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FedChain.Learning.Analysis.Plans;
 using FedChain.Learning.Plans;
 
 namespace FedChain.Node.Consent;
@@ -10,13 +11,20 @@ namespace FedChain.Node.Consent;
 /// </summary>
 public static class PlanConsent
 {
-    public static ConsentDecision Decide(TrainingPlan plan, PlanApproval? approval, ConsentPolicy? policy)
+    public static ConsentDecision Decide(TrainingPlan plan, PlanApproval? approval, ConsentPolicy? policy) =>
+        Decide(plan.Hash, p => Broken(plan, p), approval, policy);
+
+    /// <summary>The same for an analysis plan: its schema and the epsilon of its DP releases are what the policy can rule on.</summary>
+    public static ConsentDecision Decide(AnalysisPlan plan, PlanApproval? approval, ConsentPolicy? policy) =>
+        Decide(plan.Hash, p => Broken(plan, p), approval, policy);
+
+    private static ConsentDecision Decide(string planHash, Func<ConsentPolicy, (string Rule, string Why)?> brokenRule, PlanApproval? approval, ConsentPolicy? policy)
     {
         if (approval is not null)
             return new(ConsentDecision.Approved, $"approved by {approval.ApprovedBy} at {approval.ApprovedAt.ToString("u", CultureInfo.InvariantCulture)}");
         if (policy is null)
-            return new(ConsentDecision.Awaiting, $"no approval of plan {plan.Hash[..12]} and no consent policy in the node config: run `fedchain plan approve {plan.Hash}`");
-        if (Broken(plan, policy) is { } broken)
+            return new(ConsentDecision.Awaiting, $"no approval of plan {planHash[..12]} and no consent policy in the node config: run `fedchain plan approve {planHash}`");
+        if (brokenRule(policy) is { } broken)
             return new(ConsentDecision.Refused, $"the consent policy's rule {broken.Rule} refuses it: {broken.Why}", broken.Rule);
         return new(ConsentDecision.Approved, "approved by the node config's consent policy");
     }
@@ -37,6 +45,25 @@ public static class PlanConsent
             return ("modelKinds", $"the plan trains {ConsentPolicy.Name(plan.Model.Kind)}; this site accepts {string.Join(", ", kinds)}");
         if (policy.RequireSecureAggregation && plan.SecureAggregation is not { Enabled: true })
             return ("requireSecureAggregation", "the plan sends updates without secure aggregation");
+        return null;
+    }
+
+    /// <summary>
+    /// The first rule an analysis plan breaks. Its exact (non-noised) results are protected by disclosure
+    /// control, not by an epsilon, so maxEpsilon bounds the sum of its DP releases' epsilons (they compose
+    /// sequentially on the same rows); modelKinds does not apply, as it trains no model.
+    /// </summary>
+    public static (string Rule, string Why)? Broken(AnalysisPlan plan, ConsentPolicy policy)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var schema = plan.Schema!;
+        if (policy.AllowedSchemas is { } schemas && !schemas.Any(s => string.Equals(s, schema.Hash, StringComparison.OrdinalIgnoreCase) || s == schema.Name))
+            return ("allowedSchemas", $"the plan's schema {schema.Name} ({schema.Hash[..12]}) is not among {string.Join(", ", schemas)}");
+        var epsilon = plan.DpReleases().Sum(r => r.Release.Epsilon);
+        if (policy.MaxEpsilon is { } max && epsilon > max)
+            return ("maxEpsilon", string.Create(inv, $"the analysis plan's DP releases spend epsilon {epsilon:G4} in all, above this site's {max:G4}"));
+        if (policy.RequireSecureAggregation && !plan.SecureAggregation)
+            return ("requireSecureAggregation", "the analysis plan pools its statistics without secure aggregation");
         return null;
     }
 }

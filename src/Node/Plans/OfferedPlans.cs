@@ -7,7 +7,7 @@ namespace FedChain.Node.Plans;
 /// <summary>
 /// Plan documents a node offers to the network as blobs whose id is the plan hash: those its config
 /// lists, and those dropped into state/offered-plans/ (where `fedchain gov propose start-plan` puts
-/// the plan it proposes). The node publishes new ones as it runs.
+/// the plan it proposes), training and analysis plans alike. The node publishes new ones as it runs.
 /// </summary>
 public sealed class OfferedPlans(NodeConfig config)
 {
@@ -36,14 +36,22 @@ public sealed class OfferedPlans(NodeConfig config)
         foreach (var file in files.Where(f => !_published.Contains(f)))
         {
             var bytes = await File.ReadAllBytesAsync(file, ct);
-            var plan = TrainingPlan.Parse(System.Text.Encoding.UTF8.GetString(bytes), file);
-            if (!bytes.AsSpan().SequenceEqual(plan.CanonicalBytes()))
-                throw new InvalidDataException($"{file} is not in canonical form, so its hash would not be the plan hash {plan.Hash}; write it with `fedchain plan init` (or TrainingPlan.CanonicalBytes)");
+            var hash = HashOfCanonical(bytes, file);
             await network.PublishBlobAsync(bytes, ct);
             _published.Add(file);
-            published.Add((file, plan.Hash));
+            published.Add((file, hash));
         }
 
         return published;
+    }
+
+    /// <summary>The plan hash of a training or analysis plan document, checked to be in canonical form so that its blob id is that hash.</summary>
+    private static string HashOfCanonical(byte[] bytes, string file)
+    {
+        if (Analyses.AnalysisDocument.IsAnalysisPlan(bytes)) return Analyses.AnalysisDocument.ParseCanonical(bytes, file).Hash;
+        var plan = TrainingPlan.Parse(System.Text.Encoding.UTF8.GetString(bytes), file);
+        if (!bytes.AsSpan().SequenceEqual(plan.CanonicalBytes()))
+            throw new InvalidDataException($"{file} is not in canonical form, so its hash would not be the plan hash {plan.Hash}; write it with `fedchain plan init` (or TrainingPlan.CanonicalBytes)");
+        return plan.Hash;
     }
 }

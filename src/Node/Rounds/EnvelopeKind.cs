@@ -26,4 +26,10 @@ public enum EnvelopeKind : byte
 
     /// <summary>After round r >= 1, secure aggregation: a survivor's unmasking shares for round r (<c>SecAggCodec</c> bytes); not committed.</summary>
     SecAggUnmasking = 13,
+
+    /// <summary>An analysis round: a site's statistics in the 64-bit ring, uint64 little-endian per slot (<c>AnalysisVectors</c>).</summary>
+    AnalysisVector = 20,
+
+    /// <summary>An analysis round under secure aggregation: a site's statistics masked in Z_2^64, uint64 little-endian per slot.</summary>
+    MaskedAnalysisVector = 21,
 }

@@ -120,11 +120,5 @@ public sealed class SecureAggregationFeature(PlanRun run) : PlanFeature(run)
     }
 
     /// <summary>Adds the stored blobs to the pool until <paramref name="done"/> holds or <paramref name="wait"/> passes.</summary>
-    private Task<bool> WaitPoolAsync(int round, Func<bool> done, TimeSpan wait, CancellationToken ct) =>
-        Run.WaitOnStoredBlobsAsync(async c =>
-        {
-            var rejected = Pool.Rejected.Count;
-            await Run.ScanStoreAsync(Pool.HasSeen, Pool.Add, c);
-            foreach (var (id, member, problem) in Pool.Rejected.Skip(rejected)) Log.SecAggBlobRejected(Node.Logger, Run.PlanId, round, id, member, problem);
-        }, done, wait, ct);
+    private Task<bool> WaitPoolAsync(int round, Func<bool> done, TimeSpan wait, CancellationToken ct) => Pool.FillAsync(Run.Chain, round, done, wait, ct);
 }
