@@ -5,7 +5,7 @@ using FedChain.Contracts.Deployment;
 using FedChain.Contracts.Events;
 using FedChain.Node.Agent;
 using FedChain.Node.Audit;
-using Spectre.Console;
+using FedChain.Node.Reports;
 
 namespace FedChain.Node.Cli;
 
@@ -29,7 +29,7 @@ internal static class AuditCommand
                 var at = ConsortiumAddresses.Read(parse.GetValue(addresses)!.FullName);
                 using var chain = new ChainClient(parse.GetValue(rpc) ?? new Uri(at.RpcUrl), null, at.ChainId);
                 var result = await Auditor.RunAsync(new ChainEventReader(chain, at), at.DeploymentBlock, parse.GetValue(blobs)!.FullName, new ConsoleLines(), ct);
-                Show(result);
+                AuditSummary.Show(result);
                 if (parse.GetValue(json) is { } file) await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(result, StatusReporter.Json), ct);
                 return result.Ok ? 0 : 1;
             }
@@ -39,17 +39,5 @@ internal static class AuditCommand
             }
         });
         return command;
-    }
-
-    public static void Show(AuditResult result)
-    {
-        AnsiConsole.MarkupLineInterpolated($"audit: {result.PlansChecked} plans, {result.RoundsChecked} rounds, {result.BlobsChecked} committed blobs checked");
-        if (result.Ok)
-        {
-            AnsiConsole.MarkupLine("[green]audit passed: no findings[/]");
-            return;
-        }
-
-        foreach (var finding in result.Findings) AnsiConsole.MarkupLineInterpolated($"[red]finding:[/] {finding}");
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using FedChain.Node.Identity;
 using FedChain.Node.PeerPenalties;
 using FedChain.Node.Transport;
+using FedChain.Node.Wire;
 using FedChain.Node.Wire.V1;
 
 namespace FedChain.Node.Network;

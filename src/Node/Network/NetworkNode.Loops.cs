@@ -1,5 +1,6 @@
 using FedChain.Node.Discovery;
 using FedChain.Node.Identity;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Transport;
 
 namespace FedChain.Node.Network;

@@ -53,10 +53,10 @@ public sealed partial class NetworkNode : IHostedService, IAsyncDisposable
         Store = store;
         Metrics = new NetworkMetrics();
         Scores = new PeerScoreBook(options.Scoring, _time);
-        _transport = new TlsTransport(key, membership, Scores, _time, options.HandshakeTimeout, Metrics);
+        _transport = new TlsTransport(key, membership, Scores, _time, options.HandshakeTimeout, Metrics.Transport);
         _directory = new PeerDirectory(membership, key.Address);
-        _gossip = new GossipRouter(key, membership, options.Gossip, _time, SeededRandom("gossip"), new Peers(this), Metrics, _logger);
-        _blobs = new BlobExchange(store, options.Blobs, options.MaxFrameBytes, _time, SeededRandom("blobs"), new Peers(this), Metrics, _logger);
+        _gossip = new GossipRouter(key, membership, options.Gossip, _time, SeededRandom("gossip"), new Peers(this), Metrics.Gossip, _logger);
+        _blobs = new BlobExchange(store, options.Blobs, options.MaxFrameBytes, _time, SeededRandom("blobs"), new Peers(this), Metrics.Blobs, _logger);
         store.Stored += OnBlobStored;
         membership.Changed += OnMembershipChanged;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using FedChain.Node.Blobs;
 using FedChain.Node.Discovery;
+using FedChain.Node.Gossip;
 using FedChain.Node.PeerPenalties;
 
 namespace FedChain.Node.Network;

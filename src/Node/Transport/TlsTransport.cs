@@ -6,7 +6,6 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using FedChain.Node.Identity;
 using FedChain.Node.Membership;
-using FedChain.Node.Network;
 using FedChain.Node.PeerPenalties;
 
 namespace FedChain.Node.Transport;
@@ -23,17 +22,17 @@ public sealed class TlsTransport : IDisposable
     private readonly PeerScoreBook _scores;
     private readonly TimeProvider _time;
     private readonly TimeSpan _handshakeTimeout;
-    private readonly NetworkMetrics _metrics;
+    private readonly TransportMetrics _metrics;
     private readonly X509Certificate2 _certificate;
     private readonly SslStreamCertificateContext _context;
 
-    public TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, NetworkMetrics metrics)
+    public TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, TransportMetrics metrics)
         : this(key, membership, scores, time, handshakeTimeout, metrics, NodeCertificate.Create(key, time, TimeSpan.FromDays(30)))
     {
     }
 
     /// <summary>With a given certificate: tests use it to present a forged binding.</summary>
-    internal TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, NetworkMetrics metrics, X509Certificate2 certificate)
+    internal TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, TransportMetrics metrics, X509Certificate2 certificate)
     {
         _key = key;
         _membership = membership;
@@ -76,7 +75,7 @@ public sealed class TlsTransport : IDisposable
     private async Task<AuthenticatedLink> HandshakeAsync(Socket socket, bool inbound, NodeAddress? expected, CancellationToken ct)
     {
         var remote = socket.RemoteEndPoint?.ToString() ?? "unknown";
-        var counted = new CountingStream(new NetworkStream(socket, ownsSocket: true), _metrics.AddTransportIn, _metrics.AddTransportOut);
+        var counted = new CountingStream(new NetworkStream(socket, ownsSocket: true), _metrics.AddIn, _metrics.AddOut);
         var ssl = new SslStream(counted, leaveInnerStreamOpen: false);
         var verdict = new Verdict();
         bool Check(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => Verify(certificate, expected, verdict);

@@ -6,8 +6,8 @@ using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Plans;
 using FedChain.Node.Agent;
 using FedChain.Node.Audit;
-using FedChain.Node.Cli;
 using FedChain.Node.Contributions;
+using FedChain.Node.Datasets;
 using FedChain.Node.Demo;
 using FedChain.TestSupport;
 

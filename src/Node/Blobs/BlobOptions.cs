@@ -1,11 +1,11 @@
-namespace FedChain.Node.Network;
+namespace FedChain.Node.Blobs;
 
 /// <summary>Blob transfer parameters.</summary>
 public sealed class BlobOptions
 {
     /// <summary>Fetch every blob a peer announces (up to <see cref="MaxBlobBytes"/>), so each member ends
     /// with every update and auditors can export them all. Default true. When false, blobs are fetched
-    /// only through <see cref="NetworkNode.FetchBlobAsync"/>.</summary>
+    /// only through an explicit fetch (NetworkNode.FetchBlobAsync).</summary>
     public bool ReplicateAnnounced { get; set; } = true;
 
     /// <summary>Largest blob accepted. Default 256 MiB.</summary>
