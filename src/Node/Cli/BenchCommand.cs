@@ -13,6 +13,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchFlambyCommand.Build());
         command.Subcommands.Add(BenchChainCommand.Build());
         command.Subcommands.Add(BenchGossipCommand.Build());
+        command.Subcommands.Add(BenchAggregateCommand.Build());
         return command;
     }
 }

@@ -66,7 +66,10 @@ internal sealed partial class ShardedRun
             Step();
             if (_verified.All(v => v is not null)) break;
             if (_background.Find(t => t.IsFaulted) is { } faulted) await faulted;
-            await Task.WhenAny(changed, Task.Delay(_owner.Options.Tick, _owner.Time, _ct));
+            // Wake on a message, on any of our own work finishing, or on the tick (for timeouts).
+            Task[] pending = [changed, Task.Delay(_owner.Options.Tick, _owner.Time, _ct),
+                .. _checks.Values.Where(t => !t.IsCompleted), .. _redos.OfType<Task>().Where(t => !t.IsCompleted), .. _background.Where(t => !t.IsCompleted)];
+            await Task.WhenAny(pending);
             _ct.ThrowIfCancellationRequested();
         }
 

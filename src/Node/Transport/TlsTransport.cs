@@ -75,8 +75,8 @@ public sealed class TlsTransport : IDisposable
     private async Task<AuthenticatedLink> HandshakeAsync(Socket socket, bool inbound, NodeAddress? expected, CancellationToken ct)
     {
         var remote = socket.RemoteEndPoint?.ToString() ?? "unknown";
-        var counted = new CountingStream(new NetworkStream(socket, ownsSocket: true), _metrics.AddIn, _metrics.AddOut);
-        var ssl = new SslStream(counted, leaveInnerStreamOpen: false);
+        var coalescing = new CoalescingStream(new CountingStream(new NetworkStream(socket, ownsSocket: true), _metrics.AddIn, _metrics.AddOut));
+        var ssl = new SslStream(coalescing, leaveInnerStreamOpen: false);
         var verdict = new Verdict();
         bool Check(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => Verify(certificate, expected, verdict);
 
@@ -125,9 +125,11 @@ public sealed class TlsTransport : IDisposable
             throw new HandshakeRejectedException(RejectionReason.HandshakeFailed, remote, "the peer presented no certificate");
         }
 
+        coalescing.Enabled = true;
         var pipe = new DuplexPipe(
             PipeReader.Create(ssl, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true)),
-            PipeWriter.Create(ssl, new StreamPipeWriterOptions(leaveOpen: true)));
+            // Segments big enough for a whole chunk frame: SslStream then gets one write per frame, not one per 4 KiB.
+            PipeWriter.Create(ssl, new StreamPipeWriterOptions(minimumBufferSize: 80 * 1024, leaveOpen: true)));
         return new AuthenticatedLink(address, pipe, remote, inbound, () => Abort(socket), ssl);
     }
 
