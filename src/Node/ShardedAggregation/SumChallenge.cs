@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Security.Cryptography;
 
 namespace FedChain.Node.ShardedAggregation;
@@ -49,14 +50,14 @@ public sealed class SumChallenge
     public ulong Answer(ReadOnlySpan<uint> x)
     {
         if (x.Length != _r.Length) throw new ArgumentException($"the challenge has {_r.Length} coefficients, the shard {x.Length} elements");
-        return Dot(_r, x);
+        return Dot<uint>(_r, x);
     }
 
     /// <summary>&lt;r, S + 2^32·C&gt; mod p for an aggregate.</summary>
     public ulong Evaluate(ShardSum aggregate)
     {
         if (aggregate.Sum.Length != _r.Length) throw new ArgumentException($"the challenge has {_r.Length} coefficients, the aggregate {aggregate.Sum.Length} elements");
-        return AddMod(Dot(_r, aggregate.Sum), MulMod(Dot(_r, aggregate.Carry), 1UL << 32));
+        return AddMod(Dot<uint>(_r, aggregate.Sum), MulMod(Dot<byte>(_r, aggregate.Carry), 1UL << 32));
     }
 
     public static ulong AddMod(ulong a, ulong b)
@@ -70,25 +71,13 @@ public sealed class SumChallenge
     private static ulong Reduce(UInt128 value) => (ulong)(value % Modulus);
 
     /// <summary>Σ r_j·x_j mod p. Each product is below 2^93; 128-bit accumulation in two words holds 2^35 of them.</summary>
-    private static ulong Dot(ReadOnlySpan<ulong> r, ReadOnlySpan<uint> x)
+    private static ulong Dot<T>(ReadOnlySpan<ulong> r, ReadOnlySpan<T> x)
+        where T : unmanaged, IUnsignedNumber<T>
     {
         ulong low = 0, high = 0;
         for (var j = 0; j < x.Length; j++)
         {
-            var h = Math.BigMul(r[j], x[j], out var l);
-            low += l;
-            high += h + (low < l ? 1UL : 0UL);
-        }
-
-        return Reduce(new UInt128(high, low));
-    }
-
-    private static ulong Dot(ReadOnlySpan<ulong> r, ReadOnlySpan<byte> x)
-    {
-        ulong low = 0, high = 0;
-        for (var j = 0; j < x.Length; j++)
-        {
-            var h = Math.BigMul(r[j], x[j], out var l);
+            var h = Math.BigMul(r[j], ulong.CreateTruncating(x[j]), out var l);
             low += l;
             high += h + (low < l ? 1UL : 0UL);
         }
