@@ -50,7 +50,10 @@ public static class RoundAggregation
     private static (float[] Global, ServerState State) Apply(
         TrainingPlan plan, float[] global, ServerState state, float[] mean, long totalSamples, int participants, int members)
     {
-        var update = AggregatedUpdate.FromMeanVector(mean, global.Length, plan.Server.UsesControlVariates, totalSamples, participants);
-        return ServerRule.For(plan.Server).Apply(global, update, state, members);
+        // Tree growth reads the whole aggregate as histograms; other rules split it into model and control deltas.
+        var update = plan.Server.Rule == ServerRuleKind.TreeGrowth
+            ? new AggregatedUpdate(mean, null, totalSamples, participants)
+            : AggregatedUpdate.FromMeanVector(mean, global.Length, plan.Server.UsesControlVariates, totalSamples, participants);
+        return ServerRule.For(plan).Apply(global, update, state, members);
     }
 }

@@ -15,4 +15,6 @@ public enum ServerRuleKind
     FedYogi,
     /// <summary>Reddi et al. 2021: Adagrad's accumulated second moment.</summary>
     FedAdagrad,
+    /// <summary>Boosted trees: the summed histograms grow the next level (<see cref="Trees.TreeGrowthRule"/>).</summary>
+    TreeGrowth,
 }

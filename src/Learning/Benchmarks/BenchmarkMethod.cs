@@ -1,5 +1,6 @@
 using FedChain.Learning.Aggregation;
 using FedChain.Learning.Data.Statistics;
+using FedChain.Learning.Models;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Training;
 
@@ -15,6 +16,7 @@ namespace FedChain.Learning.Benchmarks;
 /// <param name="Rounds">Federated only.</param>
 /// <param name="Note">How the settings were chosen (FLamby's protocol, or how they were tuned).</param>
 /// <param name="Privacy">Federated only: DP-SGD settings without declared counts (each run declares its sites' train rows).</param>
+/// <param name="Model">The model family, when it is not the protocol's (our tuned methods only).</param>
 public sealed record BenchmarkMethod(
     string Name,
     MethodKind Kind,
@@ -24,4 +26,5 @@ public sealed record BenchmarkMethod(
     ServerSettings? Server = null,
     int Rounds = 0,
     string? Note = null,
-    PrivacySettings? Privacy = null);
+    PrivacySettings? Privacy = null,
+    ModelSpec? Model = null);

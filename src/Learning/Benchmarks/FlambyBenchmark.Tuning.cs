@@ -20,7 +20,9 @@ public static partial class FlambyBenchmark
     /// <see cref="TuningFitFraction"/> to fit), over the same seeds, and picks the best mean
     /// validation metric. The metric is computed on every site's validation rows together, because
     /// per-site validation sets are too small to score alone (TCGA-BRCA's Canada keeps 10 rows,
-    /// often with no event, so its C-index is undefined). The test rows play no part.
+    /// often with no event, so its C-index is undefined); for survival, only pairs within a site
+    /// count (<see cref="ConcordanceIndex.Stratified"/>), as the test headline scores each center
+    /// apart. The test rows play no part.
     /// </summary>
     private static (BenchmarkMethod Chosen, TuningRecord Record) Tune(
         FlambyProtocol protocol, DatasetSchema schema, TunedMethod tuned, IReadOnlyList<SiteSplit> splits, long[] seeds, Action<string, long> step)
@@ -35,7 +37,7 @@ public static partial class FlambyBenchmark
             foreach (var seed in seeds)
             {
                 var parameters = Train(protocol, schema, candidate, prepared, seed);
-                perSeed.Add(Evaluation.Evaluate(Model(protocol, schema), parameters, SiteDataset.Concat("validation", [.. prepared.Select(s => s.Test)])).Headline);
+                perSeed.Add(ValidationScore(protocol, schema, candidate, parameters, [.. prepared.Select(s => s.Test)]));
                 step($"{tuned.Name}: tuning {candidate.Name}", seed);
             }
 
@@ -46,5 +48,12 @@ public static partial class FlambyBenchmark
         var how = string.Create(CultureInfo.InvariantCulture,
             $"each candidate trained on {TuningFitFraction:P0} of every site's train split and scored on the other {1 - TuningFitFraction:P0} (stratified, seed {TuningSplitSeed}) of all sites together, mean over seeds {string.Join(",", seeds)}; test rows unused");
         return (best with { Note = $"tuned: {best.Name}" }, new TuningRecord(tuned.Name, best.Name, scores, how));
+    }
+
+    private static double ValidationScore(FlambyProtocol protocol, DatasetSchema schema, BenchmarkMethod method, float[] parameters, IReadOnlyList<SiteDataset> validation)
+    {
+        var model = Model(protocol, schema, method);
+        if (schema.Task.Kind != TaskKind.Survival) return Evaluation.Evaluate(model, parameters, SiteDataset.Concat("validation", validation)).Headline;
+        return ConcordanceIndex.Stratified(validation.Select(v => ((IReadOnlyList<float>)v.Times!, (IReadOnlyList<float>)model.Predict(parameters, v), (IReadOnlyList<float>)v.Events!)));
     }
 }

@@ -51,13 +51,12 @@ public static partial class FlambyBenchmark
         foreach (var seed in seeds)
         {
             var parameters = Train(protocol, schema, method, prepared, seed);
-            perSeed.Add([.. prepared.Select(s => Evaluation.Evaluate(Model(protocol, schema), parameters, s.Test).Headline)]);
+            perSeed.Add([.. prepared.Select(s => Evaluation.Evaluate(Model(protocol, schema, method), parameters, s.Test).Headline)]);
             step(method.Name, seed);
         }
 
         var headlines = perSeed.Select(c => c.Average()).ToArray();
-        var mean = headlines.Average();
-        var sd = Math.Sqrt(headlines.Select(h => (h - mean) * (h - mean)).Average());
+        var (mean, sd) = SeedSummary.Of(headlines);
         var perCenter = Enumerable.Range(0, splits.Count).Select(c => perSeed.Average(s => s[c])).ToArray();
         return new MethodResult(mean, sd, perCenter, headlines, time.GetElapsedTime(start).TotalSeconds, method.Note, method.Privacy?.TargetEpsilon, method.Privacy?.Delta);
     }
@@ -79,11 +78,15 @@ public static partial class FlambyBenchmark
         }
     }
 
-    private static Models.ModelArchitecture Model(FlambyProtocol protocol, DatasetSchema schema) => Models.ModelArchitecture.Create(protocol.Model, schema.FeatureCount);
+    private static Models.ModelArchitecture Model(FlambyProtocol protocol, DatasetSchema schema, BenchmarkMethod method)
+    {
+        var spec = method.Model ?? protocol.Model;
+        return Models.ModelArchitecture.Create(spec, schema.FeatureCount, spec.OutputCount(schema.Task.Kind));
+    }
 
     /// <summary>The training plan a federated method runs with one seed on <paramref name="sites"/>; with DP, each site declares its train rows.</summary>
     public static TrainingPlan Plan(FlambyProtocol protocol, DatasetSchema schema, BenchmarkMethod method, long seed, IReadOnlyList<SiteSplit> sites) => new(
-        TrainingPlan.CurrentFormatVersion, schema, method.Normalisation, protocol.Model, method.Client,
+        TrainingPlan.CurrentFormatVersion, schema, method.Normalisation, method.Model ?? protocol.Model, method.Client,
         method.Server ?? throw new ArgumentException($"method '{method.Name}' is not federated"), method.Rounds, seed, protocol.Quantisation,
         method.Privacy?.Declaring(sites.Select(s => (s.Train.Site, (long)s.Train.Count))));
 }

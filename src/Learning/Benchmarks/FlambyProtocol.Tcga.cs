@@ -50,6 +50,7 @@ public sealed partial record FlambyProtocol
             [
                 TunedFamily("fedavg_tuned", protocol.Strategy(ServerRuleKind.FedAvg), [0.03, 0.1, 0.3], tuneServer: false),
                 TunedFamily("fedadam_tuned", protocol.Strategy(ServerRuleKind.FedAdam), [0.01, 0.03, 0.1], tuneServer: true),
+                DeepSurvFamily("deepsurv_tuned", protocol.Strategy(ServerRuleKind.FedAvg), hidden: 16, decay: 0.01, [0.01, 0.03, 0.1]),
             ],
         };
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FedChain.Learning.Aggregation;
 using FedChain.Learning.Data.Statistics;
+using FedChain.Learning.Models;
 
 namespace FedChain.Learning.Benchmarks;
 
@@ -26,6 +27,19 @@ public sealed partial record FlambyProtocol
         });
         return new TunedMethod(name, [.. candidates]);
     }
+
+    /// <summary>
+    /// DeepSurv (Katzman et al. 2018) in place of the linear Cox model: the strategy with federated
+    /// standardisation, one hidden layer and an L2 penalty, over a grid of client learning rates.
+    /// </summary>
+    private static TunedMethod DeepSurvFamily(string name, BenchmarkMethod strategy, int hidden, double decay, IReadOnlyList<double> learningRates) => new(name,
+        [.. learningRates.Select(lr => strategy with
+        {
+            Name = string.Create(CultureInfo.InvariantCulture, $"DeepSurv {hidden}, {strategy.Name}, federated std, client lr {lr}, L2 {decay}"),
+            Normalisation = Normalisation.Federated,
+            Client = strategy.Client with { LearningRate = lr, WeightDecay = decay },
+            Model = new ModelSpec(ModelKind.DeepSurv, Hidden: [hidden]),
+        })]);
 
     private BenchmarkMethod Strategy(ServerRuleKind rule) => Strategies.First(s => s.Server!.Rule == rule);
 }

@@ -2,7 +2,7 @@ namespace FedChain.Learning.Data;
 
 /// <summary>
 /// One site's rows after ingestion: encoded features (row-major, <see cref="FeatureCount"/> per row)
-/// and the outcome. Binary tasks fill <see cref="Labels"/>; survival tasks fill <see cref="Times"/>
+/// and the outcome. Binary tasks fill <see cref="Labels"/> with 0/1, count tasks with the counts; survival tasks fill <see cref="Times"/>
 /// and <see cref="Events"/>. <see cref="Folds"/> holds the split column's value per row when the
 /// split comes from the data.
 /// </summary>

@@ -12,6 +12,29 @@ public static class ConcordanceIndex
     /// <returns>The C-index, or NaN when no pair is comparable.</returns>
     public static double Compute(IReadOnlyList<float> times, IReadOnlyList<float> riskScores, IReadOnlyList<float> events)
     {
+        var (concordant, pairs) = Pairs(times, riskScores, events);
+        return pairs == 0 ? double.NaN : concordant / pairs;
+    }
+
+    /// <summary>
+    /// The C-index over pairs within each stratum only (every stratum's concordant and comparable
+    /// pairs summed): patients of different sites, whose baselines differ, are never compared.
+    /// </summary>
+    public static double Stratified(IEnumerable<(IReadOnlyList<float> Times, IReadOnlyList<float> RiskScores, IReadOnlyList<float> Events)> strata)
+    {
+        double concordant = 0, pairs = 0;
+        foreach (var (times, scores, events) in strata)
+        {
+            var (c, p) = Pairs(times, scores, events);
+            concordant += c;
+            pairs += p;
+        }
+
+        return pairs == 0 ? double.NaN : concordant / pairs;
+    }
+
+    private static (double Concordant, double Pairs) Pairs(IReadOnlyList<float> times, IReadOnlyList<float> riskScores, IReadOnlyList<float> events)
+    {
         double pairs = 0, concordant = 0;
         for (var a = 0; a < times.Count; a++)
         {
@@ -28,6 +51,6 @@ public static class ConcordanceIndex
             }
         }
 
-        return pairs == 0 ? double.NaN : concordant / pairs;
+        return (concordant, pairs);
     }
 }

@@ -2,15 +2,18 @@ using static TorchSharp.torch;
 
 namespace FedChain.Learning.Models;
 
-/// <summary>Linear layers with ReLU between them, ending in one output.</summary>
-public sealed class MlpModel : ModelArchitecture
+/// <summary>
+/// Linear layers with ReLU between them: a classifier's logit, DeepSurv's log-risk (Katzman et al.
+/// 2018, an MLP trained with the Cox partial likelihood), or a count model's outputs.
+/// </summary>
+public sealed class MlpModel : NeuralModel
 {
     private readonly int[] _widths;
 
-    public MlpModel(int inputCount, IReadOnlyList<int> hidden) : base(inputCount)
+    public MlpModel(int inputCount, IReadOnlyList<int> hidden, int outputCount = 1, EpidemicHead? epidemic = null) : base(inputCount, outputCount, epidemic)
     {
         if (hidden.Any(h => h <= 0)) throw new ArgumentException("hidden layer widths must be positive", nameof(hidden));
-        _widths = [inputCount, .. hidden, 1];
+        _widths = [inputCount, .. hidden, TrunkOutputs];
     }
 
     public override int ParameterCount => Enumerable.Range(0, _widths.Length - 1).Sum(l => (_widths[l] + 1) * _widths[l + 1]);
@@ -26,7 +29,7 @@ public sealed class MlpModel : ModelArchitecture
             offset += (_widths[l] + 1) * _widths[l + 1];
         }
 
-        return h.squeeze(1);
+        return Outputs(h, x);
     }
 
     public override float[] InitialParameters(Random random)

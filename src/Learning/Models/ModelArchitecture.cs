@@ -1,59 +1,52 @@
-using static TorchSharp.torch;
+using FedChain.Learning.Data;
+using FedChain.Learning.Models.Sequence;
+using FedChain.Learning.Trees;
 
 namespace FedChain.Learning.Models;
 
 /// <summary>
-/// A model as a function of one flat parameter vector, laid out as torch's <c>parameters()</c>
-/// order would be (each Linear: weight [out x in] row-major, then bias). Keeping the parameters
-/// flat makes update vectors, FedProx terms and hashes direct, and lets initial parameters come
-/// from C# with the plan seed instead of torch's global generator.
+/// A model as a function of one flat float vector: what plans train, updates change, nodes hash and
+/// the chain records. Neural families (<see cref="NeuralModel"/>) train by local gradient steps;
+/// boosted trees (<see cref="BoostedTreesModel"/>) grow from summed histograms. Both fit the same
+/// round: a client turns the global vector into an update vector, the updates are summed in fixed
+/// point, and a deterministic rule turns the sum into the next global vector.
 /// </summary>
 public abstract class ModelArchitecture
 {
-    protected ModelArchitecture(int inputCount) => InputCount = inputCount;
+    protected ModelArchitecture(int inputCount, int outputCount)
+    {
+        if (outputCount is < 1 or > 2) throw new ArgumentOutOfRangeException(nameof(outputCount), outputCount, "a model has one or two outputs per row");
+        InputCount = inputCount;
+        OutputCount = outputCount;
+    }
 
     public int InputCount { get; }
 
+    /// <summary>Scores per row: 1 (a logit, a Cox log-risk, a Poisson log-mean) or 2 (a negative binomial's log-mean and log-size).</summary>
+    public int OutputCount { get; }
+
     public abstract int ParameterCount { get; }
 
-    /// <summary>One score per row of <paramref name="x"/> [n, d]: a logit, or a Cox log-risk.</summary>
-    public Tensor Score(Tensor parameters, Tensor x) => Forward(parameters, x, null);
-
-    /// <summary>
-    /// The forward pass. When <paramref name="taps"/> is given, each Linear layer appends its input and
-    /// output to it, in layer order (which is also the order of the flat vector): DP-SGD's per-record
-    /// gradients need them (Privacy/DpSgd/PerSampleGradients).
-    /// </summary>
-    internal abstract Tensor Forward(Tensor parameters, Tensor x, List<LinearTap>? taps);
-
-    /// <summary>Torch's default Linear initialisation, U(-1/sqrt(fan_in), 1/sqrt(fan_in)) for weights and biases, drawn in C#.</summary>
+    /// <summary>Round-0 parameters, drawn in C# from <paramref name="random"/> (never torch's generator).</summary>
     public abstract float[] InitialParameters(Random random);
 
-    public static ModelArchitecture Create(ModelSpec spec, int inputCount) => spec.Kind switch
+    /// <summary>The scores of every row of <paramref name="data"/>, row-major (<see cref="OutputCount"/> per row).</summary>
+    public abstract float[] Predict(float[] parameters, SiteDataset data);
+
+    /// <summary>Length of a client's update vector; SCAFFOLD's control delta doubles it for neural models.</summary>
+    public virtual int UpdateLength(bool controlVariates) => controlVariates ? 2 * ParameterCount : ParameterCount;
+
+    /// <param name="outputCount">Scores per row the task needs (<see cref="ModelSpec.OutputCount"/>).</param>
+    public static ModelArchitecture Create(ModelSpec spec, int inputCount, int outputCount = 1) => spec.Kind switch
     {
-        ModelKind.Mlp => new MlpModel(inputCount, spec.Hidden is { Count: > 0 } h ? h : throw new ArgumentException("an MLP needs at least one hidden layer width", nameof(spec))),
-        _ => new LinearModel(inputCount),
+        ModelKind.Mlp or ModelKind.DeepSurv => new MlpModel(inputCount, spec.Hidden is { Count: > 0 } h ? h : throw new ArgumentException($"a {spec.Kind} model needs at least one hidden layer width", nameof(spec)), outputCount, spec.Epidemic),
+        ModelKind.Gru => new GruModel(inputCount, SequenceOf(spec), outputCount, spec.Epidemic),
+        ModelKind.Lstm => new LstmModel(inputCount, SequenceOf(spec), outputCount, spec.Epidemic),
+        ModelKind.TemporalCnn => new TemporalCnnModel(inputCount, SequenceOf(spec), outputCount, spec.Epidemic),
+        ModelKind.BoostedTrees => new BoostedTreesModel(inputCount, spec.Trees ?? throw new ArgumentException("a boosted-trees model needs its trees section", nameof(spec))),
+        _ => new LinearModel(inputCount, outputCount, spec.Epidemic),
     };
 
-    /// <summary>
-    /// The forward pass of one Linear layer stored at <paramref name="offset"/> in the flat vector,
-    /// as a broadcast multiply and a sum rather than a BLAS matmul. With matmul, the same plan run
-    /// twice in one process sometimes differed by an ulp (MKL may round differently with the memory
-    /// alignment of its inputs); ATen's own elementwise and reduction kernels gave identical bits. The models are
-    /// small, so the extra memory does not matter.
-    /// </summary>
-    private protected static Tensor Linear(Tensor parameters, Tensor x, int offset, int inputs, int outputs, List<LinearTap>? taps)
-    {
-        var weight = parameters.narrow(0, offset, (long)inputs * outputs).view(outputs, inputs);
-        var bias = parameters.narrow(0, offset + (long)inputs * outputs, outputs);
-        var output = (x.unsqueeze(1) * weight.unsqueeze(0)).sum(-1) + bias;
-        taps?.Add(new LinearTap(x.detach(), output));
-        return output;
-    }
-
-    protected static void FillLinear(float[] target, int offset, int inputs, int outputs, Random random)
-    {
-        var bound = 1.0 / Math.Sqrt(inputs);
-        for (var i = 0; i < (inputs + 1) * outputs; i++) target[offset + i] = (float)((random.NextDouble() * 2 - 1) * bound);
-    }
+    private static SequenceSpec SequenceOf(ModelSpec spec) =>
+        spec.Sequence ?? throw new ArgumentException($"a {spec.Kind} model needs its sequence section (steps, channels, hidden)", nameof(spec));
 }

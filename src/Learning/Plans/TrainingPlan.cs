@@ -53,15 +53,15 @@ public sealed record TrainingPlan(
     public string Hash => Convert.ToHexStringLower(SHA256.HashData(CanonicalBytes()));
 
     /// <summary>The model this plan trains, sized for the schema's features.</summary>
-    public ModelArchitecture Architecture() => ModelArchitecture.Create(Model, Schema.FeatureCount);
+    public ModelArchitecture Architecture() => ModelArchitecture.Create(Model, Schema.FeatureCount, Model.OutputCount(Schema.Task.Kind));
 
     /// <summary>Length of the flat parameter vector.</summary>
     [JsonIgnore]
     public int ParameterCount => Architecture().ParameterCount;
 
-    /// <summary>Length of a client's update vector: the parameters, and again for SCAFFOLD's control delta.</summary>
+    /// <summary>Length of a client's update vector: the parameters, and again for SCAFFOLD's control delta; for trees, the longest round's histograms.</summary>
     [JsonIgnore]
-    public int UpdateLength => Server.UsesControlVariates ? 2 * ParameterCount : ParameterCount;
+    public int UpdateLength => Architecture().UpdateLength(Server.UsesControlVariates);
 
     /// <summary>Round-0 global parameters, drawn in C# from the plan seed (never torch's generator).</summary>
     public float[] InitialParameters() => Architecture().InitialParameters(DerivedSeed.Random(Seed, "initial-parameters"));
@@ -71,8 +71,8 @@ public sealed record TrainingPlan(
     {
         if (FormatVersion != CurrentFormatVersion) throw new ArgumentException($"plan formatVersion {FormatVersion} is not supported (expected {CurrentFormatVersion})");
         if (Rounds <= 0) throw new ArgumentException($"plan rounds must be above 0, got {Rounds}");
-        var survival = Schema.Task.Kind == TaskKind.Survival;
-        if (survival != (Model.Kind == ModelKind.LinearCox)) throw new ArgumentException($"model '{Model.Kind}' does not fit a {Schema.Task.Kind} task");
+        Model.Validate(Schema.Task.Kind, Schema.FeatureCount);
+        ValidateFamily();
         Client.Validate();
         Server.Validate();
         Quantisation.Validate();
@@ -81,6 +81,21 @@ public sealed record TrainingPlan(
         Contribution?.Validate(Schema.Task.Kind);
         if (Pipeline.PlanCompatibility.Refusal(this) is { } why) throw new ArgumentException($"plan combination cannot run: {why}");
         return this;
+    }
+
+    // What each family can be combined with: trees grow by their own rule over a fixed schedule of
+    // rounds, on standardised features (the bin sketch is in z units); DP-SGD needs per-record
+    // gradients, which layers reused across time steps do not give.
+    private void ValidateFamily()
+    {
+        var trees = Model.Kind == ModelKind.BoostedTrees;
+        if (trees != (Server.Rule == ServerRuleKind.TreeGrowth)) throw new ArgumentException($"server rule '{Server.Rule}' does not fit model '{Model.Kind}': boosted trees and tree-growth go together");
+        if (trees && Rounds != Model.Trees!.Rounds) throw new ArgumentException($"plan rounds must be {Model.Trees!.Rounds} for {Model.Trees.Trees} trees of depth {Model.Trees.Depth} (one to agree the bins, one per level), got {Rounds}");
+        if (trees && Normalisation != Normalisation.Federated) throw new ArgumentException($"boosted trees need federated normalisation (the bin sketch is in standardised units), got '{Normalisation}'");
+        if (Model.Epidemic is not null && Normalisation != Normalisation.None) throw new ArgumentException($"model epidemic inputs hold log(1 + count) and must reach the model unscaled: normalisation must be 'none', got '{Normalisation}'");
+        if (Privacy is not null && (trees || Model.IsSequence)) throw new ArgumentException($"plan privacy: model '{Model.Kind}' cannot train with DP-SGD (per-record gradients need linear or MLP layers)");
+        if (Privacy is not null && Schema.Task.Kind == TaskKind.Count) throw new ArgumentException("plan privacy: DP-SGD has no per-record count loss yet");
+        if (Contribution is not null && Schema.Task.Kind == TaskKind.Count) throw new ArgumentException("contribution scoring has no utility metric for count tasks yet");
     }
 
     public static TrainingPlan Parse(string json, string source)

@@ -24,7 +24,7 @@ public static class Baselines
     /// <summary>Trains from the seed's initial parameters (the same draw a plan with this seed starts from).</summary>
     public static float[] Train(ModelSpec spec, TaskKind task, SiteDataset data, LocalTrainingOptions options, long seed)
     {
-        var model = ModelArchitecture.Create(spec, data.FeatureCount);
+        var model = (NeuralModel)ModelArchitecture.Create(spec, data.FeatureCount, spec.OutputCount(task));
         var initial = model.InitialParameters(DerivedSeed.Random(seed, "initial-parameters"));
         return LocalTrainer.Train(model, task, initial, data, options, DerivedSeed.Random(seed, "batches", 0, data.Site)).Parameters;
     }

@@ -1,5 +1,6 @@
 using FedChain.Learning.Aggregation;
 using FedChain.Learning.Data;
+using FedChain.Learning.Data.Schema;
 using FedChain.Learning.Metrics;
 using FedChain.Learning.Models;
 using FedChain.Learning.Plans;
@@ -63,7 +64,7 @@ public static class FederatedSimulation
 
             observer?.Observe(new RoundUpdates(round, before, stateBefore, [.. sites.Select(s => s.Name)], updates, inputs, global, sites.Count));
             var evaluate = options.EvaluateEveryRound || round == plan.Rounds;
-            var record = Record(round, model, global, sites, updates, clipped, evaluate);
+            var record = Record(round, model, plan.Schema.Task.Kind, global, sites, updates, clipped, evaluate);
             rounds.Add(record);
             progress?.Report(record);
         }
@@ -71,7 +72,7 @@ public static class FederatedSimulation
         return new SimulationResult(plan.Hash, options.Quantised, [.. sites.Select(s => s.Name)], rounds, global, ModelHash.Of(global));
     }
 
-    private static SimulatedRound Record(int round, ModelArchitecture model, float[] global, IReadOnlyList<SimulatedSite> sites, ClientUpdate[] updates, int clipped, bool evaluate)
+    private static SimulatedRound Record(int round, ModelArchitecture model, TaskKind task, float[] global, IReadOnlyList<SimulatedSite> sites, ClientUpdate[] updates, int clipped, bool evaluate)
     {
         // DP clients report no loss (NaN): then the round has none either.
         var reported = updates.Where(u => !double.IsNaN(u.MeanLoss)).ToArray();
@@ -81,8 +82,8 @@ public static class FederatedSimulation
             : null;
         if (!evaluate) return new SimulatedRound(round, loss, clipped, ModelHash.Of(global), null, null, null, privacy);
 
-        var perSite = sites.ToDictionary(s => s.Name, s => Evaluation.Evaluate(model, global, s.Data.Test));
-        var pooled = Evaluation.Evaluate(model, global, SiteDataset.Concat("pooled", [.. sites.Select(s => s.Data.Test)]));
+        var perSite = sites.ToDictionary(s => s.Name, s => Evaluation.Evaluate(model, global, s.Data.Test, task));
+        var pooled = Evaluation.Evaluate(model, global, SiteDataset.Concat("pooled", [.. sites.Select(s => s.Data.Test)]), task);
         return new SimulatedRound(round, loss, clipped, ModelHash.Of(global), perSite, pooled, perSite.Values.Average(m => m.Headline), privacy);
     }
 }

@@ -11,7 +11,7 @@ public static partial class ClientStep
     // One round of DP-SGD under the member's budget, rebuilt from the state's history. The whole
     // round is checked before any step, so a refused round trains nothing and spends nothing.
     private static (LocalTrainingResult Local, ClientState State, RoundPrivacy Privacy) TrainPrivately(
-        TrainingPlan plan, ModelArchitecture model, float[] globalParameters, SiteDataset train, int round, ClientState state,
+        TrainingPlan plan, NeuralModel model, float[] globalParameters, SiteDataset train, int round, ClientState state,
         NoiseSource? noise, float[]? correction)
     {
         var dp = MemberDpSgd.For(plan, train.Site);

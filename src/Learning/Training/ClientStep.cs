@@ -1,7 +1,9 @@
 using FedChain.Learning.Data;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Privacy.DpSgd;
+using FedChain.Learning.Models;
 using FedChain.Learning.Randomness;
+using FedChain.Learning.Trees;
 
 namespace FedChain.Learning.Training;
 
@@ -34,7 +36,10 @@ public static partial class ClientStep
     /// <param name="noise">DP-SGD's sampling and noise randomness; null: the OS CSPRNG. Unused without DP.</param>
     public static ClientUpdate Run(TrainingPlan plan, float[] globalParameters, float[]? globalControl, SiteDataset train, int round, ClientState state, NoiseSource? noise)
     {
-        var model = plan.Architecture();
+        // Trees grow from histograms rather than train by gradient steps; their round is read off the ensemble.
+        var architecture = plan.Architecture();
+        if (architecture is BoostedTreesModel trees) return HistogramStep.Run(trees, plan.Schema.Task.Kind, globalParameters, train, state);
+        var model = (NeuralModel)architecture;
         var p = model.ParameterCount;
         var scaffold = plan.Server.UsesControlVariates;
         var clientControl = state.Control ?? new float[p];

@@ -17,9 +17,10 @@ public static class LocalTrainer
     /// <param name="batches">Draws the mini-batches; seed it from the plan (DerivedSeed).</param>
     /// <param name="gradientCorrection">SCAFFOLD: c - c_i, added to every gradient (Karimireddy et al. 2020, Alg. 1 line 10).</param>
     public static LocalTrainingResult Train(
-        ModelArchitecture model, TaskKind task, float[] start, SiteDataset data, LocalTrainingOptions options,
+        ModelArchitecture architecture, TaskKind task, float[] start, SiteDataset data, LocalTrainingOptions options,
         Random batches, float[]? gradientCorrection = null)
     {
+        var model = Neural(architecture);
         options.Validate();
         if (start.Length != model.ParameterCount) throw new ArgumentException($"expected {model.ParameterCount} parameters, got {start.Length}", nameof(start));
         if (data.Count == 0) return new LocalTrainingResult([.. start], 0, double.NaN);
@@ -43,6 +44,7 @@ public static class LocalTrainer
             var loss = TaskLoss.Compute(task, model.Score(weights, batch.X), batch);
             totalLoss += loss.item<float>();
             if (options.ProximalMu > 0) loss += options.ProximalMu / 2 * (weights - anchor).square().sum();
+            if (options.WeightDecay is > 0 and var decay) loss += decay / 2 * weights.square().sum();
             // <w, c - c_i> has gradient c - c_i: SCAFFOLD's corrected gradient without touching the optimiser.
             if (correction is not null) loss += (weights * correction).sum();
             loss.backward();
@@ -52,19 +54,15 @@ public static class LocalTrainer
         return new LocalTrainingResult(weights.detach().data<float>().ToArray(), steps, totalLoss / steps);
     }
 
+    /// <summary>Gradient steps need a torch model; boosted trees grow from histograms instead (Trees/HistogramStep).</summary>
+    internal static NeuralModel Neural(ModelArchitecture model) =>
+        model as NeuralModel ?? throw new ArgumentException($"{model.GetType().Name} does not train by gradient steps", nameof(model));
+
     /// <summary>The plan's local optimiser over the flat parameters, with fresh state (every round starts anew).</summary>
     internal static optim.Optimizer NewOptimizer(LocalTrainingOptions options, Parameter weights) => options.Optimizer == ClientOptimizer.Adam
         ? optim.Adam([weights], options.LearningRate)
         : optim.SGD([weights], options.LearningRate);
 
-    /// <summary>The model's scores on every row of <paramref name="data"/>, in row order.</summary>
-    public static float[] Predict(ModelArchitecture model, float[] parameters, SiteDataset data)
-    {
-        if (data.Count == 0) return [];
-        TorchRuntime.EnsureDeterministic();
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var x = tensor(data.Features, [data.Count, data.FeatureCount]);
-        return model.Score(tensor(parameters), x).data<float>().ToArray();
-    }
+    /// <summary>The model's scores on every row of <paramref name="data"/>, in row order (<see cref="ModelArchitecture.OutputCount"/> per row).</summary>
+    public static float[] Predict(ModelArchitecture model, float[] parameters, SiteDataset data) => model.Predict(parameters, data);
 }

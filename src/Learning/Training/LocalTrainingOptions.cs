@@ -7,13 +7,15 @@ namespace FedChain.Learning.Training;
 /// <param name="LocalEpochs">When above 0, train this many passes over the data instead of a fixed step count.</param>
 /// <param name="BatchSize">Rows per step; 0 (or more than the site has) means the full batch.</param>
 /// <param name="ProximalMu">FedProx: adds mu/2 * ||w - w_global||^2 to the local loss (Li et al. 2020, eq. 2); 0 turns it off.</param>
+/// <param name="WeightDecay">Adds decay/2 * ||w||^2 to the local loss (DeepSurv's L2 penalty, Katzman et al. 2018); null or 0 turns it off.</param>
 public sealed record LocalTrainingOptions(
     ClientOptimizer Optimizer = ClientOptimizer.Sgd,
     double LearningRate = 0.01,
     int LocalSteps = 100,
     int LocalEpochs = 0,
     int BatchSize = 4,
-    double ProximalMu = 0)
+    double ProximalMu = 0,
+    double? WeightDecay = null)
 {
     /// <summary>Throws with the field's name when a value cannot work.</summary>
     public void Validate()
@@ -23,5 +25,6 @@ public sealed record LocalTrainingOptions(
         if (LocalSteps < 0 || LocalEpochs < 0) throw new ArgumentException("client localSteps and localEpochs cannot be negative");
         if (BatchSize < 0) throw new ArgumentException($"client batchSize cannot be negative, got {BatchSize}");
         if (ProximalMu < 0 || !double.IsFinite(ProximalMu)) throw new ArgumentException($"client proximalMu must be >= 0, got {ProximalMu}");
+        if (WeightDecay is { } decay && (decay < 0 || !double.IsFinite(decay))) throw new ArgumentException($"client weightDecay must be >= 0, got {decay}");
     }
 }

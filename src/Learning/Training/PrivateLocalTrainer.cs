@@ -21,9 +21,10 @@ internal static class PrivateLocalTrainer
     /// <param name="noise">Sampling and noise randomness.</param>
     /// <param name="gradientCorrection">SCAFFOLD: c - c_i.</param>
     public static LocalTrainingResult Train(
-        ModelArchitecture model, PerSampleLoss loss, float[] start, SiteDataset data, LocalTrainingOptions options,
+        ModelArchitecture architecture, PerSampleLoss loss, float[] start, SiteDataset data, LocalTrainingOptions options,
         DpSgdOptions dpOptions, int steps, PrivacyBudget budget, NoiseSource noise, float[]? gradientCorrection)
     {
+        var model = LocalTrainer.Neural(architecture);
         options.Validate();
         if (start.Length != model.ParameterCount) throw new ArgumentException($"expected {model.ParameterCount} parameters, got {start.Length}", nameof(start));
         TorchRuntime.EnsureDeterministic();

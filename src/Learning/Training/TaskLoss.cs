@@ -9,6 +9,8 @@ internal static class TaskLoss
     public static Tensor Compute(TaskKind task, Tensor scores, Batch batch) => task switch
     {
         TaskKind.Survival => CoxPartialLikelihood(scores, batch.Target),
+        TaskKind.Count when scores.dim() == 2 => NegativeBinomial(scores, batch.Target),
+        TaskKind.Count => Poisson(scores, batch.Target),
         _ => nn.functional.binary_cross_entropy_with_logits(scores, batch.Target),
     };
 
@@ -19,4 +21,24 @@ internal static class TaskLoss
     /// </summary>
     public static Tensor CoxPartialLikelihood(Tensor scores, Tensor events) =>
         ((scores.logcumsumexp(0) - scores) * events).mean();
+
+    /// <summary>
+    /// Mean -log P(y) of a negative binomial with log-mean s[:, 0] and log-size s[:, 1]:
+    /// P(y) = Gamma(y + r) / (Gamma(r) y!) (r / (r + mu))^r (mu / (r + mu))^y, the logarithmic score
+    /// (Gneiting &amp; Raftery 2007) that the forecasts are judged by.
+    /// </summary>
+    public static Tensor NegativeBinomial(Tensor scores, Tensor counts)
+    {
+        var logMean = scores.select(1, 0);
+        var logSize = scores.select(1, 1);
+        var size = logSize.exp();
+        var logTotal = logaddexp(logMean, logSize);
+        var logP = (counts + size).lgamma() - size.lgamma() - (counts + 1).lgamma()
+            + size * (logSize - logTotal) + counts * (logMean - logTotal);
+        return -logP.mean();
+    }
+
+    /// <summary>Mean -log P(y) of a Poisson with log-mean s: mu - y s + log y!.</summary>
+    public static Tensor Poisson(Tensor logMean, Tensor counts) =>
+        (logMean.exp() - counts * logMean + (counts + 1).lgamma()).mean();
 }

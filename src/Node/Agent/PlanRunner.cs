@@ -133,7 +133,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         var inputs = track.InputsFor(round, contributions);
         foreach (var feature in _features) await feature.AggregatingAsync(inputs, contributions, ct);
         track.Apply(inputs);
-        var metrics = Evaluation.Evaluate(_run.Plan.Architecture(), track.Global, _run.Site.Scaled!.Test);
+        var metrics = Evaluation.Evaluate(_run.Plan, track.Global, _run.Site.Scaled!.Test);
         return new RoundResult(round, Convert.ToHexStringLower(track.Hash), metrics);
     }
 

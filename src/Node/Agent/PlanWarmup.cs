@@ -23,7 +23,7 @@ internal static class PlanWarmup
         var updates = new[] { new MemberUpdate(quantised, update.SampleCount) };
         var inputs = pipeline.Inputs(1, global, new ServerState(), RoundSum.Of(updates, plan.UpdateLength), updates, 1);
         pipeline.Aggregate(inputs);
-        Evaluation.Evaluate(plan.Architecture(), global, site.Raw.Test);
+        Evaluation.Evaluate(plan, global, site.Raw.Test);
         pipeline.Report(inputs, "warm-up", site.Raw.Test);
     }
 }

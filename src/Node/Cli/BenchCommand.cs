@@ -11,6 +11,9 @@ internal static class BenchCommand
         // One subcommand per scenario, each in its own Bench<Name>Command.cs.
         command.Subcommands.Add(BenchSecAggCommand.Build());
         command.Subcommands.Add(BenchFlambyCommand.Build());
+        command.Subcommands.Add(BenchInfluenzaCommand.Build());
+        command.Subcommands.Add(BenchTreatmentCommand.Build());
+        command.Subcommands.Add(BenchTreesCommand.Build());
         command.Subcommands.Add(BenchChainCommand.Build());
         command.Subcommands.Add(BenchGossipCommand.Build());
         command.Subcommands.Add(BenchAggregateCommand.Build());

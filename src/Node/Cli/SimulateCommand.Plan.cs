@@ -18,22 +18,28 @@ internal static partial class SimulateCommand
     {
         var protocol = FlambyProtocol.For(args.Dataset);
         var strategy = protocol.Strategies.First(s => s.Server!.Rule == args.Strategy);
-        var client = strategy.Client with
-        {
-            Optimizer = args.Optimizer ?? strategy.Client.Optimizer,
-            LearningRate = args.ClientLearningRate ?? strategy.Client.LearningRate,
-            LocalSteps = args.LocalSteps ?? strategy.Client.LocalSteps,
-            LocalEpochs = args.LocalEpochs ?? strategy.Client.LocalEpochs,
-            BatchSize = args.BatchSize ?? strategy.Client.BatchSize,
-            ProximalMu = args.ProximalMu ?? strategy.Client.ProximalMu,
-        };
+        var client = Overlay(args, strategy.Client);
         var server = strategy.Server! with { LearningRate = args.ServerLearningRate ?? strategy.Server!.LearningRate };
         var model = args.Model is { } kind ? new ModelSpec(kind, kind == ModelKind.Mlp ? args.Hidden : null) : protocol.Model;
-        var quantisation = new QuantisationSettings(args.FixedPointBits ?? protocol.Quantisation.FixedPointBits, args.MaxMembers ?? protocol.Quantisation.MaxMembers);
+        var quantisation = Overlay(args, protocol.Quantisation);
         return new TrainingPlan(
             TrainingPlan.CurrentFormatVersion, folder.Schema, args.Normalisation ?? strategy.Normalisation, model, client, server,
             args.Rounds ?? strategy.Rounds, args.Seed, quantisation, Privacy(args.Privacy, client, splits)).Validate();
     }
+
+    /// <summary>The local training options with every client option the user gave laid over them.</summary>
+    private static LocalTrainingOptions Overlay(SimulateArguments args, LocalTrainingOptions client) => client with
+    {
+        Optimizer = args.Optimizer ?? client.Optimizer,
+        LearningRate = args.ClientLearningRate ?? client.LearningRate,
+        LocalSteps = args.LocalSteps ?? client.LocalSteps,
+        LocalEpochs = args.LocalEpochs ?? client.LocalEpochs,
+        BatchSize = args.BatchSize ?? client.BatchSize,
+        ProximalMu = args.ProximalMu ?? client.ProximalMu,
+    };
+
+    private static QuantisationSettings Overlay(SimulateArguments args, QuantisationSettings quantisation) =>
+        new(args.FixedPointBits ?? quantisation.FixedPointBits, args.MaxMembers ?? quantisation.MaxMembers);
 
     private static PrivacySettings? Privacy(PrivacySettings? privacy, LocalTrainingOptions client, IReadOnlyList<SiteSplit> splits)
     {

@@ -31,6 +31,7 @@ internal static partial class SimulateCommand
 
     private static int Run(SimulateArguments args)
     {
+        if (Applications.Contains(args.Dataset)) return RunApplication(args);
         var folder = DatasetFolder.Find(args.Dataset, args.DataPath);
         var planFile = args.PlanFile is { } file ? TrainingPlan.Parse(File.ReadAllText(file), file) : null;
         if (planFile is not null && args.Privacy is not null) throw new ArgumentException("--dp-* options cannot change a --plan file: put them in its privacy section");
@@ -77,7 +78,7 @@ internal static partial class SimulateCommand
         File.WriteAllBytes(Path.Combine(output.FullName, "plan.json"), plan.CanonicalBytes());
         File.WriteAllText(Path.Combine(output.FullName, "simulation.json"), CanonicalJson.ToIndentedString(result));
         File.WriteAllText(Path.Combine(output.FullName, "validation.json"), CanonicalJson.ToIndentedString(reports));
-        RoundsPlot.Save(result, plan.Schema.Task.Kind == Learning.Data.Schema.TaskKind.Survival ? "C-index" : "accuracy", Path.Combine(output.FullName, "rounds.png"));
+        RoundsPlot.Save(result, plan.Schema.Task.Kind switch { Learning.Data.Schema.TaskKind.Survival => "C-index", Learning.Data.Schema.TaskKind.Count => "logS", _ => "accuracy" }, Path.Combine(output.FullName, "rounds.png"));
         if (plan.Privacy is not null) EpsilonPlot.Save(result, Path.Combine(output.FullName, "epsilon.png"));
         AnsiConsole.MarkupLine(Markup.Escape($"wrote plan.json, simulation.json, validation.json, rounds.png{(plan.Privacy is null ? "" : ", epsilon.png")} to {output.FullName}"));
     }
@@ -86,11 +87,11 @@ internal static partial class SimulateCommand
     {
         var last = result.Rounds[^1];
         var inv = CultureInfo.InvariantCulture;
-        var table = new Table().AddColumns("site", "rows", "accuracy", "AUC", "F1", "Brier", "C-index");
+        var table = new Table().AddColumns("site", "rows", "accuracy", "AUC", "F1", "Brier", "C-index", "MAE", "RMSE", "logS");
         string F(double? v) => v is { } x ? x.ToString("F3", inv) : "";
         foreach (var (site, m) in last.PerSite!.Append(new("pooled test", last.Pooled!)))
         {
-            table.AddRow(site, m.Rows.ToString(inv), F(m.Accuracy), F(m.RocAuc), F(m.F1), F(m.Brier), F(m.CIndex));
+            table.AddRow(site, m.Rows.ToString(inv), F(m.Accuracy), F(m.RocAuc), F(m.F1), F(m.Brier), F(m.CIndex), F(m.Mae), F(m.Rmse), F(m.LogScore));
         }
 
         AnsiConsole.Write(table);

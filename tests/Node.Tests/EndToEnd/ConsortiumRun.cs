@@ -3,7 +3,10 @@ using System.Numerics;
 using System.Text.Json;
 using FedChain.Contracts.Events;
 using FedChain.Learning.Data.Ingestion;
+using FedChain.Learning.Data.Splits;
+using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Plans;
+using FedChain.Learning.Simulation;
 using FedChain.Node.Agent;
 using FedChain.Node.Audit;
 using FedChain.Node.Contributions;
@@ -71,6 +74,14 @@ public abstract class ConsortiumRun : IAsyncLifetime
     public string TempPath => _dir.Path;
 
     public ChainEventReader Reader => new(Consortium.Deployer, Consortium.Addresses);
+
+    /// <summary>The final model hash `fedchain simulate` reaches with <paramref name="plan"/> on the run's sites.</summary>
+    public string SimulatedModelHash(TrainingPlan plan)
+    {
+        var splits = Data.Sites.Ingest(plan.Schema).Select(s => TrainTestSplit.Apply(plan.Schema, s.Data)).ToList();
+        var sites = FederatedPreprocessing.Normalise(plan.Normalisation, splits).Select(s => new SimulatedSite(s)).ToList();
+        return FederatedSimulation.Run(plan, sites, new SimulationOptions(EvaluateEveryRound: false)).FinalModelHash;
+    }
 
     /// <summary>A survivor's result.json of plan <paramref name="planId"/>.</summary>
     public PlanResult ResultOf(ConsortiumMember member, BigInteger planId) => member.ReadResult(planId);

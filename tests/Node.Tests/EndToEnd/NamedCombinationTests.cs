@@ -1,8 +1,3 @@
-using FedChain.Learning.Data.Splits;
-using FedChain.Learning.Data.Statistics;
-using FedChain.Learning.Plans;
-using FedChain.Learning.Simulation;
-
 namespace FedChain.Node.Tests.EndToEnd;
 
 /// <summary>The named combinations in node processes: each node ends with `fedchain simulate`'s bits, scores are recorded, the audit is clean.</summary>
@@ -16,7 +11,7 @@ public sealed class NamedCombinationTests(NamedCombinationsRun run) : IClassFixt
     public void EveryNode_HoldsTheSimulatedModelBitForBit(int index)
     {
         var plan = run.Plans[index];
-        var expected = Simulate(plan);
+        var expected = run.SimulatedModelHash(plan);
 
         Assert.All(run.ExitCodes, code => Assert.Equal(0, code));
         Assert.All(run.Members, m => Assert.Equal(expected, run.ResultOf(m, run.PlanIds[index]).FinalModelHash));
@@ -38,12 +33,5 @@ public sealed class NamedCombinationTests(NamedCombinationsRun run) : IClassFixt
     {
         Assert.Empty(run.Audit.Findings);
         Assert.Equal(run.Plans.Count * (NamedCombinationsRun.Rounds + 1), run.Audit.RoundsChecked);
-    }
-
-    private string Simulate(TrainingPlan plan)
-    {
-        var splits = run.Data.Sites.Ingest(plan.Schema).Select(s => TrainTestSplit.Apply(plan.Schema, s.Data)).ToList();
-        var sites = FederatedPreprocessing.Normalise(plan.Normalisation, splits).Select(s => new SimulatedSite(s)).ToList();
-        return FederatedSimulation.Run(plan, sites, new SimulationOptions(EvaluateEveryRound: false)).FinalModelHash;
     }
 }

@@ -38,7 +38,7 @@ public static partial class CsvIngestion
                 case ColumnRole.Event:
                     if (!ReadOutcome(reader, cell, at, out var value)) { keep = false; at.Report.Columns[column.Name].Dropped++; break; }
                     values[c] = value;
-                    if (column.Role == ColumnRole.Label) label = value > schema.Task.PositiveAbove ? 1f : 0f;
+                    if (column.Role == ColumnRole.Label) label = schema.Task.Kind == TaskKind.Count ? (float)value : value > schema.Task.PositiveAbove ? 1f : 0f;
                     else if (column.Role == ColumnRole.Time) time = (float)value;
                     else evt = (float)value;
                     break;

@@ -46,7 +46,7 @@ public sealed partial record DatasetSchema
             else if (spec.Type != ColumnType.Numeric) fail($"task.{field} column '{column}' must be numeric");
         }
 
-        if (Task.Kind == TaskKind.Binary) Needs(Task.Label, ColumnRole.Label, "label");
+        if (Task.Kind is TaskKind.Binary or TaskKind.Count) Needs(Task.Label, ColumnRole.Label, "label");
         else
         {
             Needs(Task.Time, ColumnRole.Time, "time");

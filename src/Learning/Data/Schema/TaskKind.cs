@@ -7,4 +7,6 @@ public enum TaskKind
     Binary,
     /// <summary>Right-censored survival from a time and an event column.</summary>
     Survival,
+    /// <summary>A count per row (cases in a district and week) from one label column, modelled by a count distribution.</summary>
+    Count,
 }

@@ -29,11 +29,11 @@ public sealed class DpSgd
     }
 
     /// <summary>
-    /// DP-SGD on a flat-parameter model (<see cref="ModelArchitecture"/>, what training plans name):
+    /// DP-SGD on a flat-parameter model (<see cref="NeuralModel"/>, what training plans name):
     /// the private gradient goes into <paramref name="parameters"/>.grad, in the flat layout.
     /// </summary>
     /// <param name="parameters">The flat parameter vector being trained (a leaf that requires gradients).</param>
-    public DpSgd(ModelArchitecture model, Parameter parameters, PerSampleLoss loss, DpSgdOptions options, PrivacyBudget budget, NoiseSource? noise = null)
+    public DpSgd(NeuralModel model, Parameter parameters, PerSampleLoss loss, DpSgdOptions options, PrivacyBudget budget, NoiseSource? noise = null)
         : this([parameters], (x, y) => PerSampleGradients.ClippedSum(model, parameters, x, y, loss, options.ClipNorm), options, budget, noise)
     {
     }

@@ -6,7 +6,7 @@ namespace FedChain.Learning.Privacy.DpSgd;
 public static partial class PerSampleGradients
 {
     /// <summary>
-    /// The sum of clipped per-record gradients of a flat-parameter model (<see cref="ModelArchitecture"/>,
+    /// The sum of clipped per-record gradients of a flat-parameter model (<see cref="NeuralModel"/>,
     /// the models training plans name), as one vector in the model's flat layout: per Linear layer the
     /// weight [out x in] row-major, then the bias. Same method as the <c>Sequential</c> overload,
     /// but the per-layer sum is a broadcast multiply and a reduction instead of a BLAS matmul, like the
@@ -14,7 +14,7 @@ public static partial class PerSampleGradients
     /// It holds [B, out, in] per layer, which is small for the models plans train.
     /// </summary>
     /// <param name="parameters">The flat parameters [P]; they need not require gradients.</param>
-    public static ClippedGradientSum ClippedSum(ModelArchitecture model, Tensor parameters, Tensor features, Tensor targets, PerSampleLoss loss, double clipNorm)
+    public static ClippedGradientSum ClippedSum(NeuralModel model, Tensor parameters, Tensor features, Tensor targets, PerSampleLoss loss, double clipNorm)
     {
         CheckClipNorm(clipNorm);
         CheckShapes(features, targets);
