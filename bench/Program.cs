@@ -5,11 +5,11 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace FedChain.Bench;
 
-/// <summary>Micro-benchmarks of the hot paths: dotnet run -c Release --project bench -- --filter '*' [--job short]</summary>
+/// <summary>Micro-benchmarks of the hot paths: dotnet run -c Release --project bench -- --filter '*'</summary>
 internal static class BenchMain
 {
-    // In-process: the out-of-process toolchain rebuilds the project by a name it guesses from the
+    // Short runs by default (a shared 2-core machine). In-process: the out-of-process toolchain rebuilds the project by a name it guesses from the
     // assembly (FedChain.Bench), which the fixed layout (bench/Bench.csproj) does not match.
     private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchMain).Assembly)
-        .Run(args, DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault()));
+        .Run(args, DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).AsDefault()));
 }

@@ -62,9 +62,10 @@ internal sealed class AggregationSession(string name)
         lock (_lock) return [.. _claims];
     }
 
+    /// <summary>Member <paramref name="member"/>'s answer to the claim with message id <paramref name="claim"/>, if heard.</summary>
     public ulong? AnswerOf(string claim, NodeAddress member)
     {
-        lock (_lock) return _answers.TryGetValue(claim, out var byMember) && byMember.TryGetValue(member, out var v) ? v : null;
+        lock (_lock) return _answers.TryGetValue(ChallengeAnswer.RefOf(claim), out var byMember) && byMember.TryGetValue(member, out var v) ? v : null;
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

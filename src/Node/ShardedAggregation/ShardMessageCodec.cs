@@ -1,6 +1,5 @@
 using System.Buffers;
 using FedChain.Node.Blobs;
-using FedChain.Node.Identity;
 using MessagePack;
 
 namespace FedChain.Node.ShardedAggregation;
@@ -38,8 +37,7 @@ public static class ShardMessageCodec
                 writer.Write(a.Session);
                 writer.Write(a.Shard);
                 writer.Write(a.Aggregate.ToBytes());
-                writer.WriteArrayHeader(a.Contributors.Count);
-                foreach (var c in a.Contributors) writer.Write(c.ToBytes());
+                writer.Write(a.Participants);
                 break;
             case ChallengeAnswers c:
                 writer.WriteRaw([Answers]);
@@ -49,7 +47,7 @@ public static class ShardMessageCodec
                 foreach (var answer in c.Answers)
                 {
                     writer.WriteArrayHeader(2);
-                    writer.Write(answer.Claim);
+                    writer.Write(Convert.FromHexString(answer.Claim));
                     writer.Write(answer.Value);
                 }
 
@@ -107,10 +105,8 @@ public static class ShardMessageCodec
         var shard = reader.ReadInt32();
         if (shard < 0) throw new InvalidDataException($"a negative shard index {shard}");
         var aggregate = BlobId.FromBytes(ReadBytes(ref reader, BlobId.Length));
-        var count = Count(ref reader);
-        var contributors = new NodeAddress[count];
-        for (var i = 0; i < count; i++) contributors[i] = NodeAddress.FromBytes(ReadBytes(ref reader, NodeAddress.Length));
-        return new ShardAggregated(session, shard, aggregate, contributors);
+        var participants = ReadBytes(ref reader, 32).ToArray();
+        return new ShardAggregated(session, shard, aggregate, participants);
     }
 
     private static ChallengeAnswers ReadAnswers(ref MessagePackReader reader)
@@ -122,7 +118,7 @@ public static class ShardMessageCodec
         for (var i = 0; i < count; i++)
         {
             Expect(reader.ReadArrayHeader(), 2);
-            var claim = ReadString(ref reader);
+            var claim = Convert.ToHexStringLower(ReadBytes(ref reader, ChallengeAnswer.RefBytes));
             var value = reader.ReadUInt64();
             if (value >= SumChallenge.Modulus) throw new InvalidDataException($"an answer {value} is not below the modulus");
             answers[i] = new ChallengeAnswer(claim, value);

@@ -14,6 +14,10 @@ public sealed class ShardedAggregationOptions
     /// term computed from its shard blob instead. Default 10 s.</summary>
     public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Claims are answered together: once every shard has one, or this long after the first unanswered
+    /// claim arrived. Default 250 ms.</summary>
+    public TimeSpan AnswerBatchWindow { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How long one blob fetch may wait for a holder before the aggregation fails naming the blob. Default 2 minutes.</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -23,9 +27,9 @@ public sealed class ShardedAggregationOptions
     public void Validate()
     {
         if (string.IsNullOrEmpty(Topic)) throw new ArgumentException("ShardedAggregation.Topic must not be empty");
-        if (ClaimTimeout <= TimeSpan.Zero || AnswerTimeout <= TimeSpan.Zero || FetchTimeout <= TimeSpan.Zero || Tick <= TimeSpan.Zero)
+        if (ClaimTimeout <= TimeSpan.Zero || AnswerTimeout <= TimeSpan.Zero || AnswerBatchWindow < TimeSpan.Zero || FetchTimeout <= TimeSpan.Zero || Tick <= TimeSpan.Zero)
         {
-            throw new ArgumentException("ShardedAggregation.ClaimTimeout, AnswerTimeout, FetchTimeout and Tick must be positive");
+            throw new ArgumentException("ShardedAggregation.ClaimTimeout, AnswerTimeout, FetchTimeout and Tick must be positive, AnswerBatchWindow not negative");
         }
     }
 }

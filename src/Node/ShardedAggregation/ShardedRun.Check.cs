@@ -7,7 +7,7 @@ internal sealed partial class ShardedRun
     private async Task<ShardSum?> CheckAsync(ShardClaim claim)
     {
         var shard = claim.Body.Shard;
-        if (!claim.Body.Contributors.Order().SequenceEqual(_members))
+        if (!claim.Body.Participants.AsSpan().SequenceEqual(_participantsHash))
         {
             Name(claim.Origin, claim, "its claim does not cover exactly the participants");
             _claimed[claim.MessageId] = null;

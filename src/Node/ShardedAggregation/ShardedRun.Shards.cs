@@ -19,7 +19,7 @@ internal sealed partial class ShardedRun
         var sum = ShardSum.Of(await Task.WhenAll(_members.Select(m => ShardOfAsync(m, shard))), _layout.SizeOf(shard));
         if (_owner.Tamper is { } tamper) sum = tamper(shard, sum);
         var id = await _owner.Node.PublishBlobAsync(sum.Encode(), _ct);
-        _owner.Publish(new ShardAggregated(_session.Name, shard, id, _members));
+        _owner.Publish(new ShardAggregated(_session.Name, shard, id, _participantsHash));
         Log.ShardClaimed(_owner.Logger, _session.Name, shard, id.ToString());
     }
 

@@ -26,7 +26,9 @@ internal sealed partial class ShardedRun
     private readonly ConcurrentDictionary<string, Task<ShardSum?>> _checks = new(StringComparer.Ordinal);
     private readonly List<Task> _background = [];
     private readonly List<AggregatorFinding> _findings = [];
+    private readonly byte[] _participantsHash;
     private DateTimeOffset _shardsKnownAt;
+    private DateTimeOffset? _firstUnanswered;
 
     public ShardedRun(ShardedAggregator owner, AggregationSession session, NodeAddress[] members, uint[] update, CancellationToken ct)
     {
@@ -40,6 +42,7 @@ internal sealed partial class ShardedRun
         _verified = new ShardSum?[members.Length];
         _accepted = new NodeAddress[members.Length];
         _redos = new Task<ShardSum>?[members.Length];
+        _participantsHash = ShardAggregated.ParticipantsHash(members);
     }
 
     public async Task<ShardedAggregationResult> ExecuteAsync()
@@ -81,11 +84,7 @@ internal sealed partial class ShardedRun
     private void Step()
     {
         var claims = _session.Claims().Where(c => c.Body.Shard < _members.Length).ToList();
-        var fresh = claims.Where(c => _answered.Add(c.MessageId)).ToList();
-        if (fresh.Count > 0)
-        {
-            _owner.Publish(new ChallengeAnswers(_session.Name, [.. fresh.Select(c => new ChallengeAnswer(c.MessageId, OwnAnswer(c)))]));
-        }
+        AnswerClaims(claims);
 
         foreach (var claim in claims)
         {
@@ -112,6 +111,22 @@ internal sealed partial class ShardedRun
             if (_redos[s] is { IsCompleted: true } redo && _verified[s] is null) (_verified[s], _accepted[s]) = (redo.Result, _me);
             if (_verified[s] is null && _redos[s] is null && CurrentAggregator(s, claims) == _me && !_claiming.Contains(s)) StartClaim(s);
         }
+    }
+
+    /// <summary>Answers the claims not answered yet, in one message once every shard has a claim or the batch
+    /// window has passed since the first unanswered one: one message per claim would cost each node N messages
+    /// of gossip (each received about D times) per member, more than the shards themselves at N = 50.</summary>
+    private void AnswerClaims(IReadOnlyList<ShardClaim> claims)
+    {
+        var fresh = claims.Where(c => !_answered.Contains(c.MessageId)).ToList();
+        if (fresh.Count == 0) return;
+        var now = _owner.Time.GetUtcNow();
+        _firstUnanswered ??= now;
+        var everyShard = claims.Select(c => c.Body.Shard).Distinct().Count() == _members.Length;
+        if (!everyShard && now - _firstUnanswered < _owner.Options.AnswerBatchWindow) return;
+        foreach (var claim in fresh) _answered.Add(claim.MessageId);
+        _firstUnanswered = null;
+        _owner.Publish(new ChallengeAnswers(_session.Name, [.. fresh.Select(c => new ChallengeAnswer(ChallengeAnswer.RefOf(c.MessageId), OwnAnswer(c)))]));
     }
 
     /// <summary>Who should be aggregating shard <paramref name="shard"/> now: the first in its order that has a

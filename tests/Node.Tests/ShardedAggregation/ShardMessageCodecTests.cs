@@ -8,19 +8,20 @@ public sealed class ShardMessageCodecTests
 {
     private static readonly BlobId Id = BlobId.Compute([1, 2, 3]);
     private static readonly NodeAddress Member = NodeAddress.FromBytes([.. Enumerable.Range(0, 20).Select(i => (byte)i)]);
+    private static readonly string Claim = ChallengeAnswer.RefOf(Id.ToString());
 
     [Fact]
     public void Decode_EachMessage_RoundTrips()
     {
         var published = (ShardsPublished)ShardMessageCodec.Decode(ShardMessageCodec.Encode(new ShardsPublished("s", 12, [Id, Id])));
-        var aggregated = (ShardAggregated)ShardMessageCodec.Decode(ShardMessageCodec.Encode(new ShardAggregated("s", 1, Id, [Member])));
-        var answers = (ChallengeAnswers)ShardMessageCodec.Decode(ShardMessageCodec.Encode(new ChallengeAnswers("s", [new ChallengeAnswer("c", 5)])));
+        var aggregated = (ShardAggregated)ShardMessageCodec.Decode(ShardMessageCodec.Encode(new ShardAggregated("s", 1, Id, ShardAggregated.ParticipantsHash([Member]))));
+        var answers = (ChallengeAnswers)ShardMessageCodec.Decode(ShardMessageCodec.Encode(new ChallengeAnswers("s", [new ChallengeAnswer(Claim, 5)])));
 
         Assert.Equal(("s", 12), (published.Session, published.Length));
         Assert.Equal([Id, Id], published.Shards);
         Assert.Equal(("s", 1, Id), (aggregated.Session, aggregated.Shard, aggregated.Aggregate));
-        Assert.Equal([Member], aggregated.Contributors);
-        Assert.Equal(new ChallengeAnswer("c", 5), Assert.Single(answers.Answers));
+        Assert.Equal(ShardAggregated.ParticipantsHash([Member]), aggregated.Participants);
+        Assert.Equal(new ChallengeAnswer(Claim, 5), Assert.Single(answers.Answers));
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class ShardMessageCodecTests
     [Fact]
     public void Decode_AnswerNotBelowTheModulus_InvalidDataException()
     {
-        var bytes = ShardMessageCodec.Encode(new ChallengeAnswers("s", [new ChallengeAnswer("c", SumChallenge.Modulus)]));
+        var bytes = ShardMessageCodec.Encode(new ChallengeAnswers("s", [new ChallengeAnswer(Claim, SumChallenge.Modulus)]));
 
         Assert.Throws<InvalidDataException>(() => ShardMessageCodec.Decode(bytes));
     }

@@ -85,7 +85,8 @@ public sealed class ShardedAggregationTests
         await dropoutStop.CancelAsync();
         await run.Cluster.KillNodeAsync(dropout);
         release.SetResult();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dropoutRun);
+        // However its own run ends (cancelled, or its node disposed under it), it does not finish the aggregation.
+        Assert.NotNull(await Record.ExceptionAsync(() => dropoutRun));
 
         var results = await Task.WhenAll(others.Select(o => o.Task));
 
