@@ -12,7 +12,11 @@ internal sealed class AggregateBench(int nodeCount, long updateBytes, int runs, 
 {
     public async Task<AggregateBenchResult> RunAsync(IProgress<string> progress, CancellationToken ct)
     {
-        await using var cluster = await BenchCluster.StartAsync(nodeCount, seed, workFolder, o => o.Blobs.ReplicateAnnounced = false, progress, ct);
+        await using var cluster = await BenchCluster.StartAsync(nodeCount, seed, workFolder, o =>
+        {
+            o.Blobs.ReplicateAnnounced = false;
+            o.Blobs.AnnounceStored = false;
+        }, progress, ct);
         var aggregators = cluster.Nodes.Select(n => new ShardedAggregator(n)).ToList();
         try
         {

@@ -70,6 +70,7 @@ internal sealed partial class BlobExchange
     public void Announce(BlobInfo blob)
     {
         Forget(blob.Id);
+        if (!_options.AnnounceStored) return;
         var have = new BlobHave([new BlobSummary(blob.Id.ToBytes(), blob.Size)]);
         foreach (var peer in _peers.ReadyPeers()) _peers.TrySend(peer, have);
     }
@@ -122,6 +123,22 @@ internal sealed partial class BlobExchange
     public async Task FetchAsync(BlobId id, CancellationToken ct)
     {
         while (!_store.Contains(id)) await Download(id, persistent: true).WaitAsync(ct);
+    }
+
+    /// <summary>As <see cref="FetchAsync(BlobId, CancellationToken)"/>, asking <paramref name="holders"/> too, announced or not:
+    /// a caller that knows who holds a blob (the member whose shard it is) need not rely on announcements,
+    /// which are dropped beyond <see cref="MaxTrackedBlobs"/>.</summary>
+    public Task FetchAsync(BlobId id, IEnumerable<NodeAddress> holders, CancellationToken ct)
+    {
+        var ready = _peers.ReadyPeers();
+        lock (_lock)
+        {
+            if (!_holders.TryGetValue(id, out var known)) _holders[id] = known = [];
+            foreach (var holder in holders.Where(ready.Contains)) known.Add(holder);
+        }
+
+        Signal();
+        return FetchAsync(id, ct);
     }
 
     private Task Download(BlobId id, bool persistent)

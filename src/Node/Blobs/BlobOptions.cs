@@ -8,6 +8,10 @@ public sealed class BlobOptions
     /// only through an explicit fetch (NetworkNode.FetchBlobAsync).</summary>
     public bool ReplicateAnnounced { get; set; } = true;
 
+    /// <summary>Tell every peer about each blob stored (BlobHave). Default true. Off where fetchers are told who
+    /// holds what (sharded aggregation names the holders), so announcements do not grow with N² per round.</summary>
+    public bool AnnounceStored { get; set; } = true;
+
     /// <summary>Largest blob accepted. Default 256 MiB.</summary>
     public long MaxBlobBytes { get; set; } = 256L * 1024 * 1024;
 

@@ -28,8 +28,7 @@ public static class ShardMessageCodec
                 writer.WriteArrayHeader(3);
                 writer.Write(p.Session);
                 writer.Write(p.Length);
-                writer.WriteArrayHeader(p.Shards.Count);
-                foreach (var id in p.Shards) writer.Write(id.ToBytes());
+                writer.Write(p.ShardList.ToBytes());
                 break;
             case ShardAggregated a:
                 writer.WriteRaw([Aggregated]);
@@ -58,6 +57,17 @@ public static class ShardMessageCodec
 
         writer.Flush();
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A shard list blob: the shard blob ids, 32 bytes each.</summary>
+    public static byte[] EncodeShardList(IReadOnlyList<BlobId> shards) => [.. shards.SelectMany(id => id.ToBytes())];
+
+    public static IReadOnlyList<BlobId> DecodeShardList(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length % BlobId.Length != 0) throw new InvalidDataException($"a shard list has a multiple of {BlobId.Length} bytes, got {bytes.Length}");
+        var ids = new BlobId[bytes.Length / BlobId.Length];
+        for (var i = 0; i < ids.Length; i++) ids[i] = BlobId.FromBytes(bytes.Slice(i * BlobId.Length, BlobId.Length));
+        return ids;
     }
 
     public static IShardMessage Decode(ReadOnlyMemory<byte> payload)
@@ -92,10 +102,8 @@ public static class ShardMessageCodec
         var session = ReadString(ref reader);
         var length = reader.ReadInt32();
         if (length < 0) throw new InvalidDataException($"a negative update length {length}");
-        var count = Count(ref reader);
-        var shards = new BlobId[count];
-        for (var i = 0; i < count; i++) shards[i] = BlobId.FromBytes(ReadBytes(ref reader, BlobId.Length));
-        return new ShardsPublished(session, length, shards);
+        var list = BlobId.FromBytes(ReadBytes(ref reader, BlobId.Length));
+        return new ShardsPublished(session, length, list);
     }
 
     private static ShardAggregated ReadAggregated(ref MessagePackReader reader)

@@ -83,8 +83,9 @@ internal sealed partial class ShardedRun
     private async Task<uint[]> ShardOfAsync(NodeAddress member, int shard)
     {
         if (member == _me) return OwnShard(shard);
-        var id = _session.ManifestOf(member)!.Value.Body.Shards[shard];
-        var elements = ShardVector.Read(await BlobAsync(id, $"shard {shard} of {member}"));
+        var id = _shardIds[member][shard];
+        // Its owner holds it, and so does the shard's aggregator once it has pulled it.
+        var elements = ShardVector.Read(await BlobAsync(id, $"shard {shard} of {member}", [member, Candidate(shard, 0), Candidate(shard, 1)]));
         if (elements.Length != _layout.SizeOf(shard))
         {
             throw new InvalidDataException($"aggregation {_session.Name}: shard {shard} of {member} has {elements.Length} elements, expected {_layout.SizeOf(shard)}");
@@ -93,7 +94,7 @@ internal sealed partial class ShardedRun
         return elements;
     }
 
-    private async Task<byte[]> BlobAsync(BlobId id, string what)
+    private async Task<byte[]> BlobAsync(BlobId id, string what, IReadOnlyList<NodeAddress> holders)
     {
         if (!_owner.Node.HasBlob(id))
         {
@@ -101,7 +102,7 @@ internal sealed partial class ShardedRun
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(_ct, timeout.Token);
             try
             {
-                await _owner.Node.FetchBlobAsync(id, linked.Token);
+                await _owner.Node.FetchBlobAsync(id, holders.Where(h => h != _me), linked.Token);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_ct.IsCancellationRequested)
             {

@@ -27,6 +27,7 @@ internal sealed partial class ShardedRun
     private readonly List<Task> _background = [];
     private readonly List<AggregatorFinding> _findings = [];
     private readonly byte[] _participantsHash;
+    private readonly Dictionary<NodeAddress, IReadOnlyList<BlobId>> _shardIds = [];
     private DateTimeOffset _shardsKnownAt;
     private DateTimeOffset? _firstUnanswered;
 
@@ -49,10 +50,12 @@ internal sealed partial class ShardedRun
     {
         var ids = new BlobId[_members.Length];
         for (var s = 0; s < ids.Length; s++) ids[s] = await _owner.Node.PublishBlobAsync(ShardVector.Encode(_update.AsSpan(_layout.RangeOf(s))), _ct);
-        _owner.Publish(new ShardsPublished(_session.Name, _update.Length, ids));
+        var list = await _owner.Node.PublishBlobAsync(ShardMessageCodec.EncodeShardList(ids), _ct);
+        _owner.Publish(new ShardsPublished(_session.Name, _update.Length, list));
 
         await UntilAsync(() => _members.All(m => _session.ManifestOf(m) is not null), null);
-        foreach (var member in _members) CheckManifest(member);
+        var lists = await Task.WhenAll(_members.Select(m => m == _me ? Task.FromResult<IReadOnlyList<BlobId>>(ids) : ShardListOfAsync(m)));
+        for (var i = 0; i < _members.Length; i++) _shardIds[_members[i]] = lists[i];
         _shardsKnownAt = _owner.Time.GetUtcNow();
 
         for (var s = 0; s < _members.Length; s++)
@@ -155,14 +158,18 @@ internal sealed partial class ShardedRun
     /// <summary>The k-th member in line for a shard: its aggregator first, then the members after it.</summary>
     private NodeAddress Candidate(int shard, int k) => _members[(shard + k) % _members.Length];
 
-    private void CheckManifest(NodeAddress member)
+    /// <summary>A member's shard ids, from its signed shard list blob (pulled from it), checked against the update's shape.</summary>
+    private async Task<IReadOnlyList<BlobId>> ShardListOfAsync(NodeAddress member)
     {
         var body = _session.ManifestOf(member)!.Value.Body;
-        if (body.Length != _update.Length || body.Shards.Count != _members.Length)
+        var ids = ShardMessageCodec.DecodeShardList(await BlobAsync(body.ShardList, $"the shard list of {member}", [member]));
+        if (body.Length != _update.Length || ids.Count != _members.Length)
         {
             throw new InvalidDataException(
-                $"aggregation {_session.Name}: {member} published {body.Shards.Count} shards of an update of {body.Length} elements; expected {_members.Length} shards of {_update.Length}");
+                $"aggregation {_session.Name}: {member} published {ids.Count} shards of an update of {body.Length} elements; expected {_members.Length} shards of {_update.Length}");
         }
+
+        return ids;
     }
 
     private void StartClaim(int shard)

@@ -13,12 +13,13 @@ public sealed class ShardMessageCodecTests
     [Fact]
     public void Decode_EachMessage_RoundTrips()
     {
-        var published = (ShardsPublished)ShardMessageCodec.Decode(ShardMessageCodec.Encode(new ShardsPublished("s", 12, [Id, Id])));
+        var published = (ShardsPublished)ShardMessageCodec.Decode(ShardMessageCodec.Encode(new ShardsPublished("s", 12, Id)));
         var aggregated = (ShardAggregated)ShardMessageCodec.Decode(ShardMessageCodec.Encode(new ShardAggregated("s", 1, Id, ShardAggregated.ParticipantsHash([Member]))));
         var answers = (ChallengeAnswers)ShardMessageCodec.Decode(ShardMessageCodec.Encode(new ChallengeAnswers("s", [new ChallengeAnswer(Claim, 5)])));
 
         Assert.Equal(("s", 12), (published.Session, published.Length));
-        Assert.Equal([Id, Id], published.Shards);
+        Assert.Equal(Id, published.ShardList);
+        Assert.Equal([Id, Id], ShardMessageCodec.DecodeShardList(ShardMessageCodec.EncodeShardList([Id, Id])));
         Assert.Equal(("s", 1, Id), (aggregated.Session, aggregated.Shard, aggregated.Aggregate));
         Assert.Equal(ShardAggregated.ParticipantsHash([Member]), aggregated.Participants);
         Assert.Equal(new ChallengeAnswer(Claim, 5), Assert.Single(answers.Answers));
@@ -27,16 +28,16 @@ public sealed class ShardMessageCodecTests
     [Fact]
     public void Encode_ShardsPublished_ExactBytes()
     {
-        var bytes = ShardMessageCodec.Encode(new ShardsPublished("s", 2, []));
+        var bytes = ShardMessageCodec.Encode(new ShardsPublished("s", 2, Id));
 
-        // kind 1, fixarray(3), fixstr "s", fixint 2, fixarray(0)
-        Assert.Equal(new byte[] { 0x01, 0x93, 0xa1, (byte)'s', 0x02, 0x90 }, bytes);
+        // kind 1, fixarray(3), fixstr "s", fixint 2, bin8 of 32 bytes: the shard list's id
+        Assert.Equal([0x01, 0x93, 0xa1, (byte)'s', 0x02, 0xc4, 0x20, .. Id.ToBytes()], bytes);
     }
 
     [Theory]
     [InlineData(new byte[] { 0x09, 0x90 })]             // unknown kind
     [InlineData(new byte[] { 0x01, 0x93, 0xa1, 0x73 })] // truncated
-    [InlineData(new byte[] { 0x01, 0x93, 0xa1, 0x73, 0x02, 0x90, 0x00 })] // trailing byte
+    [InlineData(new byte[] { 0x01, 0x93, 0xa1, 0x73, 0x02, 0xc4, 0x01, 0x00 })] // an id of 1 byte
     public void Decode_Malformed_InvalidDataException(byte[] payload) =>
         Assert.Throws<InvalidDataException>(() => ShardMessageCodec.Decode(payload));
 
