@@ -58,7 +58,8 @@ if (errors.length > 0) process.exit(1);
 const artifacts = new Map();
 for (const file of sourceFiles) {
   for (const [name, c] of Object.entries(output.contracts[file] ?? {})) {
-    if (!c.evm.bytecode.object) continue; // interfaces and abstract contracts deploy nothing
+    // interfaces and abstract contracts deploy nothing; libraries of internal functions are inlined
+    if (!c.evm.bytecode.object || c.abi.length === 0) continue;
     const artifact = { contractName: name, sourceName: file, compiler: `solc ${solc.version()}`, settings, abi: c.abi, bytecode: `0x${c.evm.bytecode.object}` };
     artifacts.set(`${name}.json`, `${JSON.stringify(artifact, null, 2)}\n`);
   }

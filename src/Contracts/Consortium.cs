@@ -7,7 +7,7 @@ using FedChain.Contracts.Rewards;
 
 namespace FedChain.Contracts;
 
-/// <summary>One institution's handle on a deployed consortium: its chain client and the four contracts.</summary>
+/// <summary>One institution's handle on a deployed consortium: its chain client and the contracts.</summary>
 public sealed class Consortium(ChainClient chain, ConsortiumAddresses addresses)
 {
     public ChainClient Chain { get; } = chain;
@@ -16,7 +16,7 @@ public sealed class Consortium(ChainClient chain, ConsortiumAddresses addresses)
 
     public MembershipClient Membership { get; } = new(chain, addresses.MembershipRegistry);
 
-    public GovernanceClient Governance { get; } = new(chain, addresses.Governor);
+    public GovernanceClient Governance { get; } = new(chain, addresses.Governor, addresses.Timelock);
 
     public LedgerClient Ledger { get; } = new(chain, addresses.TrainingLedger);
 

@@ -10,7 +10,7 @@ import {IMemberRemovalListener} from "./IMemberRemovalListener.sol";
 /// @notice Each member institution holds one non-transferable token (id = its address) that carries
 /// exactly one vote, always delegated to itself, so the Governor counts one vote per institution.
 /// Auditors are registered (name, endpoint) but hold no token and do not vote.
-/// The deployer bootstraps the founders once; every later change comes from governance.
+/// The deployer bootstraps the founders once; every later change comes from governance (the timelock).
 /// @dev The clock is the block timestamp (EIP-6372 "mode=timestamp"), so voting delays and periods
 /// are in seconds like the ledger's commit windows.
 contract MembershipRegistry is ERC721Votes {
@@ -29,6 +29,10 @@ contract MembershipRegistry is ERC721Votes {
         string name;
         string endpoint;
     }
+
+    /// @notice Longest name and endpoint accepted, in bytes: an endpoint is host:port (a DNS name is at most 253).
+    uint256 public constant MAX_NAME_BYTES = 64;
+    uint256 public constant MAX_ENDPOINT_BYTES = 260;
 
     mapping(address => Entry) private _entries;
     address[] private _accounts;
@@ -51,6 +55,8 @@ contract MembershipRegistry is ERC721Votes {
     error NotRegistered(address account);
     error InvalidRole(address account);
     error EmptyName(address account);
+    error NameTooLong(address account, uint256 length);
+    error EndpointTooLong(address account, uint256 length);
     error ZeroAddress();
     error MembershipNotTransferable(uint256 tokenId);
     error VoteDelegationDisabled();
@@ -93,6 +99,7 @@ contract MembershipRegistry is ERC721Votes {
     }
 
     /// @notice Removes a member or auditor; its vote and its plan participations end. Governance only.
+    /// O(1): the ledger logs the removal and each plan applies it when next touched (PlanMembership).
     function remove(address account) external onlyGovernance {
         Role role = _entries[account].role;
         if (role == Role.None) revert NotRegistered(account);
@@ -113,6 +120,7 @@ contract MembershipRegistry is ERC721Votes {
     /// @notice A registered institution moves its own network endpoint (not a membership change).
     function updateEndpoint(string calldata endpoint) external {
         if (_entries[msg.sender].role == Role.None) revert NotRegistered(msg.sender);
+        if (bytes(endpoint).length > MAX_ENDPOINT_BYTES) revert EndpointTooLong(msg.sender, bytes(endpoint).length);
         _entries[msg.sender].endpoint = endpoint;
         emit EndpointChanged(msg.sender, endpoint);
     }
@@ -161,6 +169,8 @@ contract MembershipRegistry is ERC721Votes {
         if (account == address(0)) revert ZeroAddress();
         if (role == Role.None) revert InvalidRole(account);
         if (bytes(name).length == 0) revert EmptyName(account);
+        if (bytes(name).length > MAX_NAME_BYTES) revert NameTooLong(account, bytes(name).length);
+        if (bytes(endpoint).length > MAX_ENDPOINT_BYTES) revert EndpointTooLong(account, bytes(endpoint).length);
         if (_entries[account].role != Role.None) revert AlreadyRegistered(account);
 
         _entries[account] = Entry(role, name, endpoint);

@@ -4,12 +4,14 @@ using FedChain.Contracts.Governance;
 namespace FedChain.Contracts.Chain;
 
 /// <summary>
-/// Anvil only: carries a proposal through a whole vote in seconds by jumping the chain clock over
-/// the voting delay and period. On a real chain members vote over real time instead.
+/// Anvil only: carries a proposal through a whole vote and the timelock in seconds by jumping the chain
+/// clock over the voting delay, the voting period and the timelock delay. On a real chain members vote
+/// over real time instead.
 /// </summary>
 public static class AnvilGovernance
 {
-    /// <summary>The first voter proposes; every voter votes For; the proposal executes.</summary>
+    /// <summary>The first voter proposes; every voter votes For; the proposal is queued and, after the
+    /// timelock delay, executed.</summary>
     /// <returns>The proposal id.</returns>
     public static async Task<BigInteger> PassAsync(Proposal proposal, IReadOnlyList<Consortium> voters, CancellationToken ct = default)
     {
@@ -23,8 +25,16 @@ public static class AnvilGovernance
         foreach (var voter in voters) await voter.Governance.VoteAsync(id, VoteSupport.For, ct);
 
         await CloseVotingAsync(proposer, id, ct);
-        await proposer.Governance.ExecuteAsync(proposal, ct);
+        await QueueAndExecuteAsync(proposer, proposal, ct);
         return id;
+    }
+
+    /// <summary>Queues a succeeded proposal, moves the clock to its ETA and executes it.</summary>
+    public static async Task QueueAndExecuteAsync(Consortium any, Proposal proposal, CancellationToken ct = default)
+    {
+        await any.Governance.QueueAsync(proposal, ct);
+        await SkipToAsync(any, await any.Governance.EtaAsync(proposal.Id, ct), ct);
+        await any.Governance.ExecuteAsync(proposal, ct);
     }
 
     /// <summary>Moves the clock past the proposal's snapshot, so votes count.</summary>
@@ -34,7 +44,7 @@ public static class AnvilGovernance
         await SkipToAsync(any, snapshot + 1, ct);
     }
 
-    /// <summary>Moves the clock past the proposal's deadline, so it can execute (or is defeated).</summary>
+    /// <summary>Moves the clock past the proposal's deadline, so it can be queued (or is defeated).</summary>
     public static async Task CloseVotingAsync(Consortium any, BigInteger proposalId, CancellationToken ct = default)
     {
         var deadline = await any.Governance.DeadlineAsync(proposalId, ct);

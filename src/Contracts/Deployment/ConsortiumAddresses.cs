@@ -4,8 +4,9 @@ using System.Text.Json.Serialization;
 namespace FedChain.Contracts.Deployment;
 
 /// <summary>
-/// The addresses file nodes read: where the chain is and where each contract lives.
-/// <c>deploymentBlock</c> is where event replay starts.
+/// The addresses file nodes read: where the chain is and where each contract lives, and the
+/// governance settings chosen at deployment (governance may change them later; the contracts say what
+/// they are now). <c>deploymentBlock</c> is where event replay starts.
 /// </summary>
 public sealed record ConsortiumAddresses
 {
@@ -13,12 +14,17 @@ public sealed record ConsortiumAddresses
     public required long ChainId { get; init; }
     public required ulong DeploymentBlock { get; init; }
     public required string MembershipRegistry { get; init; }
+    /// <summary>The ConsortiumTimelock: the registry's and the ledger's governance, where passed proposals wait.</summary>
+    public required string Timelock { get; init; }
     public required string Governor { get; init; }
     public required string TrainingLedger { get; init; }
     public required string RewardToken { get; init; }
     public required uint VotingDelaySeconds { get; init; }
     public required uint VotingPeriodSeconds { get; init; }
     public required byte GovernanceQuorumPercent { get; init; }
+    public required uint TimelockDelaySeconds { get; init; }
+    /// <summary>How long a passed proposal may wait to be queued, and a queued one to execute.</summary>
+    public required uint GracePeriodSeconds { get; init; }
 
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -37,10 +37,13 @@ public sealed class ChainEventReader
         Add<MembershipEvents.EndpointChanged>(addresses.MembershipRegistry);
         Add<GovernorEvents.ProposalCreated>(addresses.Governor);
         Add<GovernorEvents.VoteCast>(addresses.Governor);
+        Add<GovernorEvents.ProposalQueued>(addresses.Governor);
+        Add<GovernorEvents.ProposalExtended>(addresses.Governor);
         Add<GovernorEvents.ProposalExecuted>(addresses.Governor);
         Add<GovernorEvents.ProposalCanceled>(addresses.Governor);
         Add<LedgerEvents.PlanStarted>(addresses.TrainingLedger);
         Add<LedgerEvents.PlanTerms>(addresses.TrainingLedger);
+        Add<LedgerEvents.PlanLimits>(addresses.TrainingLedger);
         Add<LedgerEvents.OptedIn>(addresses.TrainingLedger);
         Add<LedgerEvents.ParticipantDropped>(addresses.TrainingLedger);
         Add<LedgerEvents.RoundOpened>(addresses.TrainingLedger);
@@ -48,12 +51,19 @@ public sealed class ChainEventReader
         Add<LedgerEvents.PlanCompleted>(addresses.TrainingLedger);
         Add<LedgerEvents.PlanCancelled>(addresses.TrainingLedger);
         Add<LedgerEvents.Committed>(addresses.TrainingLedger);
+        Add<LedgerEvents.Pinned>(addresses.TrainingLedger);
+        Add<LedgerEvents.ExclusionVoted>(addresses.TrainingLedger);
+        Add<LedgerEvents.BlobExcluded>(addresses.TrainingLedger);
         Add<LedgerEvents.Voted>(addresses.TrainingLedger);
         Add<LedgerEvents.AggregateFinalised>(addresses.TrainingLedger);
         Add<LedgerEvents.ScoresAgreed>(addresses.TrainingLedger);
         Add<LedgerEvents.Dissent>(addresses.TrainingLedger);
         Add<LedgerEvents.ScoresRecorded>(addresses.TrainingLedger);
+        Add<LedgerEvents.PlanSettled>(addresses.TrainingLedger);
         Add<LedgerEvents.ModelReleased>(addresses.TrainingLedger);
+        Add<LedgerEvents.LifetimeBudgetSet>(addresses.TrainingLedger);
+        Add<LedgerEvents.DefaultLifetimeBudgetSet>(addresses.TrainingLedger);
+        Add<LedgerEvents.MaxRewardPoolSet>(addresses.TrainingLedger);
         Add<RewardEvents.Transfer>(addresses.RewardToken);
     }
 

@@ -29,6 +29,12 @@ public sealed partial class LedgerState
             case GovernorEvents.VoteCast v:
                 _proposals[v.ProposalId].Votes.Add(v);
                 break;
+            case GovernorEvents.ProposalQueued q:
+                _proposals[q.ProposalId].Eta = (ulong)q.EtaSeconds;
+                break;
+            case GovernorEvents.ProposalExtended x:
+                _proposals[x.ProposalId].ExtendedDeadline = x.ExtendedDeadline;
+                break;
             case GovernorEvents.ProposalExecuted x:
                 _proposals[x.ProposalId].Executed = true;
                 break;
@@ -62,8 +68,12 @@ public sealed partial class LedgerState
             case LedgerEvents.PlanTerms t:
                 _plans[t.PlanId].Terms = t;
                 break;
+            case LedgerEvents.PlanLimits l:
+                _plans[l.PlanId].Limits = l;
+                break;
             case LedgerEvents.OptedIn o:
                 _plans[o.PlanId].Participants.Add(Key(o.Member));
+                _plans[o.PlanId].Indexes[Key(o.Member)] = o.Index;
                 break;
             case LedgerEvents.ParticipantDropped d:
                 _plans[d.PlanId].Participants.Remove(Key(d.Member));
@@ -91,6 +101,18 @@ public sealed partial class LedgerState
             case LedgerEvents.Committed c:
                 ApplyCommit(c);
                 break;
+            case LedgerEvents.Pinned p:
+                _plans[p.PlanId].Round(p.Round).ReportPins.TryAdd(Key(p.Member), p.Hash);
+                break;
+            case LedgerEvents.ExclusionVoted x:
+                _plans[x.PlanId].Round(x.Round).ExclusionBallots.Add(x);
+                break;
+            case LedgerEvents.BlobExcluded x:
+                _plans[x.PlanId].Round(x.Round).Excluded.Add(Key(x.Member));
+                break;
+            case LedgerEvents.PlanSettled settled:
+                _plans[settled.PlanId].Settled = settled.Minted;
+                break;
             case LedgerEvents.Voted v:
                 var kind = (AgreementKind)v.Kind;
                 Votes(_plans[v.PlanId].Round(v.Round), kind).Add(new VoteRecord(Key(v.Voter), kind, v.Round, v.Hash));
@@ -105,11 +127,20 @@ public sealed partial class LedgerState
                 _plans[d.PlanId].Round(d.Round).Dissents.Add(d);
                 break;
             case LedgerEvents.ScoresRecorded r:
-                _plans[r.PlanId].Round(r.Round).RecordedScores = new ScoreVector(r.PlanId, r.Round, r.Members, r.Scores);
+                foreach (var row in r.Rows()) _plans[r.PlanId].Round(row.Round).RecordedScores = row;
                 break;
             case LedgerEvents.ModelReleased m:
                 _plans[m.PlanId].ReleasedModel = m.ModelHash;
                 _plans[m.PlanId].EvaluationReport = m.EvaluationReportHash;
+                break;
+            case LedgerEvents.LifetimeBudgetSet b:
+                _lifetimeBudgets[Convert.ToHexStringLower(b.Dataset)] = b.Budget;
+                break;
+            case LedgerEvents.DefaultLifetimeBudgetSet b:
+                DefaultLifetimeBudget = b.Budget;
+                break;
+            case LedgerEvents.MaxRewardPoolSet m:
+                MaxRewardPool = m.MaxRewardPool;
                 break;
         }
     }
@@ -120,6 +151,14 @@ public sealed partial class LedgerState
         var member = Key(c.Member);
         plan.Round(c.Round).Commitments.Add(c);
         plan.EpsilonSpent[member] = plan.EpsilonSpent.GetValueOrDefault(member) + c.EpsilonSpent;
+        if (plan.Limits is { } limits && c.EpsilonSpent > 0)
+            _lifetimeSpent[LifetimeKey(member, limits.SchemaHash)] = _lifetimeSpent.GetValueOrDefault(LifetimeKey(member, limits.SchemaHash)) + c.EpsilonSpent;
+        if (!IsZero(c.PinnedHash))
+        {
+            if (c.Round == 0) plan.SecureAggregationPins.TryAdd(member, c.PinnedHash);
+            else plan.Round(c.Round - 1).ReportPins.TryAdd(member, c.PinnedHash);
+        }
+
         if (!IsZero(c.AggregateVote))
             plan.Round(c.Round - 1).AggregateVotes.Add(new VoteRecord(member, AgreementKind.Aggregate, c.Round - 1, c.AggregateVote));
         if (!IsZero(c.ScoresVote))

@@ -14,6 +14,8 @@ public sealed partial class LedgerState
     private readonly SortedDictionary<BigInteger, PlanRecord> _plans = [];
     private readonly SortedDictionary<BigInteger, ProposalRecord> _proposals = [];
     private readonly SortedDictionary<string, BigInteger> _rewards = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, ulong> _lifetimeBudgets = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, ulong> _lifetimeSpent = new(StringComparer.Ordinal);
 
     /// <summary>The last block whose events were applied (0 before any).</summary>
     public ulong LastBlock { get; private set; }
@@ -27,6 +29,23 @@ public sealed partial class LedgerState
 
     /// <summary>Reward-token balances, keyed by lower-case address.</summary>
     public IReadOnlyDictionary<string, BigInteger> RewardBalances => _rewards;
+
+    /// <summary>Governance's lifetime epsilon budget per dataset (lower-case hex schema hash), micro-epsilon.</summary>
+    public IReadOnlyDictionary<string, ulong> LifetimeBudgets => _lifetimeBudgets;
+
+    /// <summary>The lifetime budget of datasets without their own; null before the ledger's deployment event.</summary>
+    public ulong? DefaultLifetimeBudget { get; private set; }
+
+    /// <summary>The largest reward pool a plan may start with.</summary>
+    public BigInteger? MaxRewardPool { get; private set; }
+
+    /// <summary>The lifetime epsilon budget that applies to <paramref name="dataset"/> (a schema hash), if known.</summary>
+    public ulong? LifetimeBudgetOf(byte[] dataset) =>
+        _lifetimeBudgets.TryGetValue(Convert.ToHexStringLower(dataset), out var budget) ? budget : DefaultLifetimeBudget;
+
+    /// <summary>The epsilon the ledger charged <paramref name="member"/> on <paramref name="dataset"/> across plans, micro-epsilon.</summary>
+    public ulong LifetimeSpent(string member, byte[] dataset) =>
+        _lifetimeSpent.GetValueOrDefault(LifetimeKey(member, dataset));
 
     /// <summary>Reads every event from <paramref name="fromBlock"/> to the latest block and applies it.</summary>
     public static async Task<LedgerState> ReplayAsync(ChainEventReader reader, ulong fromBlock, CancellationToken ct = default)
@@ -52,4 +71,6 @@ public sealed partial class LedgerState
     }
 
     private static string Key(string address) => address.ToLowerInvariant();
+
+    private static string LifetimeKey(string member, byte[] dataset) => $"{Key(member)}/{Convert.ToHexStringLower(dataset)}";
 }

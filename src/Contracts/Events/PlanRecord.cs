@@ -24,11 +24,23 @@ public sealed class PlanRecord(BigInteger planId)
 
     public LedgerEvents.PlanTerms? Terms { get; internal set; }
 
+    /// <summary>Schema hash (dataset), per-invitee sample limits, setup rounds, minimum participants, epsilon per round, windows.</summary>
+    public LedgerEvents.PlanLimits? Limits { get; internal set; }
+
+    /// <summary>Each participant's opt-in index (its bit in exclusion ballots), lower-case address to index.</summary>
+    public SortedDictionary<string, byte> Indexes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Round 0 pins: each member's SHA-256 of its secure-aggregation key and share blob ids (the first pin counts).</summary>
+    public SortedDictionary<string, byte[]> SecureAggregationPins { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reward units minted when the plan settled; null until it settled.</summary>
+    public System.Numerics.BigInteger? Settled { get; internal set; }
+
     public PlanStatus Status { get; internal set; } = PlanStatus.Enrolling;
 
     public uint CurrentRound { get; internal set; }
 
-    /// <summary>Cumulative privacy spend per member, micro-epsilon.</summary>
+    /// <summary>Cumulative privacy spend per member as the ledger charged it, micro-epsilon.</summary>
     public SortedDictionary<string, ulong> EpsilonSpent { get; } = new(StringComparer.Ordinal);
 
     public List<RoundRecord> Rounds { get; } = [];

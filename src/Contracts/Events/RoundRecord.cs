@@ -25,6 +25,18 @@ public sealed class RoundRecord(uint round)
 
     public List<LedgerEvents.Dissent> Dissents { get; } = [];
 
+    /// <summary>Exclusion ballots cast for this round (its blobs some members did not hold), in chain order.</summary>
+    public List<LedgerEvents.ExclusionVoted> ExclusionBallots { get; } = [];
+
+    /// <summary>Members whose blob a quorum voted out of the round (lower-case addresses).</summary>
+    public SortedSet<string> Excluded { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each member's pinned utility report of this round (from its next commit, or a standalone pin; the first counts).</summary>
+    public SortedDictionary<string, byte[]> ReportPins { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The round's set as the chain decided it: committers less excluded blobs, ascending lower-case addresses.</summary>
+    public IReadOnlyList<string> Members => [.. Commitments.Select(c => c.Member.ToLowerInvariant()).Where(m => !Excluded.Contains(m)).Distinct().Order(StringComparer.Ordinal)];
+
     public byte[]? FinalAggregate { get; internal set; }
 
     public byte[]? AgreedScores { get; internal set; }

@@ -30,6 +30,22 @@ public static class GovernorEvents
         [Parameter("string", "reason", 5)] public string Reason { get; set; } = "";
     }
 
+    [Event("ProposalQueued")]
+    public sealed class ProposalQueued : IEventDTO
+    {
+        [Parameter("uint256", "proposalId", 1)] public BigInteger ProposalId { get; set; }
+        /// <summary>When it may execute (timestamp): the timelock delay after queuing.</summary>
+        [Parameter("uint256", "etaSeconds", 2)] public BigInteger EtaSeconds { get; set; }
+    }
+
+    /// <summary>GovernorPreventLateQuorum: quorum came late, the vote stays open until ExtendedDeadline.</summary>
+    [Event("ProposalExtended")]
+    public sealed class ProposalExtended : IEventDTO
+    {
+        [Parameter("uint256", "proposalId", 1, true)] public BigInteger ProposalId { get; set; }
+        [Parameter("uint64", "extendedDeadline", 2)] public ulong ExtendedDeadline { get; set; }
+    }
+
     [Event("ProposalExecuted")]
     public sealed class ProposalExecuted : IEventDTO
     {

@@ -5,4 +5,6 @@ public enum AgreementKind : byte
 {
     Aggregate = 0,
     Scores = 1,
+    /// <summary>That a committed blob is not available (Availability): it leaves the round.</summary>
+    Exclusion = 2,
 }

@@ -3,7 +3,11 @@ using FedChain.Contracts.Client;
 
 namespace FedChain.Contracts.Ledger;
 
-/// <summary>The TrainingLedger as this client's institution sees it: opt in, commit, vote, record scores.</summary>
+/// <summary>
+/// The TrainingLedger as this client's institution sees it: opt in, commit, vote, exclude, pin, record
+/// scores, settle, and the views. Governance, settlement and views are LedgerAdministration's code,
+/// called at the ledger's address like the rest (the ledger delegates them).
+/// </summary>
 public sealed class LedgerClient(ChainClient chain, string ledger)
 {
     private static readonly byte[] NoVote = new byte[32];
@@ -28,10 +32,45 @@ public sealed class LedgerClient(ChainClient chain, string ledger)
             Round = c.Round,
             BlobHash = Hash32(c.BlobHash, nameof(c.BlobHash)),
             SampleCount = c.SampleCount,
-            EpsilonSpent = c.EpsilonSpentMicro,
             AggregateVote = c.AggregateVote is null ? NoVote : Hash32(c.AggregateVote, nameof(c.AggregateVote)),
             ScoresVote = c.ScoresVote is null ? NoVote : Hash32(c.ScoresVote, nameof(c.ScoresVote)),
+            PinnedHash = c.PinnedHash is null ? NoVote : Hash32(c.PinnedHash, nameof(c.PinnedHash)),
+            Missing = c.MissingBallot,
         }, ct, RoundOperationGasFloor);
+
+    /// <summary>Casts an exclusion ballot for the last closed round outside a commit: the listed members'
+    /// committed blobs are not available to this node (docs/chain.md, "Data availability").</summary>
+    public async Task<TransactionOutcome> VoteExclusionAsync(BigInteger planId, uint round, IEnumerable<string> missingMembers, CancellationToken ct = default) =>
+        await chain.SendAsync(ledger, new LedgerFunctions.VoteExclusion
+        {
+            PlanId = planId,
+            Round = round,
+            Missing = await BallotAsync(planId, missingMembers, ct),
+        }, ct, RoundOperationGasFloor);
+
+    /// <summary>The exclusion ballot (bitmap over participant indexes) that names <paramref name="missingMembers"/>.</summary>
+    public async Task<BigInteger> BallotAsync(BigInteger planId, IEnumerable<string> missingMembers, CancellationToken ct = default)
+    {
+        var byIndex = await ParticipantsByIndexAsync(planId, ct);
+        var ballot = BigInteger.Zero;
+        foreach (var member in missingMembers)
+        {
+            var index = byIndex.FindIndex(a => string.Equals(a, member, StringComparison.OrdinalIgnoreCase));
+            if (index < 0) throw new ArgumentException($"{member} is not a participant of plan {planId}", nameof(missingMembers));
+            ballot |= BigInteger.One << index;
+        }
+
+        return ballot;
+    }
+
+    /// <summary>Pins a blob of a closed round that no commit carried (e.g. the last round's utility report).</summary>
+    public Task<TransactionOutcome> PinAsync(BigInteger planId, uint round, byte[] hash, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.Pin { PlanId = planId, Round = round, Hash = Hash32(hash, nameof(hash)) }, ct, RoundOperationGasFloor);
+
+    /// <summary>Pays a plan's rewards once recording is over (completed and every training round recorded, or
+    /// its settlement window passed; or cancelled). A participant calls it; recordScores does it when it records the last round.</summary>
+    public Task<TransactionOutcome> SettleAsync(BigInteger planId, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.Settle { PlanId = planId }, ct);
 
     /// <summary>Votes a closed round's aggregate hash outside a commit (the last round, or catching up).</summary>
     public Task<TransactionOutcome> VoteAggregateAsync(BigInteger planId, uint round, byte[] aggregateHash, CancellationToken ct = default) =>
@@ -100,6 +139,53 @@ public sealed class LedgerClient(ChainClient chain, string ledger)
 
     public Task<byte[]> ReleasedModelAsync(BigInteger planId, CancellationToken ct = default) =>
         chain.CallAsync<LedgerFunctions.ReleasedModel, byte[]>(ledger, new() { PlanId = planId }, ct: ct);
+
+    public async Task<LedgerFunctions.PlanConfigTuple> PlanConfigAsync(BigInteger planId, CancellationToken ct = default) =>
+        (await chain.CallDtoAsync<LedgerFunctions.GetPlanConfig, LedgerFunctions.PlanConfigOutput>(ledger, new() { PlanId = planId }, ct: ct)).Config;
+
+    /// <summary>Micro-epsilon the ledger charged <paramref name="account"/> in the plan.</summary>
+    public Task<ulong> EpsilonSpentAsync(BigInteger planId, string account, CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.EpsilonSpent, ulong>(ledger, new() { PlanId = planId, Account = account }, ct: ct);
+
+    /// <summary>The most the plan can charge one member, micro-epsilon.</summary>
+    public Task<ulong> PlanEpsilonCostAsync(BigInteger planId, CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.PlanEpsilonCost, ulong>(ledger, new() { PlanId = planId }, ct: ct);
+
+    /// <summary>Whether the rest of the plan fits <paramref name="member"/>'s lifetime budget on its dataset:
+    /// a node refuses a plan that does not.</summary>
+    public Task<LedgerFunctions.LifetimeFitOutput> FitsLifetimeBudgetAsync(BigInteger planId, string member, CancellationToken ct = default) =>
+        chain.CallDtoAsync<LedgerFunctions.FitsLifetimeBudget, LedgerFunctions.LifetimeFitOutput>(ledger, new() { PlanId = planId, Member = member }, ct: ct);
+
+    /// <summary>Every member's lifetime budget on a dataset (schema hash), micro-epsilon.</summary>
+    public Task<ulong> LifetimeBudgetAsync(byte[] dataset, CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.LifetimeBudget, ulong>(ledger, new() { Dataset = Hash32(dataset, nameof(dataset)) }, ct: ct);
+
+    public Task<ulong> LifetimeSpentAsync(string member, byte[] dataset, CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.LifetimeSpent, ulong>(ledger, new() { Member = member, Dataset = Hash32(dataset, nameof(dataset)) }, ct: ct);
+
+    public Task<ulong> DefaultLifetimeBudgetAsync(CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.DefaultLifetimeBudget, ulong>(ledger, new(), ct: ct);
+
+    public Task<BigInteger> MaxRewardPoolAsync(CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.MaxRewardPool, BigInteger>(ledger, new(), ct: ct);
+
+    /// <summary>What <paramref name="member"/> would be paid if the plan settled now.</summary>
+    public Task<BigInteger> RewardOfAsync(BigInteger planId, string member, CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.RewardOf, BigInteger>(ledger, new() { PlanId = planId, Member = member }, ct: ct);
+
+    public Task<List<string>> InviteesAsync(BigInteger planId, CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.Invitees, List<string>>(ledger, new() { PlanId = planId }, ct: ct);
+
+    /// <summary>The participants in opt-in order: element i is bit i of an exclusion ballot.</summary>
+    public Task<List<string>> ParticipantsByIndexAsync(BigInteger planId, CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.ParticipantsByIndex, List<string>>(ledger, new() { PlanId = planId }, ct: ct);
+
+    /// <summary>A closed round's committers less its excluded blobs (within 32 rounds): what its score vector must name.</summary>
+    public Task<byte> RoundCommittersAsync(BigInteger planId, uint round, CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.RoundCommitters, byte>(ledger, new() { PlanId = planId, Round = round }, ct: ct);
+
+    public Task<LedgerFunctions.ExclusionOutput> ExclusionAsync(BigInteger planId, uint round, string member, CancellationToken ct = default) =>
+        chain.CallDtoAsync<LedgerFunctions.ExclusionOf, LedgerFunctions.ExclusionOutput>(ledger, new() { PlanId = planId, Round = round, Member = member }, ct: ct);
 
     private static byte[] Hash32(byte[] hash, string name) =>
         hash.Length == 32 ? hash : throw new ArgumentException($"{name} must be 32 bytes (SHA-256), got {hash.Length}", name);

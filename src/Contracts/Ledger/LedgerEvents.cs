@@ -26,7 +26,21 @@ public static class LedgerEvents
         [Parameter("bool", "secureAggregation", 4)] public bool SecureAggregation { get; set; }
         [Parameter("uint8", "contributionMode", 5)] public byte ContributionMode { get; set; }
         [Parameter("uint8", "scoresLag", 6)] public byte ScoresLag { get; set; }
-        [Parameter("uint128", "rewardPerScore", 7)] public BigInteger RewardPerScore { get; set; }
+        [Parameter("uint128", "rewardPool", 7)] public BigInteger RewardPool { get; set; }
+    }
+
+    [Event("PlanLimits")]
+    public sealed class PlanLimits : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("bytes32", "schemaHash", 2)] public byte[] SchemaHash { get; set; } = [];
+        /// <summary>Per invitee, in PlanStarted's order.</summary>
+        [Parameter("uint64[]", "maxSamples", 3)] public List<ulong> MaxSamples { get; set; } = [];
+        [Parameter("uint8", "setupRounds", 4)] public byte SetupRounds { get; set; }
+        [Parameter("uint8", "minParticipants", 5)] public byte MinParticipants { get; set; }
+        [Parameter("uint32", "epsilonPerRound", 6)] public uint EpsilonPerRound { get; set; }
+        [Parameter("uint32", "availabilityWindow", 7)] public uint AvailabilityWindow { get; set; }
+        [Parameter("uint32", "settlementWindow", 8)] public uint SettlementWindow { get; set; }
     }
 
     [Event("OptedIn")]
@@ -34,6 +48,8 @@ public static class LedgerEvents
     {
         [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
         [Parameter("address", "member", 2, true)] public string Member { get; set; } = "";
+        /// <summary>Its bit in exclusion ballots.</summary>
+        [Parameter("uint8", "index", 3)] public byte Index { get; set; }
     }
 
     [Event("ParticipantDropped")]
@@ -81,9 +97,40 @@ public static class LedgerEvents
         [Parameter("address", "member", 3, true)] public string Member { get; set; } = "";
         [Parameter("bytes32", "blobHash", 4)] public byte[] BlobHash { get; set; } = [];
         [Parameter("uint64", "sampleCount", 5)] public ulong SampleCount { get; set; }
+        /// <summary>What the ledger charged: the plan's epsilonPerRound in a training round, else 0.</summary>
         [Parameter("uint64", "epsilonSpent", 6)] public ulong EpsilonSpent { get; set; }
         [Parameter("bytes32", "aggregateVote", 7)] public byte[] AggregateVote { get; set; } = [];
         [Parameter("bytes32", "scoresVote", 8)] public byte[] ScoresVote { get; set; } = [];
+        /// <summary>Round 0: SHA-256 of the member's secure-aggregation key and share blob ids; round r: its utility report of round r - 1; zero for none.</summary>
+        [Parameter("bytes32", "pinnedHash", 9)] public byte[] PinnedHash { get; set; } = [];
+    }
+
+    [Event("Pinned")]
+    public sealed class Pinned : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("address", "member", 3, true)] public string Member { get; set; } = "";
+        [Parameter("bytes32", "hash", 4)] public byte[] Hash { get; set; } = [];
+    }
+
+    [Event("ExclusionVoted")]
+    public sealed class ExclusionVoted : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("address", "voter", 3, true)] public string Voter { get; set; } = "";
+        /// <summary>Bit i: the round blob of participant index i (OptedIn.Index) is missing.</summary>
+        [Parameter("uint256", "missing", 4)] public BigInteger Missing { get; set; }
+    }
+
+    [Event("BlobExcluded")]
+    public sealed class BlobExcluded : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("address", "member", 3, true)] public string Member { get; set; } = "";
+        [Parameter("uint16", "votes", 4)] public ushort Votes { get; set; }
     }
 
     [Event("Voted")]
@@ -125,13 +172,45 @@ public static class LedgerEvents
         [Parameter("bytes32", "leadingHash", 6)] public byte[] LeadingHash { get; set; } = [];
     }
 
+    /// <summary>One recordScores batch: Scores holds one row of Members.Count per round from FirstRound.</summary>
     [Event("ScoresRecorded")]
     public sealed class ScoresRecorded : IEventDTO
     {
         [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
-        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("uint32", "firstRound", 2, true)] public uint FirstRound { get; set; }
         [Parameter("address[]", "members", 3)] public List<string> Members { get; set; } = [];
         [Parameter("int64[]", "scores", 4)] public List<long> Scores { get; set; } = [];
+
+        /// <summary>The batch's score vectors, one per round.</summary>
+        public IReadOnlyList<ScoreVector> Rows() =>
+            [.. Enumerable.Range(0, Members.Count == 0 ? 0 : Scores.Count / Members.Count)
+                .Select(k => new ScoreVector(PlanId, FirstRound + (uint)k, Members, Scores.Skip(k * Members.Count).Take(Members.Count).ToList()))];
+    }
+
+    [Event("PlanSettled")]
+    public sealed class PlanSettled : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint128", "minted", 2)] public BigInteger Minted { get; set; }
+    }
+
+    [Event("LifetimeBudgetSet")]
+    public sealed class LifetimeBudgetSet : IEventDTO
+    {
+        [Parameter("bytes32", "dataset", 1, true)] public byte[] Dataset { get; set; } = [];
+        [Parameter("uint64", "budget", 2)] public ulong Budget { get; set; }
+    }
+
+    [Event("DefaultLifetimeBudgetSet")]
+    public sealed class DefaultLifetimeBudgetSet : IEventDTO
+    {
+        [Parameter("uint64", "budget", 1)] public ulong Budget { get; set; }
+    }
+
+    [Event("MaxRewardPoolSet")]
+    public sealed class MaxRewardPoolSet : IEventDTO
+    {
+        [Parameter("uint128", "maxRewardPool", 1)] public BigInteger MaxRewardPool { get; set; }
     }
 
     [Event("ModelReleased")]

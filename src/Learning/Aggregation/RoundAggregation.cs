@@ -24,7 +24,7 @@ public static class RoundAggregation
         TrainingPlan plan, float[] global, ServerState state, uint[] sum, long totalSamples, int participants, int members)
     {
         var mean = UpdateQuantiser.Dequantise(sum, plan.Quantisation, totalSamples);
-        return Apply(plan, global, state, mean, totalSamples, participants, members);
+        return ApplyMean(plan, global, state, mean, totalSamples, participants, members);
     }
 
     /// <summary>
@@ -44,10 +44,11 @@ public static class RoundAggregation
 
         var mean = new float[sum.Length];
         for (var i = 0; i < sum.Length; i++) mean[i] = (float)(sum[i] / total);
-        return Apply(plan, global, state, mean, total, updates.Count, members);
+        return ApplyMean(plan, global, state, mean, total, updates.Count, members);
     }
 
-    private static (float[] Global, ServerState State) Apply(
+    /// <summary>The plan's server rule over the round's mean delta per sample (from the sum, or from a robust rule).</summary>
+    public static (float[] Global, ServerState State) ApplyMean(
         TrainingPlan plan, float[] global, ServerState state, float[] mean, long totalSamples, int participants, int members)
     {
         // Tree growth reads the whole aggregate as histograms; other rules split it into model and control deltas.

@@ -7,6 +7,8 @@ public sealed class LinearModel(int inputCount, int outputCount = 1, EpidemicHea
 {
     public override int ParameterCount => (InputCount + 1) * TrunkOutputs;
 
+    public override (int Weights, int Biases)? OutputLayer => (InputCount * TrunkOutputs, TrunkOutputs);
+
     internal override Tensor Forward(Tensor parameters, Tensor x, List<LinearTap>? taps) => Outputs(Linear(parameters, x, 0, InputCount, TrunkOutputs, taps), x);
 
     public override float[] InitialParameters(Random random)

@@ -18,6 +18,8 @@ public sealed class MlpModel : NeuralModel
 
     public override int ParameterCount => Enumerable.Range(0, _widths.Length - 1).Sum(l => (_widths[l] + 1) * _widths[l + 1]);
 
+    public override (int Weights, int Biases)? OutputLayer => (_widths[^2] * _widths[^1], _widths[^1]);
+
     internal override Tensor Forward(Tensor parameters, Tensor x, List<LinearTap>? taps)
     {
         var offset = 0;

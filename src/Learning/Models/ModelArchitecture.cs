@@ -27,6 +27,9 @@ public abstract class ModelArchitecture
 
     public abstract int ParameterCount { get; }
 
+    /// <summary>The last Linear layer's weights and biases, which end the flat vector (FedPer's head); null: the family does not end in one.</summary>
+    public virtual (int Weights, int Biases)? OutputLayer => null;
+
     /// <summary>Round-0 parameters, drawn in C# from <paramref name="random"/> (never torch's generator).</summary>
     public abstract float[] InitialParameters(Random random);
 

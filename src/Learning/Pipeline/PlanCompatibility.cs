@@ -20,7 +20,7 @@ public static class PlanCompatibility
             if (stage.Refusal(plan) is { } own) return $"{stage.Name}: {own}";
         }
 
-        var visible = RoundView.Sum | RoundView.IndividualUpdates;
+        var visible = RoundView.Sum | RoundView.IndividualUpdates | RoundView.AdditiveCommits;
         RoundStage? hider = null;
         foreach (var stage in stages)
         {
@@ -37,9 +37,20 @@ public static class PlanCompatibility
         return null;
     }
 
-    private static string Describe(RoundView view) => view == RoundView.IndividualUpdates ? "each member's individual update" : view.ToString();
+    private static string Describe(RoundView view) => view switch
+    {
+        RoundView.IndividualUpdates => "each member's individual update",
+        RoundView.AdditiveCommits => "commits that add up coordinate by coordinate",
+        _ => view.ToString(),
+    };
 
-    private static string Alternative(RoundStage stage) => stage.Hook == RoundHook.EvaluationAndScoring ? "; use contribution method sample-share" : "";
+    private static string Alternative(RoundStage stage) => stage.Hook switch
+    {
+        RoundHook.EvaluationAndScoring => "; use contribution method sample-share",
+        RoundHook.ServerRule => "; under secure aggregation only the round's sum can be bounded: use robust rule aggregate-norm-bound",
+        RoundHook.Masking => "; use compression random-k",
+        _ => "",
+    };
 
     private static string Hook(RoundHook hook) =>
         string.Concat(hook.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));

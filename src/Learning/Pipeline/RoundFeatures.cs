@@ -16,8 +16,10 @@ public static class RoundFeatures
         plan => plan.Privacy is null ? new LocalTrainingStage() : null,
         plan => plan.Privacy is null ? null : new DpSgdStage(),
         _ => new QuantisationStage(),
+        plan => plan.Compression is { } compression ? new CompressionStage(compression) : null,
         plan => plan.SecureAggregation is { Enabled: true } ? new MaskingStage() : null,
-        plan => new SumRuleStage(plan.Server.Rule),
+        plan => plan.Robust is { } robust ? new RobustRuleStage(robust) : new SumRuleStage(plan.Server.Rule),
+        plan => plan.Personalisation is { } personal ? PersonalStage.For(personal) : null,
         plan => plan.Contribution is not { } settings ? null
             : settings.Mode == ContributionMode.SumOnly ? new SumOnlyScoringStage(settings)
             : new PerMemberScoringStage(settings),

@@ -3,7 +3,7 @@ namespace FedChain.Learning.Pipeline;
 /// <summary>
 /// The fixed, named points of a round where a stage attaches, in the order a round passes them
 /// (docs/learning.md, "The round pipeline"). A feature adds a stage at its hook; nothing else in the
-/// loop changes. Hooks with no stage today are kept so the features planned for them slot in.
+/// loop changes. Publishing, collection and unmasking are the node's (chain and network work).
 /// </summary>
 public enum RoundHook
 {
@@ -13,11 +13,11 @@ public enum RoundHook
     /// <summary>DP-SGD: per-record clipping and Gaussian noise under the member's budget (replaces plain training).</summary>
     ClippingAndNoise,
 
-    /// <summary>Lossy compression of the update (none today: 8/4-bit, random-k, top-k slot in here).</summary>
-    Compression,
-
     /// <summary>Fixed-point integers with seeded stochastic rounding, so sums are exact mod 2^32.</summary>
     Quantisation,
+
+    /// <summary>Lossy compression of the fixed-point update into the words committed (8/4-bit codes, random-k, top-k); every node expands them to exact integers.</summary>
+    Compression,
 
     /// <summary>Pairwise and self masks in Z_2^32 (Bonawitz et al. 2017); hides every individual update.</summary>
     Masking,
@@ -31,10 +31,10 @@ public enum RoundHook
     /// <summary>Secure aggregation: the survivors' answers remove the masks from the sum.</summary>
     Unmasking,
 
-    /// <summary>The server rule over the round's sum (FedAvg, FedOpt, SCAFFOLD), or a robust rule over the individual updates.</summary>
+    /// <summary>The server rule over the round's sum (FedAvg, FedOpt, SCAFFOLD), or a robust rule (median, trimmed mean, norm bounds, multi-Krum) before it.</summary>
     ServerRule,
 
-    /// <summary>Per-site heads that never leave the site (none today: FedPer, Ditto slot in here).</summary>
+    /// <summary>Personal models that never leave the site: FedPer's heads, Ditto's personal models, fine-tuning.</summary>
     PersonalHeads,
 
     /// <summary>Each member evaluates the new model and, with a contribution section, reports subset utilities for scoring.</summary>

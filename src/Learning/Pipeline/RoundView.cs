@@ -11,4 +11,7 @@ public enum RoundView
 
     /// <summary>Each member's own update, as committed.</summary>
     IndividualUpdates = 2,
+
+    /// <summary>Commits that add up coordinate by coordinate to the round's sum (one fixed-point scale, the same coordinates): what masking needs.</summary>
+    AdditiveCommits = 4,
 }

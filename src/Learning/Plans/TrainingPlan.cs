@@ -2,12 +2,15 @@ using System.Text.Json.Serialization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FedChain.Learning.Aggregation;
+using FedChain.Learning.Compression;
 using FedChain.Learning.Data.Schema;
 using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Json;
 using FedChain.Learning.Models;
+using FedChain.Learning.Personalisation;
 using FedChain.Learning.Quantisation;
 using FedChain.Learning.Randomness;
+using FedChain.Learning.Robust;
 using FedChain.Learning.Training;
 
 namespace FedChain.Learning.Plans;
@@ -29,6 +32,10 @@ namespace FedChain.Learning.Plans;
 /// <param name="Privacy">DP-SGD per member (null: no DP).</param>
 /// <param name="SecureAggregation">Secure aggregation's choice and threshold (null: not used).</param>
 /// <param name="Contribution">Contribution scores and rewards (null: the plan does not score).</param>
+/// <param name="Robust">A robust rule in place of the plain weighted mean (null: the plain mean).</param>
+/// <param name="Compression">Compression of each committed update (null: 32 bits per coordinate).</param>
+/// <param name="Personalisation">Personal models beside the global one (null: the global model only).</param>
+/// <param name="StartFrom">Transfer: an earlier plan's released model to start from (null: the seed's initial parameters).</param>
 public sealed record TrainingPlan(
     int FormatVersion,
     DatasetSchema Schema,
@@ -41,7 +48,11 @@ public sealed record TrainingPlan(
     QuantisationSettings Quantisation,
     PrivacySettings? Privacy = null,
     SecureAggregationSettings? SecureAggregation = null,
-    ContributionSettings? Contribution = null)
+    ContributionSettings? Contribution = null,
+    RobustSettings? Robust = null,
+    CompressionSettings? Compression = null,
+    PersonalisationSettings? Personalisation = null,
+    ReleasedModel? StartFrom = null)
 {
     public const int CurrentFormatVersion = 1;
 
@@ -63,8 +74,27 @@ public sealed record TrainingPlan(
     [JsonIgnore]
     public int UpdateLength => Architecture().UpdateLength(Server.UsesControlVariates);
 
-    /// <summary>Round-0 global parameters, drawn in C# from the plan seed (never torch's generator).</summary>
-    public float[] InitialParameters() => Architecture().InitialParameters(DerivedSeed.Random(Seed, "initial-parameters"));
+    /// <summary>How many 32-bit words a member commits per round: the update, or its compressed form.</summary>
+    [JsonIgnore]
+    public int WireLength => Compression?.WireLength(UpdateLength) ?? UpdateLength;
+
+    /// <summary>With <see cref="StartFrom"/>: the released model's bits, once loaded (<see cref="WithStartingModel"/>). Not part of the plan document.</summary>
+    [JsonIgnore]
+    public float[]? StartingModel { get; private init; }
+
+    /// <summary>Round-0 global parameters: drawn in C# from the plan seed (never torch's generator), or with transfer the released model.</summary>
+    public float[] InitialParameters() => StartFrom is null
+        ? Architecture().InitialParameters(DerivedSeed.Random(Seed, "initial-parameters"))
+        : [.. StartingModel ?? throw new InvalidOperationException($"the plan starts from plan {StartFrom.PlanId}'s released model {StartFrom.ModelHash[..12]}; load its bits first (WithStartingModel)")];
+
+    /// <summary>The plan with the released model it starts from; throws when the bits are not that model or do not fit.</summary>
+    public TrainingPlan WithStartingModel(float[] parameters)
+    {
+        var released = StartFrom ?? throw new InvalidOperationException("the plan does not start from a released model");
+        if (parameters.Length != ParameterCount) throw new ArgumentException($"the released model has {parameters.Length} parameters; this plan's model has {ParameterCount}");
+        if (ModelHash.Of(parameters) != released.ModelHash) throw new ArgumentException($"the model given hashes to {ModelHash.Of(parameters)[..12]}, not to the release {released.ModelHash[..12]} of plan {released.PlanId}");
+        return this with { StartingModel = [.. parameters] };
+    }
 
     /// <summary>Throws with the field's name when the plan cannot run.</summary>
     public TrainingPlan Validate()
@@ -79,6 +109,11 @@ public sealed record TrainingPlan(
         Privacy?.Validate(this);
         SecureAggregation?.Validate(Quantisation.MaxMembers);
         Contribution?.Validate(Schema.Task.Kind);
+        Robust?.Validate();
+        Compression?.Validate();
+        Personalisation?.Validate();
+        StartFrom?.Validate();
+        if (StartFrom is not null && Model.Kind == ModelKind.BoostedTrees) throw new ArgumentException("plan startFrom: transfer starts a gradient-trained model from released weights; boosted trees grow their ensemble from the first tree");
         if (Pipeline.PlanCompatibility.Refusal(this) is { } why) throw new ArgumentException($"plan combination cannot run: {why}");
         return this;
     }

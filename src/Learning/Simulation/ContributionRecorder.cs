@@ -19,6 +19,7 @@ public sealed class ContributionRecorder : IRoundObserver
     private readonly TimeProvider _time;
     private readonly string _planHash;
     private readonly ScoringStage _scoring;
+    private readonly AggregationStage _rule;
     private readonly List<RoundContribution> _rounds = [];
 
     /// <param name="time">Times each step for the cost figure; <see cref="TimeProvider.System"/> by default.</param>
@@ -29,7 +30,9 @@ public sealed class ContributionRecorder : IRoundObserver
         _sites = sites;
         _time = time ?? TimeProvider.System;
         _planHash = plan.Hash;
-        _scoring = RoundPipeline.For(plan).Scoring!;
+        var pipeline = RoundPipeline.For(plan);
+        _scoring = pipeline.Scoring!;
+        _rule = pipeline.Rule;
     }
 
     public IReadOnlyList<RoundContribution> Rounds => _rounds;
@@ -39,7 +42,7 @@ public sealed class ContributionRecorder : IRoundObserver
         var inputs = round.Inputs ?? throw new ArgumentException("scores are computed from committed fixed-point updates; the float path has none", nameof(round));
         var start = _time.GetTimestamp();
         var schedule = _scoring.Schedule(_plan, inputs);
-        var models = _scoring.Models(_plan, inputs, schedule);
+        var models = _scoring.Models(_plan, _rule, inputs, schedule);
         var built = _time.GetTimestamp();
 
         var reports = new List<UtilityReport>();

@@ -32,26 +32,35 @@ public static class FederatedSimulation
         var rounds = new List<SimulatedRound>();
         for (var round = 1; round <= plan.Rounds; round++)
         {
-            // Local training (plain or DP-SGD): each site's client, honest ones through the pipeline's training stage.
+            // Local training (plain or DP-SGD): each site's client, honest ones through the pipeline's training
+            // stage, from where the personal stage says (FedPer: the site's own head), which then keeps what is personal.
             var updates = new ClientUpdate[sites.Count];
             for (var s = 0; s < sites.Count; s++)
             {
-                updates[s] = sites[s].ClientOrHonest(plan, global, server.Control, sites[s].Data.Train, round, states[s]);
+                var start = pipeline.TrainingStart(global, states[s]);
+                var trained = sites[s].ClientOrHonest(plan, start, server.Control, sites[s].Data.Train, round, states[s]);
+                updates[s] = pipeline.AfterTraining(global, start, trained, sites[s].Data.Train, round);
                 states[s] = updates[s].State;
             }
 
             var clipped = 0;
             var (before, stateBefore) = (global, server);
             RoundInputs? inputs = null;
+            uint[][]? words = null;
             if (options.Quantised)
             {
-                // Quantisation, then the sum: under secure aggregation the masks cancel in it, so the sum is
-                // the same bits the nodes unmask, and the server stages see no individual update.
+                // Quantisation and compression, then the sum of the expanded commits: under secure aggregation the
+                // masks cancel in it (random-k's expansion of the words' sum is the sum of their expansions), so the
+                // sum is the same bits the nodes unmask, and the server stages see no individual update.
                 var committed = new MemberUpdate[sites.Count];
+                words = new uint[sites.Count][];
                 for (var s = 0; s < sites.Count; s++)
                 {
-                    committed[s] = new MemberUpdate(pipeline.Encode(updates[s], round, sites[s].Name, out var c), updates[s].SampleCount);
-                    clipped += c;
+                    var encoded = pipeline.Encode(updates[s], round, sites[s].Name);
+                    words[s] = encoded.Words;
+                    committed[s] = pipeline.Expand(encoded.Words, encoded.SampleCount, round);
+                    states[s] = encoded.State;
+                    clipped += encoded.Clipped;
                 }
 
                 inputs = pipeline.Inputs(round, global, server, RoundSum.Of(committed, plan.UpdateLength), committed, sites.Count);
@@ -62,14 +71,27 @@ public static class FederatedSimulation
                 (global, server) = RoundAggregation.ApplyFloatSum(plan, global, server, updates, sites.Count);
             }
 
-            observer?.Observe(new RoundUpdates(round, before, stateBefore, [.. sites.Select(s => s.Name)], updates, inputs, global, sites.Count));
+            observer?.Observe(new RoundUpdates(round, before, stateBefore, [.. sites.Select(s => s.Name)], updates, inputs, global, sites.Count, words));
             var evaluate = options.EvaluateEveryRound || round == plan.Rounds;
             var record = Record(round, model, plan.Schema.Task.Kind, global, sites, updates, clipped, evaluate);
+            if (evaluate && pipeline.Personal is not null) record = WithPersonal(record, pipeline, round, global, sites, states);
             rounds.Add(record);
             progress?.Report(record);
         }
 
         return new SimulationResult(plan.Hash, options.Quantised, [.. sites.Select(s => s.Name)], rounds, global, ModelHash.Of(global));
+    }
+
+    /// <summary>Each site's personal model on its own test rows, beside the global model's (null where a site has none yet).</summary>
+    private static SimulatedRound WithPersonal(SimulatedRound record, RoundPipeline pipeline, int round, float[] global, IReadOnlyList<SimulatedSite> sites, ClientState[] states)
+    {
+        var personal = new Dictionary<string, MetricSet>();
+        for (var s = 0; s < sites.Count; s++)
+        {
+            if (pipeline.PersonalModel(global, states[s], sites[s].Data.Train, round) is { } parameters) personal[sites[s].Name] = Evaluation.Evaluate(pipeline.Plan, parameters, sites[s].Data.Test);
+        }
+
+        return personal.Count == 0 ? record : record with { PersonalPerSite = personal, PersonalHeadline = personal.Values.Average(m => m.Headline) };
     }
 
     private static SimulatedRound Record(int round, ModelArchitecture model, TaskKind task, float[] global, IReadOnlyList<SimulatedSite> sites, ClientUpdate[] updates, int clipped, bool evaluate)

@@ -62,6 +62,13 @@ public static class MisbehavingSites
         return honest with { Vector = noise };
     }
 
+    /// <summary>Trains as an honest site would and sends that update multiplied by <paramref name="factor"/> (x10: boosted; -1: sign-flipped).</summary>
+    public static SiteClient Scaled(double factor) => (plan, globalParameters, globalControl, train, round, state) =>
+    {
+        var honest = ClientStep.RunSimulated(plan, globalParameters, globalControl, train, round, state);
+        return honest with { Vector = [.. honest.Vector.Select(v => (float)(v * factor))] };
+    };
+
     /// <summary>The rows with the outcome flipped: label 1 - y, or for survival the event indicator 1 - e.</summary>
     public static SiteDataset FlipOutcome(SiteDataset data) => data with
     {

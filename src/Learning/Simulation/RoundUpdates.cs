@@ -10,6 +10,7 @@ namespace FedChain.Learning.Simulation;
 /// <param name="Inputs">The server stages' inputs: the round's sum and, unless the plan hides them, each site's committed fixed-point update; null on the float path.</param>
 /// <param name="GlobalAfter">The round's new global model.</param>
 /// <param name="Members">Members of the plan (N), as the round's aggregation was given it.</param>
+/// <param name="Committed">The words each site committed (its fixed-point update, compressed when the plan says); null on the float path.</param>
 public sealed record RoundUpdates(
     int Round,
     float[] GlobalBefore,
@@ -18,4 +19,5 @@ public sealed record RoundUpdates(
     IReadOnlyList<ClientUpdate> Updates,
     RoundInputs? Inputs,
     float[] GlobalAfter,
-    int Members);
+    int Members,
+    IReadOnlyList<uint[]>? Committed = null);

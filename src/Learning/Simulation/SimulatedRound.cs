@@ -12,6 +12,8 @@ namespace FedChain.Learning.Simulation;
 /// <param name="Pooled">Test metrics on the union of the sites' test rows.</param>
 /// <param name="Headline">Unweighted mean over sites of the headline metric.</param>
 /// <param name="Privacy">With DP on: each site's epsilon spent, as its node would record it on-chain.</param>
+/// <param name="PersonalPerSite">With personalisation: each site's personal model on its own test rows (sites without one yet left out).</param>
+/// <param name="PersonalHeadline">Unweighted mean over those sites of the personal models' headline metric.</param>
 public sealed record SimulatedRound(
     int Round,
     double MeanTrainLoss,
@@ -20,4 +22,6 @@ public sealed record SimulatedRound(
     IReadOnlyDictionary<string, MetricSet>? PerSite,
     MetricSet? Pooled,
     double? Headline,
-    IReadOnlyDictionary<string, RoundPrivacy>? Privacy = null);
+    IReadOnlyDictionary<string, RoundPrivacy>? Privacy = null,
+    IReadOnlyDictionary<string, MetricSet>? PersonalPerSite = null,
+    double? PersonalHeadline = null);

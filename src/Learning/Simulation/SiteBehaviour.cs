@@ -14,4 +14,10 @@ public enum SiteBehaviour
 
     /// <summary>Trains honestly on its rows with the outcome flipped (label 1 - y; for survival, event 1 - e).</summary>
     LabelFlipper,
+
+    /// <summary>Trains honestly, then sends its update scaled by a factor (x10 in the robustness bench): a boosted update.</summary>
+    Scaler,
+
+    /// <summary>Trains honestly, then sends its update with the sign flipped.</summary>
+    SignFlipper,
 }

@@ -16,9 +16,10 @@ public static class LocalTrainer
     /// <param name="start">Initial parameters (the global model).</param>
     /// <param name="batches">Draws the mini-batches; seed it from the plan (DerivedSeed).</param>
     /// <param name="gradientCorrection">SCAFFOLD: c - c_i, added to every gradient (Karimireddy et al. 2020, Alg. 1 line 10).</param>
+    /// <param name="proximalAnchor">What the proximal term pulls towards; default <paramref name="start"/> (FedProx). Ditto's personal model starts from itself and is pulled towards the global one.</param>
     public static LocalTrainingResult Train(
         ModelArchitecture architecture, TaskKind task, float[] start, SiteDataset data, LocalTrainingOptions options,
-        Random batches, float[]? gradientCorrection = null)
+        Random batches, float[]? gradientCorrection = null, float[]? proximalAnchor = null)
     {
         var model = Neural(architecture);
         options.Validate();
@@ -28,7 +29,7 @@ public static class LocalTrainer
 
         using var outer = NewDisposeScope();
         var weights = new Parameter(tensor(start), requires_grad: true);
-        var anchor = tensor(start);
+        var anchor = tensor(proximalAnchor ?? start);
         var correction = gradientCorrection is null ? null : tensor(gradientCorrection);
         using var optimizer = NewOptimizer(options, weights);
 

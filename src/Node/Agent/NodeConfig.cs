@@ -54,6 +54,9 @@ public sealed record NodeConfig
     /// <summary>Seconds to wait for a committed blob before saying so (the wait goes on).</summary>
     public int BlobWaitWarningSeconds { get; init; } = 30;
 
+    /// <summary>Fault injection for tests: the node kills itself, as SIGKILL would, once it has done round N's work and before anything of it leaves the node; null (default): never.</summary>
+    public int? CrashBeforeCommittingRound { get; init; }
+
     [JsonIgnore]
     public string BaseDirectory { get; private init; } = ".";
 

@@ -18,7 +18,8 @@ public static class NodeHost
 {
     /// <summary>Builds the host after catching up with the chain once, so membership is known before the network starts.</summary>
     /// <param name="statusLines">Write <see cref="NodeStatus"/> lines to stdout (logs then go to stderr).</param>
-    public static async Task<IHost> BuildAsync(NodeConfig config, bool statusLines, bool exitWhenDone, CancellationToken ct)
+    /// <param name="statusOutput">Where status lines go instead of stdout (in-process tests read them there).</param>
+    public static async Task<IHost> BuildAsync(NodeConfig config, bool statusLines, bool exitWhenDone, CancellationToken ct, TextWriter? statusOutput = null)
     {
         var key = NodeKeystore.Load(config.Resolve(config.Keystore), config.Passphrase());
         var addresses = ConsortiumAddresses.Read(config.Resolve(config.Addresses));
@@ -49,7 +50,7 @@ public static class NodeHost
             foreach (var peer in config.Bootstrap) o.Bootstrap.Add(peer);
             o.DialInterval = TimeSpan.FromMilliseconds(500);
         });
-        services.AddSingleton(new StatusReporter(statusLines, Console.Out));
+        services.AddSingleton(new StatusReporter(statusLines, statusOutput ?? Console.Out));
         services.AddSingleton(p => new NodeContext(config, key, new Consortium(p.GetRequiredService<ChainClient>(), addresses),
             p.GetRequiredService<ChainFollower>(), p.GetRequiredService<NetworkNode>(), p.GetRequiredService<StatusReporter>(), time,
             p.GetRequiredService<ILoggerFactory>().CreateLogger("FedChain.Node")));

@@ -6,7 +6,7 @@ using FedChain.Node.Rounds;
 namespace FedChain.Node.Agent;
 
 /// <summary>
-/// A feature of the node's round loop (privacy budgets, secure aggregation, contribution scores),
+/// A feature of the node's round loop (privacy budgets, secure aggregation, contribution scores, personal models),
 /// chosen once when the plan loads (<see cref="PlanFeatures"/>) and owning its state for the whole
 /// plan. <see cref="PlanRunner"/> calls every feature at each named hook, in the order the features
 /// were added; a feature overrides the hooks it needs and the others do nothing
@@ -38,7 +38,7 @@ public abstract class PlanFeature(PlanRun run)
     public virtual Task<(EnvelopeKind Kind, uint[] Values)?> ProtectAsync(int round, EnvelopeKind kind, uint[] values, CancellationToken ct) =>
         Task.FromResult<(EnvelopeKind, uint[])?>((kind, values));
 
-    /// <summary><see cref="RoundHook.PublishAndCommit"/>: fields this feature adds to the commitment (epsilon spent, a score vote).</summary>
+    /// <summary><see cref="RoundHook.PublishAndCommit"/>: fields this feature adds to the commitment (a score vote).</summary>
     public virtual Task<RoundCommitment> CommitmentAsync(int round, RoundCommitment commitment, ClientUpdate? update, CancellationToken ct) => Task.FromResult(commitment);
 
     /// <summary>This member commits nothing in <paramref name="round"/> (budget spent, no masking keys): votes its commit would have carried.</summary>
@@ -55,6 +55,9 @@ public abstract class PlanFeature(PlanRun run)
 
     /// <summary><see cref="RoundHook.EvaluationAndScoring"/>: the round's server inputs, before the track applies them.</summary>
     public virtual Task AggregatingAsync(RoundInputs inputs, RoundContributions contributions, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>After <see cref="RoundHook.ServerRule"/>: the round's result with what this feature adds to it (at <see cref="RoundHook.PersonalHeads"/>, the personal model's metrics).</summary>
+    public virtual RoundResult RoundAggregated(RoundResult result, AggregateTrack track) => result;
 
     /// <summary>After the last round, before result.json is written.</summary>
     public virtual Task FinishAsync(CancellationToken ct) => Task.CompletedTask;

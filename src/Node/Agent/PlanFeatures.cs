@@ -1,4 +1,5 @@
 using FedChain.Node.Contributions;
+using FedChain.Node.Personalisation;
 using FedChain.Node.Privacy;
 using FedChain.Node.SecureRounds;
 
@@ -16,6 +17,7 @@ public static class PlanFeatures
         run => run.Plan.Privacy is null ? null : new PrivacyBudgetFeature(run),
         run => run.Pipeline.Masking is null ? null : new SecureAggregationFeature(run),
         run => run.Pipeline.Scoring is null ? null : new ScoresFeature(run),
+        run => run.Pipeline.Personal is null ? null : new PersonalModelFeature(run),
     ];
 
     public static IReadOnlyList<PlanFeature> For(PlanRun run) => [.. All.Select(add => add(run)).OfType<PlanFeature>()];

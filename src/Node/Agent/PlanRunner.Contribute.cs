@@ -42,15 +42,17 @@ public sealed partial class PlanRunner
                 return new Contribution(watch.Elapsed.TotalMilliseconds, null, null);
             }
 
-            (update, blob, samples) = (trained, sealedUpdate, (ulong)trained.SampleCount);
-            next = new PlanCheckpoint(round, state.Control, trained.State.Control, trained.State.PrivacySpent);
+            (update, blob, samples) = (trained, sealedUpdate.Blob, (ulong)trained.SampleCount);
+            next = PlanCheckpoint.Of(round, state, sealedUpdate.State);
             next.Save(CheckpointFile);
         }
 
         var trainingMs = watch.Elapsed.TotalMilliseconds;
+        // Tests' fault injection: a dropout here, the round's work done and nothing of it sent, as SIGKILL would leave it.
+        if (node.Config.CrashBeforeCommittingRound == round) Process.GetCurrentProcess().Kill();
         var id = await node.Network.PublishBlobAsync(blob, ct);
         _run.Report("phase", round, phase: "committing");
-        var commitment = new RoundCommitment(planId, (uint)round, id.ToBytes(), samples, 0, round == 0 ? null : track.Hash, null);
+        var commitment = new RoundCommitment(planId, (uint)round, id.ToBytes(), samples, round == 0 ? null : track.Hash, null);
         foreach (var feature in _features) commitment = await feature.CommitmentAsync(round, commitment, update, ct);
         try
         {
@@ -83,17 +85,21 @@ public sealed partial class PlanRunner
         return train();
     }
 
-    /// <summary>Quantisation, then each feature's protection (masking); the sealed blob, or null when a feature says not to commit.</summary>
-    private async Task<byte[]?> ProtectAsync(int round, ClientUpdate update, CancellationToken ct)
+    /// <summary>
+    /// Quantisation and compression, then each feature's protection (masking): the sealed blob and the
+    /// state the member carries on (compression's residual), or null when a feature says not to commit.
+    /// </summary>
+    private async Task<(byte[] Blob, ClientState State)?> ProtectAsync(int round, ClientUpdate update, CancellationToken ct)
     {
-        (EnvelopeKind Kind, uint[] Values)? body = (EnvelopeKind.Update, _run.Pipeline.Encode(update, round, _run.Site.Name, out _));
+        var encoded = _run.Pipeline.Encode(update, round, _run.Site.Name);
+        (EnvelopeKind Kind, uint[] Values)? body = (EnvelopeKind.Update, encoded.Words);
         foreach (var feature in _features)
         {
             body = await feature.ProtectAsync(round, body.Value.Kind, body.Value.Values, ct);
             if (body is null) return null;
         }
 
-        return BlobEnvelope.Seal(node.Key, body.Value.Kind, _run.PlanHash, (uint)round, (ulong)update.SampleCount, EnvelopeBodies.Update(body.Value.Values));
+        return (BlobEnvelope.Seal(node.Key, body.Value.Kind, _run.PlanHash, (uint)round, (ulong)update.SampleCount, EnvelopeBodies.Update(body.Value.Values)), encoded.State);
     }
 
     /// <summary>No commit will carry this member's votes: it casts them on their own, so the rounds still reach agreement.</summary>

@@ -5,14 +5,17 @@ namespace FedChain.Node.Agent;
 
 public sealed partial class PlanRunner
 {
-    /// <summary>Writes the final model and result.json, exports the blobs for auditors, and says done.</summary>
+    /// <summary>
+    /// Writes the final model and result.json, offers the model as a blob (its id is the model hash, so a
+    /// later plan that starts from its release can fetch it), exports the blobs for auditors, and says done.
+    /// </summary>
     private async Task FinishAsync(AggregateTrack track, IReadOnlyList<RoundResult> history, CancellationToken ct)
     {
         Directory.CreateDirectory(_run.Directory);
         var modelFile = Path.Combine(_run.Directory, "final-model.f32");
-        var bytes = new byte[track.Global.Length * 4];
-        Buffer.BlockCopy(track.Global, 0, bytes, 0, bytes.Length);
+        var bytes = StartingModel.Bytes(track.Global);
         await File.WriteAllBytesAsync(modelFile, bytes, ct);
+        await node.Network.PublishBlobAsync(bytes, ct);
 
         string? export = null;
         if (node.Config.ExportBlobs is { } folder)

@@ -85,7 +85,10 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         var localSchema = Learning.Data.Schema.DatasetSchema.Load(node.Config.Resolve(node.Config.Schema));
         if (plan.Schema.Hash != localSchema.Hash) return Refuse($"the plan's schema {plan.Schema.Hash[..12]} is not this node's schema {localSchema.Hash[..12]} ({node.Config.Schema})");
         if (plan.Rounds + 1 != totalRounds) return Refuse($"the plan trains {plan.Rounds} rounds but the chain schedules {totalRounds} (expected rounds + 1: round 0 exchanges moments)");
-        return plan;
+        if (plan.StartFrom is not { } from) return plan;
+        if (node.Chain.Read(s => StartingModel.Refusal(s, from)) is { } unreleased) return Refuse(unreleased);
+        Report("phase", phase: $"fetching plan {from.PlanId}'s released model");
+        return plan.WithStartingModel(await StartingModel.LoadAsync(node, from, ct));
     }
 
     private TrainingPlan? Refuse(string why)
@@ -128,18 +131,20 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
     /// <summary>Unmasking (when a feature masks), scoring, the server rule, evaluation on this site's test rows.</summary>
     private async Task<RoundResult> AggregateAsync(AggregateTrack track, int round, IReadOnlyList<AcceptedBlob> accepted, CancellationToken ct)
     {
-        var contributions = _run.Pipeline.SeesIndividualUpdates ? RoundContributions.Plain(accepted, _run.Plan.UpdateLength) : RoundContributions.Unmasked(accepted, null);
+        var contributions = _run.Pipeline.SeesIndividualUpdates ? RoundContributions.Plain(accepted, _run.Plan, round) : RoundContributions.Unmasked(accepted, null, _run.Plan, round);
         foreach (var feature in _features) contributions = await feature.CombineAsync(round, accepted, contributions, ct);
         var inputs = track.InputsFor(round, contributions);
         foreach (var feature in _features) await feature.AggregatingAsync(inputs, contributions, ct);
         track.Apply(inputs);
         var metrics = Evaluation.Evaluate(_run.Plan, track.Global, _run.Site.Scaled!.Test);
-        return new RoundResult(round, Convert.ToHexStringLower(track.Hash), metrics);
+        var result = new RoundResult(round, Convert.ToHexStringLower(track.Hash), metrics);
+        foreach (var feature in _features) result = feature.RoundAggregated(result, track);
+        return result;
     }
 
     private void Report(string @event, int? round = null, string? phase = null, string? detail = null) =>
         node.Status.Report(node.Line(@event) with { PlanId = planId.ToString(), Round = round, Phase = phase, Detail = detail });
 
     private static ClientState StateFor(PlanCheckpoint? checkpoint, bool committedThatRound) =>
-        checkpoint is null ? ClientState.Initial : new ClientState(committedThatRound ? checkpoint.ControlAfter : checkpoint.ControlBefore, checkpoint.PrivacySpent);
+        checkpoint is null ? ClientState.Initial : checkpoint.State(committedThatRound);
 }

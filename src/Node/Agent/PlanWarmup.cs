@@ -1,5 +1,4 @@
 using FedChain.Learning.Aggregation;
-using FedChain.Learning.Contribution;
 using FedChain.Learning.Metrics;
 using FedChain.Learning.Pipeline;
 using FedChain.Learning.Training;
@@ -19,8 +18,8 @@ internal static class PlanWarmup
         var plan = pipeline.Plan;
         var global = plan.InitialParameters();
         var update = ClientStep.Run(plan with { Privacy = null }, global, null, site.Raw.Train, 1, ClientState.Initial);
-        var quantised = pipeline.Encode(update, 1, site.Name, out _);
-        var updates = new[] { new MemberUpdate(quantised, update.SampleCount) };
+        var encoded = pipeline.Encode(update, 1, site.Name);
+        var updates = new[] { pipeline.Expand(encoded.Words, encoded.SampleCount, 1) };
         var inputs = pipeline.Inputs(1, global, new ServerState(), RoundSum.Of(updates, plan.UpdateLength), updates, 1);
         pipeline.Aggregate(inputs);
         Evaluation.Evaluate(plan, global, site.Raw.Test);

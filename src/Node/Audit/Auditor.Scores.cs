@@ -13,9 +13,10 @@ namespace FedChain.Node.Audit;
 /// Contribution scores and rewards: each scored round is recomputed with
 /// <see cref="RoundScoring.Score"/> from the signed utility-report blobs of the round's members (under
 /// secure aggregation the survivors, whose reports were evaluated on models built from the sum alone),
-/// then checked against the votes, the agreed hash and the <c>ScoresRecorded</c> vector; each
-/// <c>recordScores</c> transaction's mints (Transfer from 0) are checked against the ledger's rule
-/// over the vectors it recorded (<see cref="ChainScores.Mints"/>), and any mint outside one is a finding.
+/// then checked against the votes, the agreed hash and the <c>ScoresRecorded</c> vector; the mints
+/// (Transfer from 0) of the transaction that settled the plan are checked against the ledger's rule over
+/// every vector the plan recorded (<see cref="ChainScores.Payouts"/>: net contribution, within the pool),
+/// and any mint outside a settlement is a finding.
 /// </summary>
 public sealed partial class Auditor
 {
@@ -36,7 +37,7 @@ public sealed partial class Auditor
         try
         {
             var engine = RoundScoring.Score(document.Contribution, document.Hash, document.Seed, r, contributions.Roster, Reports(record.PlanHash).For(r, contributions.Addresses));
-            expected = ChainScores.ToVector(record.PlanId, engine);
+            expected = ChainScores.ToVector(record.PlanId, engine, round.Members);
         }
         catch (ArgumentException e)
         {
@@ -51,7 +52,7 @@ public sealed partial class Auditor
         {
             if (Convert.ToHexStringLower(agreed) != hash) Find(plan, r, null, $"agreed scores {Convert.ToHexStringLower(agreed)[..12]} are not what the signed utility reports give ({hash[..12]})");
             var votes = round.ScoresVotes.Count(v => v.Hash.AsSpan().SequenceEqual(agreed));
-            var needed = (record.Participants.Count * (record.Terms?.QuorumPercent ?? 51) + 99) / 100;
+            var needed = Quorum.VotesNeeded(record.Participants.Count, record.Terms?.QuorumPercent ?? 51);
             if (votes < needed) Find(plan, r, null, $"scores agreed with {votes} votes, quorum is {needed} of {record.Participants.Count}");
         }
 
@@ -73,36 +74,36 @@ public sealed partial class Auditor
         }
     }
 
-    /// <summary>Every recordScores transaction of the plan mints what the ledger's rule gives over the rows it recorded.</summary>
+    /// <summary>The transaction that settled the plan mints what the ledger's rule gives over every recorded row;
+    /// a member the rule pays and the settlement did not may only be one removed from the consortium since.</summary>
     private void CheckMints(string plan, PlanRecord record)
     {
         if (events is null) return;
-        var rate = record.Terms?.RewardPerScore ?? BigInteger.Zero;
-        foreach (var transaction in events.GroupBy(e => e.TransactionHash, StringComparer.OrdinalIgnoreCase))
+        var settlement = events.GroupBy(e => e.TransactionHash, StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault(t => t.Any(e => e.Event is LedgerEvents.PlanSettled s && s.PlanId == record.PlanId));
+        if (settlement is null) return;
+        var rows = record.Rounds.Select(r => r.RecordedScores).OfType<ScoreVector>().ToList();
+        var training = (int)record.TotalRounds - (record.Limits?.SetupRounds ?? 0);
+        var expected = ChainScores.Payouts(rows, record.Terms?.RewardPool ?? BigInteger.Zero, training);
+        var minted = Mints(settlement);
+        foreach (var member in expected.Keys.Union(minted.Keys).Order(StringComparer.Ordinal))
         {
-            var rows = transaction.Select(e => e.Event).OfType<LedgerEvents.ScoresRecorded>().Where(s => s.PlanId == record.PlanId)
-                .Select(s => new ScoreVector(s.PlanId, s.Round, s.Members, s.Scores)).ToList();
-            if (rows.Count == 0) continue;
-            var expected = ChainScores.Mints(rows, rate);
-            var minted = Mints(transaction);
-            foreach (var member in expected.Keys.Union(minted.Keys).Order(StringComparer.Ordinal))
-            {
-                var (should, did) = (expected.GetValueOrDefault(member), minted.GetValueOrDefault(member));
-                if (should != did)
-                    Find(plan, (int)rows[0].Round, member, $"minted {did} reward units for rounds {rows[0].Round}-{rows[^1].Round}, the ledger's rule over the recorded scores gives {should}");
-            }
+            var (should, did) = (expected.GetValueOrDefault(member), minted.GetValueOrDefault(member));
+            if (did == 0 && should > 0 && !record.Participants.Contains(member)) continue; // removed since: it forfeits
+            if (should != did)
+                Find(plan, null, member, $"minted {did} reward units when the plan settled, the ledger's rule over its recorded scores (net contribution, pool {record.Terms?.RewardPool}) gives {should}");
         }
     }
 
-    /// <summary>Reward tokens only come from recordScores: a mint in any other transaction is a finding.</summary>
+    /// <summary>Reward tokens only come from settlements: a mint in any other transaction is a finding.</summary>
     private void CheckStrayMints()
     {
         if (events is null) return;
         foreach (var transaction in events.GroupBy(e => e.TransactionHash, StringComparer.OrdinalIgnoreCase))
         {
-            if (transaction.Any(e => e.Event is LedgerEvents.ScoresRecorded)) continue;
+            if (transaction.Any(e => e.Event is LedgerEvents.PlanSettled)) continue;
             foreach (var (member, value) in Mints(transaction))
-                Find("-", null, member, $"minted {value} reward units in transaction {transaction.Key}, which records no scores");
+                Find("-", null, member, $"minted {value} reward units in transaction {transaction.Key}, which settles no plan");
         }
     }
 

@@ -34,7 +34,7 @@ public sealed partial class Auditor
     /// <summary>A training round's contributions: the plain updates, or under secure aggregation the survivors and their unmasked sum.</summary>
     private RoundContributions Contributions(string id, TrainingPlan plan, PlanRecord record, RoundRecord round, IReadOnlyList<AcceptedBlob> accepted)
     {
-        if (plan.SecureAggregation is not { Enabled: true }) return RoundContributions.Plain(accepted, plan.UpdateLength);
+        if (plan.SecureAggregation is not { Enabled: true }) return RoundContributions.Plain(accepted, plan, (int)round.Round);
 
         var survivors = MaskedSum.Survivors(_secAggPool!.Slots, _secAggU2, accepted);
         uint[]? sum = null;
@@ -50,6 +50,6 @@ public sealed partial class Auditor
                 Find(id, (int)round.Round, null, $"the round cannot be unmasked from the blobs: {e.Message}");
         }
 
-        return RoundContributions.Unmasked(survivors, sum);
+        return RoundContributions.Unmasked(survivors, sum, plan, (int)round.Round);
     }
 }

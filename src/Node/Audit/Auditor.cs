@@ -55,6 +55,19 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
             return;
         }
 
+        if (plan.StartFrom is { } from)
+        {
+            var problem = StartingModel.Refusal(ledger, from);
+            var released = problem is null ? Read(from.ModelHash) : null;
+            if (released is null)
+            {
+                Find(id, null, null, problem ?? $"the released model {from.ModelHash} the plan starts from is not among the blobs");
+                return;
+            }
+
+            plan = plan.WithStartingModel(StartingModel.Parse(released));
+        }
+
         var quorum = record.Terms?.QuorumPercent ?? 51;
         var track = new AggregateTrack(plan, record.Participants.Count);
         foreach (var round in record.Rounds.Where(r => r.Closed))
@@ -134,7 +147,7 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
 
         _finals[$"{plan}/{round.Round}"] = finalised;
         var votes = round.AggregateVotes.Count(v => Convert.ToHexStringLower(v.Hash) == finalised);
-        var needed = (record.Participants.Count * quorumPercent + 99) / 100;
+        var needed = Quorum.VotesNeeded(record.Participants.Count, quorumPercent);
         if (votes < needed) Find(plan, (int)round.Round, null, $"finalised with {votes} votes, quorum is {needed} of {record.Participants.Count}");
         return true;
     }

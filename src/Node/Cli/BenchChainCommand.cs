@@ -11,10 +11,10 @@ internal static class BenchChainCommand
     public static Command Build()
     {
         var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder for gas.json, gas.md and gas.png.", Required = true };
-        var members = new Option<int>("--members") { Description = "Members in the consortium (2..8).", DefaultValueFactory = _ => 4 };
+        var members = new Option<int>("--members") { Description = "Members in the consortium (3..64).", DefaultValueFactory = _ => 4 };
         var rounds = new Option<int>("--rounds") { Description = "Training rounds (at least 8).", DefaultValueFactory = _ => 10 };
-        var recordEvery = new Option<int>("--record-every") { Description = "Rounds of scores recorded (and rewards minted) per transaction (1..4).", DefaultValueFactory = _ => 4 };
-        var command = new Command("chain", "Measure contract gas on anvil: deployment, governance, and steady rounds (one commit per member).")
+        var recordEvery = new Option<int>("--record-every") { Description = "Rounds of scores recorded per transaction (1..4).", DefaultValueFactory = _ => 4 };
+        var command = new Command("chain", "Measure contract gas on anvil: deployment, governance, steady rounds (one commit per member), each check's cost, and gas against member count (4, 16, 64).")
         {
             outDir, members, rounds, recordEvery,
         };
@@ -38,7 +38,7 @@ internal static class BenchChainCommand
         return command;
     }
 
-    /// <summary>Stacked bars per round: commits, then score recording (with minting) on top.</summary>
+    /// <summary>Stacked bars per round: commits, then score recording on top.</summary>
     private static void Plot(GasReport report, string path)
     {
         var plot = new Plot();
@@ -55,7 +55,7 @@ internal static class BenchChainCommand
         target.LinePattern = LinePattern.Dashed;
         target.Color = Colors.Black;
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "commits (one per member)", FillColor = commits });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "recordScores (mints rewards)", FillColor = scores });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "recordScores (net scores)", FillColor = scores });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"target {report.Members} x {report.TargetPerMember:N0} + {report.TargetFixed:N0}", LineColor = Colors.Black, LinePattern = LinePattern.Dashed, LineWidth = 1 });
         plot.Legend.Alignment = Alignment.UpperLeft;
         plot.Title($"Gas per round, {report.Members} members");

@@ -32,4 +32,5 @@ internal sealed record SimulateArguments(
     DirectoryInfo Output,
     PrivacySettings? Privacy,
     MisbehaviourCounts Misbehaving,
-    ContributionMethod? Contribution);
+    ContributionMethod? Contribution,
+    SimulatePipeline Pipeline);

@@ -42,7 +42,7 @@ internal static partial class SimulateCommand
         var trainTest = sites.Select(s => TrainTestSplit.Apply(schema, s)).ToArray();
         var plan = planFile ?? PlanFrom(args, folder, trainTest);
         var splits = FederatedPreprocessing.Normalise(plan.Normalisation, trainTest);
-        plan = WithContribution(plan, args, splits.Count + args.Misbehaving.Total);
+        plan = args.Pipeline.ApplyTo(WithContribution(plan, args, splits.Count + args.Misbehaving.Total), fromFile: planFile is not null);
         var clock = new LocalTrainingClock();
         var members = clock.Wrap(MisbehavingSites.Add(splits, args.Misbehaving, plan.Seed));
         var recorder = plan.Contribution is null ? null : new ContributionRecorder(plan, members);
@@ -95,7 +95,14 @@ internal static partial class SimulateCommand
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"headline {last.Headline:F4}; final model {result.FinalModelHash}")));
+        if (last.PersonalPerSite is { } personal)
+        {
+            var side = new Table().AddColumns("site", "global headline", "personal headline");
+            foreach (var (site, m) in personal) side.AddRow(site, last.PerSite![site].Headline.ToString("F3", inv), m.Headline.ToString("F3", inv));
+            AnsiConsole.Write(side);
+        }
+
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv, $"headline {last.Headline:F4}{(last.PersonalHeadline is { } p ? $", personal {p:F4}" : "")}; final model {result.FinalModelHash}")));
     }
 
     private static void PrintPrivacy(SimulationResult result)

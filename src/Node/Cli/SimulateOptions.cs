@@ -31,6 +31,7 @@ internal sealed class SimulateOptions
     private readonly Option<long> _seed = new("--seed") { Description = "Plan seed", DefaultValueFactory = _ => 42 };
     private readonly Option<bool> _float = new("--float") { Description = "Aggregate in floating point instead of fixed point (not what the network does)" };
     private readonly SimulatePrivacyOptions _privacy = new();
+    private readonly SimulatePipelineOptions _pipeline = new();
     private readonly Option<int> _freeRiders = new("--free-riders") { Description = "Add K free riders (all-zero updates); turns contribution scoring on", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _noisy = new("--noisy") { Description = "Add N noise senders (random updates of an honest update's norm); turns contribution scoring on", DefaultValueFactory = _ => 0 };
     private readonly Option<int> _labelFlip = new("--label-flip") { Description = "Add M label flippers (train on flipped labels); turns contribution scoring on", DefaultValueFactory = _ => 0 };
@@ -41,7 +42,7 @@ internal sealed class SimulateOptions
     [
         _dataset, _data, _plan, _strategy, _rounds, _localSteps, _localEpochs, _batchSize, _clientLr, _serverLr, _mu,
         _optimizer, _normalisation, _model, _hidden, _bits, _maxMembers, _seed, _float,
-        _freeRiders, _noisy, _labelFlip, _contribution, _out, .. _privacy.All,
+        _freeRiders, _noisy, _labelFlip, _contribution, _out, .. _privacy.All, .. _pipeline.All,
     ];
 
     public SimulateArguments Read(ParseResult parse) => new(
@@ -67,5 +68,6 @@ internal sealed class SimulateOptions
         parse.GetValue(_out)!,
         _privacy.Read(parse),
         new MisbehaviourCounts(parse.GetValue(_freeRiders), parse.GetValue(_noisy), parse.GetValue(_labelFlip)),
-        parse.GetValue(_contribution));
+        parse.GetValue(_contribution),
+        _pipeline.Read(parse));
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using FedChain.Contracts.Events;
 using FedChain.Contracts.Ledger;
 using FedChain.Learning.Contribution;
 
@@ -15,27 +16,59 @@ public static class ChainScores
     /// <summary>Engine units per chain unit.</summary>
     public const long EngineUnitsPerMicro = ScoreUnits.Scale / 1_000_000;
 
-    /// <summary>The vector members vote on and record: roster order, scores in micro units.</summary>
-    public static ScoreVector ToVector(BigInteger planId, RoundScores scores) => new(
-        planId, (uint)scores.Round, scores.Members, [.. scores.Scores.Select(s => ScoreUnits.Divide(s, EngineUnitsPerMicro))]);
+    /// <summary>The ledger's bound on one score and on a round's positive scores together, micro units.</summary>
+    public const long Bound = 1_000_000;
 
     /// <summary>
-    /// What one <c>recordScores</c> call mints (TrainingLedger, docs/chain.md §6): per member
-    /// sum over the batch's rows of its positive scores, times <paramref name="rewardPerScore"/>,
-    /// divided by 1e6 and floored; members that earn nothing are left out. Every row must list the same members.
+    /// The vector members vote on and record: exactly the round's <paramref name="committers"/> as the chain
+    /// decided them (committed, not excluded), ascending lower-case addresses, each with its engine score in
+    /// micro units, 0 for a committer the engine did not score (its blob failed the checks). The ledger refuses
+    /// a vector with a score past ±1e6 or positive scores summing past 1e6: scores are clamped to ±1e6, and if
+    /// the positive ones still sum past 1e6 each is scaled by 1e6 / sum, rounded down (deterministic, so every
+    /// node votes the same vector).
     /// </summary>
-    public static IReadOnlyDictionary<string, BigInteger> Mints(IReadOnlyList<ScoreVector> batch, BigInteger rewardPerScore)
+    public static ScoreVector ToVector(BigInteger planId, RoundScores scores, IReadOnlyList<string> committers)
     {
-        var mints = new SortedDictionary<string, BigInteger>(StringComparer.Ordinal);
-        if (batch.Count == 0 || rewardPerScore <= 0) return mints;
-        var members = batch[0].Members.Select(m => m.ToLowerInvariant()).ToList();
-        for (var i = 0; i < members.Count; i++)
+        var byMember = scores.Members.Zip(scores.Scores, (m, s) => (m, s)).ToDictionary(p => p.m.ToLowerInvariant(), p => ScoreUnits.Divide(p.s, EngineUnitsPerMicro), StringComparer.Ordinal);
+        var members = committers.Select(c => c.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
+        var micro = members.Select(m => Math.Clamp(byMember.GetValueOrDefault(m), -Bound, Bound)).ToList();
+        var positive = micro.Where(s => s > 0).Sum();
+        if (positive > Bound) micro = [.. micro.Select(s => s > 0 ? (long)(new BigInteger(s) * Bound / positive) : s)];
+        return new ScoreVector(planId, (uint)scores.Round, members, micro);
+    }
+
+    /// <summary>Reward units per 1.0 of net score: the plan's pool over its training rounds (PlanTerms, PlanLimits).</summary>
+    public static BigInteger RewardPerScore(PlanRecord plan) =>
+        plan.Terms is { } terms && plan.Limits is { } limits && plan.TotalRounds > limits.SetupRounds
+            ? terms.RewardPool / (plan.TotalRounds - limits.SetupRounds)
+            : BigInteger.Zero;
+
+    /// <summary>
+    /// What the ledger pays when a plan settles (docs/chain.md, "Scores and rewards"): per member, its net
+    /// score N over every recorded round (negative rounds count), and rewardPool * N / (training rounds * 1e6),
+    /// floored, for N &gt; 0; members with nothing to be paid are left out. Lower-case addresses.
+    /// </summary>
+    public static IReadOnlyDictionary<string, BigInteger> Payouts(IEnumerable<ScoreVector> recorded, BigInteger rewardPool, int trainingRounds)
+    {
+        var net = new SortedDictionary<string, BigInteger>(StringComparer.Ordinal);
+        foreach (var row in recorded)
         {
-            var earned = batch.Aggregate(BigInteger.Zero, (sum, row) => sum + Math.Max(row.Scores[i], 0));
-            if (earned > 0) mints[members[i]] = earned * rewardPerScore / 1_000_000;
+            for (var i = 0; i < row.Members.Count; i++)
+            {
+                var member = row.Members[i].ToLowerInvariant();
+                net[member] = net.GetValueOrDefault(member) + row.Scores[i];
+            }
         }
 
-        return mints;
+        var payouts = new SortedDictionary<string, BigInteger>(StringComparer.Ordinal);
+        if (rewardPool <= 0 || trainingRounds <= 0) return payouts;
+        foreach (var (member, n) in net)
+        {
+            var amount = n > 0 ? rewardPool * n / (trainingRounds * (BigInteger)Bound) : BigInteger.Zero;
+            if (amount > 0) payouts[member] = amount;
+        }
+
+        return payouts;
     }
 
     /// <summary>

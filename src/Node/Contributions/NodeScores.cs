@@ -5,7 +5,7 @@ namespace FedChain.Node.Contributions;
 /// its scores per round, and whether the chain recorded the same vectors.
 /// </summary>
 /// <param name="Unit">What the scores count: always "micro" (1e6 per 1.0 of utility).</param>
-/// <param name="RewardPerScore">The plan's reward units per 1.0 of positive score (PlanTerms).</param>
+/// <param name="RewardPerScore">The plan's reward units per 1.0 of net score: its pool over its training rounds (PlanTerms, PlanLimits).</param>
 /// <param name="RecordedRounds">Rounds whose on-chain ScoresRecorded vector equals this node's.</param>
 /// <param name="DifferentRounds">Rounds recorded with a vector other than this node's, or never recorded.</param>
 public sealed record NodeScores(

@@ -8,7 +8,7 @@ namespace FedChain.Node.Contributions;
 public sealed partial class ScoresFeature
 {
     /// <summary>After the last round: votes the rounds no commit carried, records the agreed vectors
-    /// (the lowest participant address, or anyone once that took too long), checks the record, writes scores.json.</summary>
+    /// (<see cref="Recorder"/>, or anyone once that took too long), checks the record, writes scores.json.</summary>
     public override async Task FinishAsync(CancellationToken ct)
     {
         if (_rosters.Count == 0) return;
@@ -19,7 +19,7 @@ public sealed partial class ScoresFeature
 
         var rounds = _scored.Keys.Order().ToList();
         await WaitChainAsync(s => rounds.All(r => Run.RoundOf(s, r)?.AgreedScores is not null), "agreement on every round's scores", ct);
-        var recorder = Node.Chain.Read(s => s.Plans[Run.PlanId].Participants.Min(StringComparer.Ordinal));
+        var recorder = Node.Chain.Read(s => Recorder(s, last));
         if (Run.IsMe(recorder ?? "")) await RecordAgreedAsync(ct);
         bool Recorded(LedgerState s) => rounds.All(r => Run.RoundOf(s, r) is not { AgreedScores: not null, RecordedScores: null });
         if (!await WaitChainAsync(Recorded, "the recording of the agreed scores", ct))
@@ -31,6 +31,17 @@ public sealed partial class ScoresFeature
         }
 
         await WriteScoresAsync(rounds, ct);
+    }
+
+    /// <summary>
+    /// Who records: the lowest address among the last round's committers, a member still running at the
+    /// end (a participant that dropped out earlier would make the others wait out the fallback); the
+    /// lowest participant when nobody committed the last round.
+    /// </summary>
+    private string? Recorder(LedgerState s, int last)
+    {
+        var committed = Run.RoundOf(s, last)?.Commitments.Select(c => c.Member.ToLowerInvariant()).ToList() ?? [];
+        return (committed.Count > 0 ? committed : [.. s.Plans[Run.PlanId].Participants]).Min(StringComparer.Ordinal);
     }
 
     private async Task VoteScoresAsync(int round, CancellationToken ct)
@@ -95,7 +106,7 @@ public sealed partial class ScoresFeature
             if (!same) Log.ScoresDiffer(Node.Logger, Run.PlanId, round, onChain is null ? "not recorded" : $"recorded {Convert.ToHexStringLower(onChain.Hash())[..12]}, ours {_scored[round].VectorHash[..12]}");
         }
 
-        var rate = Node.Chain.Read(s => s.Plans[Run.PlanId].Terms?.RewardPerScore ?? 0);
+        var rate = Node.Chain.Read(s => ChainScores.RewardPerScore(s.Plans[Run.PlanId]));
         var file = new NodeScores(Run.PlanId.ToString(), Node.Me, "micro", rate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [.. rounds.Select(r => _scored[r])], recorded, different);
         Directory.CreateDirectory(Run.Directory);

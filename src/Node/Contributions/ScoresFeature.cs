@@ -13,7 +13,7 @@ namespace FedChain.Node.Contributions;
 /// publishes its signed utility report for r, from the pipeline's scoring stage (per-member subset
 /// models, or under secure aggregation the round's sum alone); the commit of round r + scoresLag
 /// carries its vote on r's score vector, computed from the roster's reports; after the last round it
-/// votes the last rounds on their own, the lowest participant address records the agreed vectors in
+/// votes the last rounds on their own, the lowest address among the last round's committers records the agreed vectors in
 /// batches (the ledger mints the rewards) and every node checks what was recorded. Its audit is <c>Auditor.Scores.cs</c>.
 /// </summary>
 public sealed partial class ScoresFeature(PlanRun run) : PlanFeature(run)
@@ -109,7 +109,7 @@ public sealed partial class ScoresFeature(PlanRun run) : PlanFeature(run)
         var watch = Stopwatch.StartNew();
         var plan = Run.Plan;
         var engine = RoundScoring.Score(plan.Contribution!, plan.Hash, plan.Seed, round, roster.Roster, _reports.For(round, addresses));
-        var vector = ChainScores.ToVector(Run.PlanId, engine);
+        var vector = ChainScores.ToVector(Run.PlanId, engine, Node.Chain.Read(s => Run.RoundOf(s, round)?.Members ?? addresses));
         var hash = Convert.ToHexStringLower(vector.Hash());
         var scored = new ScoredRound(round, vector.Members, vector.Scores, hash, engine, _reportMs.GetValueOrDefault(round), watch.Elapsed.TotalMilliseconds) { Vector = vector };
         _scored[round] = scored;

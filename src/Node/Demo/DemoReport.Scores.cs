@@ -17,7 +17,7 @@ public sealed partial record DemoReport
         if (Scores is null) return "";
         string E(object? value) => WebUtility.HtmlEncode(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
         var html = new StringBuilder("<h2>Contribution scores and rewards</h2>")
-            .Append(CultureInfo.InvariantCulture, $"<p>Exact Shapley over 1 - Brier, per round, recorded on-chain in micro units (1e6 = 1.0); the ledger minted {E(Scores.RewardPerScore)} reward units per 1.0 of positive score. ")
+            .Append(CultureInfo.InvariantCulture, $"<p>Exact Shapley over 1 - Brier, per round, recorded on-chain in micro units (1e6 = 1.0); the ledger paid {E(Scores.RewardPerScore)} reward units per 1.0 of each hospital's net score over the plan. ")
             .Append(CultureInfo.InvariantCulture, $"Scoring cost per node and round: own report {Scores.Cost.ReportMilliseconds:F1} ms, scoring {Scores.Cost.ScoringMilliseconds:F1} ms, against {Scores.Cost.TrainingMilliseconds:F1} ms of local training.</p>")
             .Append("<table><tr><th>hospital</th>");
         foreach (var round in Scores.Rounds) html.Append(CultureInfo.InvariantCulture, $"<th>round {round.Round}</th>");

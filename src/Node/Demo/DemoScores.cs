@@ -9,7 +9,7 @@ namespace FedChain.Node.Demo;
 
 /// <summary>The demo's contribution scores and rewards, as the chain recorded and minted them (report.json "scores").</summary>
 /// <param name="Unit">Scores are chain micro units: 1e6 per 1.0 of utility (1 - Brier).</param>
-/// <param name="RewardPerScore">Reward units minted per 1.0 of positive score.</param>
+/// <param name="RewardPerScore">Reward units paid per 1.0 of net score (the plan's pool over its training rounds).</param>
 /// <param name="Cost">Scoring time against local training, means over nodes and rounds.</param>
 public sealed record DemoScores(string Unit, string RewardPerScore, IReadOnlyList<DemoScoreRound> Rounds, IReadOnlyList<DemoMemberScore> Totals, DemoScoringCost Cost)
 {
@@ -29,7 +29,7 @@ public sealed record DemoScores(string Unit, string RewardPerScore, IReadOnlyLis
             rounds.Sum(r => r.Scores.GetValueOrDefault(s.Value)),
             rounds.Sum(r => r.Scores.GetValueOrDefault(s.Value)) / 1e6,
             ledger.RewardBalances.GetValueOrDefault(s.Key).ToString(CultureInfo.InvariantCulture))).OrderBy(t => t.Site, StringComparer.Ordinal).ToList();
-        return new DemoScores("micro", (plan.Terms?.RewardPerScore ?? 0).ToString(CultureInfo.InvariantCulture), rounds, totals, MeasureCost(planId, results, members));
+        return new DemoScores("micro", ChainScores.RewardPerScore(plan).ToString(CultureInfo.InvariantCulture), rounds, totals, MeasureCost(planId, results, members));
     }
 
     private static DemoScoringCost MeasureCost(BigInteger planId, IReadOnlyList<PlanResult> results, IReadOnlyList<ConsortiumMember> members)

@@ -25,7 +25,7 @@ public sealed class LocalConsortium : IAsyncDisposable
     private const string Passphrase = "local-consortium-demo";
     private readonly List<ConsortiumMember> _members = [];
 
-    /// <summary>Reward units the ledger mints per 1.0 of positive score in plans that score: 1,000 per micro unit of score.</summary>
+    /// <summary>Reward units per 1.0 of net score in plans that score (1,000 per micro unit): the pool is this times the training rounds.</summary>
     public static readonly BigInteger RewardPerScore = 1_000_000_000;
 
     private LocalConsortium(AnvilProcess anvil, ChainClient deployer, ConsortiumAddresses addresses, string folder)
@@ -127,8 +127,11 @@ public sealed class LocalConsortium : IAsyncDisposable
         File.WriteAllText(publisher.ConfigFile, (config with { PublishPlans = [file] }).ToJson());
     }
 
-    /// <summary>Governance starts the plan: every member invited, rounds + 1 chain rounds (round 0 exchanges moments).</summary>
-    /// <param name="epsilonBudgetMicro">The chain's per-member epsilon cap; default: the plan's budget (0 without DP). Tests set it lower to exhaust it early.</param>
+    /// <summary>Governance starts the plan: every member invited, rounds + 1 chain rounds (round 0, the setup
+    /// round, exchanges moments). The ledger charges each training round the plan's epsilon per round
+    /// (<see cref="PrivacySchedule"/>); each member may commit at most the rows of its data file (or its
+    /// declared count, if larger); the reward pool pays <see cref="RewardPerScore"/> per 1.0 of net score.</summary>
+    /// <param name="epsilonBudgetMicro">The chain's per-member epsilon cap for the plan; default: what the whole plan charges (0 without DP). Tests set it lower to exhaust it early.</param>
     /// <returns>The plan id.</returns>
     public async Task<BigInteger> StartPlanAsync(TrainingPlan plan, uint commitWindowSeconds, uint enrolmentWindowSeconds, CancellationToken ct = default, ulong? epsilonBudgetMicro = null) =>
         (await StartPlansAsync([(plan, epsilonBudgetMicro)], commitWindowSeconds, enrolmentWindowSeconds, ct))[0];
@@ -144,14 +147,21 @@ public sealed class LocalConsortium : IAsyncDisposable
         var calls = plans.Select(p => Proposals.StartPlan(Addresses, new PlanParams
         {
             PlanHash = Convert.FromHexString(p.Plan.Hash),
+            SchemaHash = Convert.FromHexString(p.Plan.Schema.Hash),
             Invited = [.. voters.Select(v => v.Address)],
+            MaxSamples = [.. voters.Select(v => MaxSamples(p.Plan, v))],
             Rounds = (uint)p.Plan.Rounds + 1,
+            SetupRounds = 1,
             CommitWindow = commitWindowSeconds,
             EnrolmentWindow = enrolmentWindowSeconds,
+            AvailabilityWindow = Math.Clamp(commitWindowSeconds / 4, 1, Math.Max(1, commitWindowSeconds - 1)),
+            SettlementWindow = 2 * commitWindowSeconds,
+            MinParticipants = 2,
             QuorumPercent = 51,
             ScoresLag = 2,
             ContributionMode = (byte)(p.Plan.Contribution?.Mode == Learning.Contribution.ContributionMode.SumOnly ? 1 : 0),
-            RewardPerScore = p.Plan.Contribution is null ? 0 : RewardPerScore,
+            RewardPool = p.Plan.Contribution is null ? 0 : RewardPerScore * p.Plan.Rounds,
+            EpsilonPerRound = PrivacySchedule.PerRoundMicro(p.Plan),
             EpsilonBudget = p.EpsilonBudgetMicro ?? PrivacySchedule.BudgetMicro(p.Plan),
             SecureAggregation = p.Plan.SecureAggregation is { Enabled: true },
         })).ToList();
@@ -161,6 +171,14 @@ public sealed class LocalConsortium : IAsyncDisposable
         await AnvilGovernance.PassAsync(proposal, [.. voters.Select(v => v.Chain)], ct);
         var last = await voters[0].Chain.Ledger.PlanCountAsync(ct);
         return [.. Enumerable.Range(0, plans.Count).Select(i => last - plans.Count + 1 + i)];
+    }
+
+    /// <summary>The most samples a member can commit: the rows of its data file, or its declared count under DP if larger.</summary>
+    private static ulong MaxSamples(TrainingPlan plan, ConsortiumMember member)
+    {
+        var rows = (ulong)Math.Max(1, File.ReadLines(NodeConfig.Load(member.ConfigFile).Data).Count() - 1);
+        var declared = plan.Privacy?.DeclaredCounts.FirstOrDefault(d => d.Member == member.Site)?.Records ?? 0;
+        return Math.Max(rows, (ulong)declared);
     }
 
     /// <summary>The members vote to release the plan's model with its evaluation report.</summary>

@@ -8,9 +8,11 @@ namespace FedChain.Node.Privacy;
 
 /// <summary>
 /// DP budgets in the running node (docs/node.md, "Privacy in the node"): the pipeline's DP-SGD stage
-/// trains under the plan's per-member budget; this feature also holds each round to the chain's
-/// budget (<c>PlanParams.EpsilonBudget</c>), refuses the round when the chain records more spend than
-/// the node's history, and puts the epsilon spent on the commit. Its audit is <c>Auditor.Privacy.cs</c>.
+/// trains under the plan's per-member budget; this feature also holds each round to what the ledger
+/// will charge (the plan's epsilon per training round against <c>PlanParams.EpsilonBudget</c> and the
+/// member's lifetime budget on the dataset) and refuses the round when the chain charged more rounds
+/// than the node's history holds. The ledger charges the epsilon itself, so the commit carries none.
+/// Its audit is <c>Auditor.Privacy.cs</c>.
 /// </summary>
 public sealed class PrivacyBudgetFeature(PlanRun run) : PlanFeature(run)
 {
@@ -53,38 +55,33 @@ public sealed class PrivacyBudgetFeature(PlanRun run) : PlanFeature(run)
     }
 
     /// <summary>
-    /// The micro-epsilon this commit adds on-chain: what brings the ledger's cumulative spend for this
-    /// member to its whole spend so far, rounded (<see cref="FixedPoint.ToMicro"/>). Normally that is
-    /// this round's epsilon; it also carries a round that was trained but whose commit never landed,
-    /// so the ledger never shows less than the member spent, and rounding never adds up past the budget.
-    /// </summary>
-    public override Task<RoundCommitment> CommitmentAsync(int round, RoundCommitment commitment, ClientUpdate? update, CancellationToken ct)
-    {
-        if (update?.Privacy is not { } spent) return Task.FromResult(commitment);
-        var onChain = Node.Chain.Read(s => s.Plans[Run.PlanId].EpsilonSpent.GetValueOrDefault(Node.Me));
-        return Task.FromResult(commitment with { EpsilonSpentMicro = (ulong)Math.Max(0, FixedPoint.ToMicro(spent.EpsilonSpent) - (long)onChain) });
-    }
-
-    /// <summary>
-    /// Refuses the round when it would take the member past the chain's per-member budget (which
-    /// governance may set below the plan's), or when the chain records more spend than this node's
-    /// history: its checkpoint was lost, and training on would spend what it cannot account for.
+    /// Refuses the round when its commit would take the member past what the ledger allows: the plan's
+    /// budget (PlanParams.EpsilonBudget, which governance may set below the plan's) or the member's
+    /// lifetime budget on the plan's dataset, at the plan's fixed charge per round; or when the chain
+    /// records more charged rounds than this node's history holds: its checkpoint was lost, and training
+    /// on would spend what it cannot account for.
     /// </summary>
     private void CheckChainBudget(int round, ClientState state)
     {
         var member = Run.Site.Name;
         var dp = MemberDpSgd.For(Run.Plan, member);
-        var accountant = new RdpAccountant();
-        foreach (var past in state.PrivacySpent ?? []) accountant.Record(past);
-        var before = accountant.GetPrivacySpent(dp.Delta, dp.Conversion).Epsilon;
-        var (onChain, cap) = Node.Chain.Read(s => (s.Plans[Run.PlanId].EpsilonSpent.GetValueOrDefault(Node.Me), s.Plans[Run.PlanId].Terms?.EpsilonBudget ?? 0));
-        if ((long)onChain > FixedPoint.ToMicro(before))
+        var trained = (state.PrivacySpent ?? []).Sum(run => run.Steps) / dp.StepsPerRound;
+        var (charged, perRound, cap, lifetime, lifetimeCap) = Node.Chain.Read(s =>
+        {
+            var p = s.Plans[Run.PlanId];
+            var schema = p.Limits?.SchemaHash ?? [];
+            return (p.Rounds.Sum(r => r.Commitments.Count(c => c.EpsilonSpent > 0 && Run.IsMe(c.Member))),
+                (ulong)(p.Limits?.EpsilonPerRound ?? 0), p.Terms?.EpsilonBudget ?? 0, s.LifetimeSpent(Node.Me, schema), s.LifetimeBudgetOf(schema) ?? 0);
+        });
+        if (charged > trained)
             throw new PrivacyBudgetExhaustedException(
-                $"member '{member}', round {round}: the chain records epsilon {FixedPoint.FromMicro((long)onChain):G6} spent but this node's checkpoint only {before:G6}; its history was lost, so it cannot train without risking its budget. Nothing was trained.");
-        var next = new SampledGaussianSteps(dp.Options.SampleRate, dp.Options.NoiseMultiplier, dp.StepsPerRound);
-        var wouldSpend = accountant.PeekPrivacySpent(next, dp.Delta, dp.Conversion).Epsilon;
-        if (FixedPoint.ToMicro(wouldSpend) > (long)cap)
+                $"member '{member}', round {round}: the chain charged {charged} training round(s) but this node's checkpoint holds only {trained}; its history was lost, so it cannot train without risking its budget. Nothing was trained.");
+        var next = (ulong)(charged + 1) * perRound;
+        if (next > cap)
             throw new PrivacyBudgetExhaustedException(
-                $"member '{member}', round {round}: {dp.StepsPerRound} more DP-SGD steps would take epsilon from {before:G6} to {wouldSpend:G6}, past the chain's per-member budget {FixedPoint.FromMicro((long)cap):G6} (PlanParams.EpsilonBudget). Nothing was trained.");
+                $"member '{member}', round {round}: another round at epsilon {FixedPoint.FromMicro((long)perRound):G6} would bring the chain's charge to {FixedPoint.FromMicro((long)next):G6}, past the chain's per-member budget {FixedPoint.FromMicro((long)cap):G6} (PlanParams.EpsilonBudget). Nothing was trained.");
+        if (lifetime + perRound > lifetimeCap)
+            throw new PrivacyBudgetExhaustedException(
+                $"member '{member}', round {round}: another round at epsilon {FixedPoint.FromMicro((long)perRound):G6} would take its lifetime spend on this dataset from {FixedPoint.FromMicro((long)lifetime):G6} past its lifetime budget {FixedPoint.FromMicro((long)lifetimeCap):G6}. Nothing was trained.");
     }
 }

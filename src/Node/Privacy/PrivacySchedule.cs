@@ -5,14 +5,16 @@ using FedChain.Learning.Privacy.Accounting;
 namespace FedChain.Node.Privacy;
 
 /// <summary>
-/// The on-chain privacy spend a member's commits must add up to, from public plan values alone
-/// (<see cref="MemberDpSgd"/>): after it has trained k rounds, its cumulative spend on the ledger is
-/// the epsilon of k x stepsPerRound sampled Gaussian steps at its (q, sigma), in micro units
-/// (<see cref="FixedPoint.ToMicro"/>). Nodes commit towards it and the auditor checks against it.
+/// A plan's privacy spend in the ledger's terms, from public plan values alone (<see cref="MemberDpSgd"/>).
+/// The ledger charges every commit of a training round the same amount (PlanParams.EpsilonPerRound,
+/// whatever the member says): the RDP-composed epsilon of the plan's most expensive member over all its
+/// training rounds, spread evenly over them and rounded up to a micro unit. So a member that trains every
+/// round is charged at least what its accountant says the whole plan spends; one that stops early is charged
+/// less than its accountant's figure for those rounds (composition grows more slowly than the rounds).
 /// </summary>
 public static class PrivacySchedule
 {
-    /// <summary>The cumulative micro-epsilon of a member that has trained <paramref name="roundsTrained"/> rounds.</summary>
+    /// <summary>The cumulative micro-epsilon of a member that has trained <paramref name="roundsTrained"/> rounds, by its accountant.</summary>
     public static long CumulativeMicro(MemberDpSgd dp, int roundsTrained) =>
         roundsTrained <= 0 ? 0 : FixedPoint.ToMicro(Epsilon(dp, roundsTrained));
 
@@ -20,7 +22,15 @@ public static class PrivacySchedule
     public static double Epsilon(MemberDpSgd dp, int roundsTrained) =>
         RdpAccountant.Epsilon(dp.Options.SampleRate, dp.Options.NoiseMultiplier, (long)dp.StepsPerRound * roundsTrained, dp.Delta, dp.Conversion);
 
-    /// <summary>The plan's per-member budget as <c>PlanParams.EpsilonBudget</c> carries it; 0 for a plan without DP.</summary>
-    public static ulong BudgetMicro(TrainingPlan plan) =>
-        plan.Privacy is { } privacy ? (ulong)FixedPoint.ToMicro(privacy.TargetEpsilon) : 0;
+    /// <summary>PlanParams.EpsilonPerRound: micro-epsilon charged per training round, over every member the
+    /// plan's privacy section declares; 0 for a plan without DP.</summary>
+    public static uint PerRoundMicro(TrainingPlan plan)
+    {
+        if (plan.Privacy is not { } privacy) return 0;
+        var planned = privacy.DeclaredCounts.Max(d => MemberDpSgd.For(plan, d.Member).PlannedEpsilon);
+        return checked((uint)Math.Ceiling(planned * FixedPoint.Scale / plan.Rounds));
+    }
+
+    /// <summary>PlanParams.EpsilonBudget: what the whole plan charges a member who trains every round; 0 without DP.</summary>
+    public static ulong BudgetMicro(TrainingPlan plan) => (ulong)PerRoundMicro(plan) * (ulong)plan.Rounds;
 }

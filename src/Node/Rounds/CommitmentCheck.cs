@@ -1,4 +1,5 @@
 using FedChain.Contracts.Ledger;
+using FedChain.Learning.Compression;
 using FedChain.Learning.Plans;
 using FedChain.Node.Identity;
 
@@ -48,7 +49,9 @@ public static class CommitmentCheck
     {
         try
         {
-            if (envelope.Kind is EnvelopeKind.Update or EnvelopeKind.MaskedUpdate) EnvelopeBodies.ReadUpdate(envelope.Body, plan.UpdateLength);
+            // A plain commit must expand (its codes, scales and indices are what the plan's compression writes); a masked one is uniform words.
+            if (envelope.Kind is EnvelopeKind.Update) UpdateCompression.Expand(plan, EnvelopeBodies.ReadUpdate(envelope.Body, plan.WireLength), (int)envelope.Round);
+            else if (envelope.Kind is EnvelopeKind.MaskedUpdate) EnvelopeBodies.ReadUpdate(envelope.Body, plan.WireLength);
             else if (EnvelopeBodies.ReadMoments(envelope.Body).Vector.Length != 1 + 2 * plan.Schema.FeatureCount) return "moments vector has the wrong length";
             return null;
         }

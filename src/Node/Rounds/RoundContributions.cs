@@ -1,5 +1,7 @@
+using FedChain.Learning.Compression;
 using FedChain.Learning.Contribution;
 using FedChain.Learning.Pipeline;
+using FedChain.Learning.Plans;
 
 namespace FedChain.Node.Rounds;
 
@@ -7,22 +9,24 @@ namespace FedChain.Node.Rounds;
 /// What a closed training round aggregates, as every node and the auditor derive it from the chain and
 /// the blobs: the participants (accepted blobs, ordered by lower-case address: the roster order scores
 /// are recorded in, the same from round to round so rounds batch into one <c>recordScores</c>), the
-/// sum of their fixed-point updates, and the updates themselves when they travel unmasked.
+/// sum of their fixed-point updates, and the updates themselves when they travel unmasked. Committed
+/// words are expanded (<see cref="UpdateCompression"/>) to the updates they stand for.
 /// </summary>
 /// <param name="Sum">The modular sum; null when the round could not be unmasked (the model then stays as it was).</param>
 /// <param name="Updates">Each participant's update in roster order; null under secure aggregation.</param>
 public sealed record RoundContributions(IReadOnlyList<AcceptedBlob> Participants, uint[]? Sum, IReadOnlyList<MemberUpdate>? Updates)
 {
-    /// <summary>Unmasked updates: the sum is theirs, and each is visible.</summary>
-    public static RoundContributions Plain(IReadOnlyList<AcceptedBlob> accepted, int updateLength)
+    /// <summary>Unmasked updates of <paramref name="round"/>: the sum is theirs, and each is visible.</summary>
+    public static RoundContributions Plain(IReadOnlyList<AcceptedBlob> accepted, TrainingPlan plan, int round)
     {
         var ordered = InRosterOrder(accepted);
-        var updates = ordered.Select(a => new MemberUpdate(EnvelopeBodies.ReadUpdate(a.Envelope.Body, updateLength), (long)a.Envelope.SampleCount)).ToList();
-        return new(ordered, RoundSum.Of(updates, updateLength).Sum, updates);
+        var updates = ordered.Select(a => new MemberUpdate(UpdateCompression.Expand(plan, EnvelopeBodies.ReadUpdate(a.Envelope.Body, plan.WireLength), round), (long)a.Envelope.SampleCount)).ToList();
+        return new(ordered, RoundSum.Of(updates, plan.UpdateLength).Sum, updates);
     }
 
-    /// <summary>Secure aggregation: the survivors and the sum their unmasking gave (null: it failed).</summary>
-    public static RoundContributions Unmasked(IReadOnlyList<AcceptedBlob> survivors, uint[]? sum) => new(InRosterOrder(survivors), sum, null);
+    /// <summary>Secure aggregation: the survivors and the sum of their committed words their unmasking gave (null: it failed), expanded.</summary>
+    public static RoundContributions Unmasked(IReadOnlyList<AcceptedBlob> survivors, uint[]? sum, TrainingPlan plan, int round) =>
+        new(InRosterOrder(survivors), sum is null ? null : UpdateCompression.Expand(plan, sum, round), null);
 
     /// <summary>The round's members as scores name them: lower-case address and committed samples, in roster order.</summary>
     public IReadOnlyList<RosterMember> Roster => [.. Participants.Select(a => new RosterMember(a.Member.ToLowerHex(), (long)a.Envelope.SampleCount))];

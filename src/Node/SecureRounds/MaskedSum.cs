@@ -9,7 +9,8 @@ namespace FedChain.Node.SecureRounds;
 /// Unmasks one training round of a secure-aggregation plan from public data only: the chain's sets
 /// (U2 = round-0 committers, U3 = the round's accepted masked blobs from U2) and the pool's keys and
 /// unmasking answers. Nodes and the auditor run this same code, so they get the same bits:
-/// sum over U3 of the masked vectors mod 2^32 minus the reconstructed masks (<see cref="SecureSum"/>).
+/// sum over U3 of the masked vectors mod 2^32 minus the reconstructed masks (<see cref="SecureSum"/>), over the
+/// committed words (random-k's k values when the plan compresses).
 /// </summary>
 public static class MaskedSum
 {
@@ -19,13 +20,13 @@ public static class MaskedSum
 
     /// <summary>The parameters of training round <paramref name="round"/>.</summary>
     public static SecAggParameters Parameters(TrainingPlan plan, byte[] planHash, PlanSlots slots, int round) =>
-        plan.SecureAggregation!.ForRound(PlanSlots.RoundId(planHash, round), slots.Count, plan.UpdateLength);
+        plan.SecureAggregation!.ForRound(PlanSlots.RoundId(planHash, round), slots.Count, plan.WireLength);
 
     /// <summary>The unmasked sum over <paramref name="survivors"/>, or <see cref="SecureAggregationException"/> (fewer than t survivors or answers).</summary>
     public static uint[] Compute(TrainingPlan plan, byte[] planHash, SecAggPool pool, int round, IReadOnlySet<int> u2, IReadOnlyList<AcceptedBlob> survivors)
     {
         var parameters = Parameters(plan, planHash, pool.Slots, round);
-        var masked = survivors.Select(a => new MaskedInput(pool.Slots.SlotOf(a.Member.ToString()), EnvelopeBodies.ReadUpdate(a.Envelope.Body, plan.UpdateLength))).ToList();
+        var masked = survivors.Select(a => new MaskedInput(pool.Slots.SlotOf(a.Member.ToString()), EnvelopeBodies.ReadUpdate(a.Envelope.Body, plan.WireLength))).ToList();
         if (masked.Count < parameters.Threshold)
             throw new SecureAggregationException($"round {round}: {masked.Count} masked update(s) survived, below the threshold {parameters.Threshold}");
         var answers = pool.Answers(round, masked.Select(m => m.Slot));

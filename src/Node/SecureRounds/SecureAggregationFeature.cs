@@ -110,7 +110,7 @@ public sealed class SecureAggregationFeature(PlanRun run) : PlanFeature(run)
             Run.Report("phase", round, phase: "secure aggregation failed", detail: e.Message);
         }
 
-        return RoundContributions.Unmasked(survivors, sum);
+        return RoundContributions.Unmasked(survivors, sum, Run.Plan, round);
     }
 
     public override Task FinishAsync(CancellationToken ct)

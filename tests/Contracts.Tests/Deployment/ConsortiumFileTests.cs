@@ -51,13 +51,14 @@ public sealed class ConsortiumFileTests : IDisposable
         var sut = new ConsortiumAddresses
         {
             RpcUrl = "http://127.0.0.1:8545/", ChainId = 31337, DeploymentBlock = 7,
-            MembershipRegistry = "0x01", Governor = "0x02", TrainingLedger = "0x03", RewardToken = "0x04",
-            VotingDelaySeconds = 1, VotingPeriodSeconds = 60, GovernanceQuorumPercent = 51,
+            MembershipRegistry = "0x01", Timelock = "0x05", Governor = "0x02", TrainingLedger = "0x03", RewardToken = "0x04",
+            VotingDelaySeconds = 1, VotingPeriodSeconds = 60, GovernanceQuorumPercent = 51, TimelockDelaySeconds = 1, GracePeriodSeconds = 3600,
         };
 
         await sut.WriteAsync(_dir.File("a/addresses.json"));
 
         Assert.Equal(sut, ConsortiumAddresses.Read(_dir.File("a/addresses.json")));
         Assert.Contains("\"trainingLedger\": \"0x03\"", await File.ReadAllTextAsync(_dir.File("a/addresses.json")), StringComparison.Ordinal);
+        Assert.Contains("\"timelock\": \"0x05\"", await File.ReadAllTextAsync(_dir.File("a/addresses.json")), StringComparison.Ordinal);
     }
 }

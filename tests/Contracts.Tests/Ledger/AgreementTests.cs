@@ -7,7 +7,7 @@ namespace FedChain.Contracts.Tests.Ledger;
 public sealed class AgreementTests(ConsortiumFixture fixture) : ConsortiumTests(fixture)
 {
     private static RoundCommitment Commit(System.Numerics.BigInteger plan, uint round, string who, byte[]? aggregate = null, byte[]? scores = null) =>
-        new(plan, round, Hashes.Of($"{who}/{round}"), 100, 0, aggregate, scores);
+        new(plan, round, Hashes.Of($"{who}/{round}"), 100, aggregate, scores);
 
     private async Task<(System.Numerics.BigInteger Plan, IReadOnlyList<Consortium> Founders)> PlanPastRoundZeroAsync()
     {

@@ -1,4 +1,5 @@
 using FedChain.Contracts.Chain;
+using FedChain.Contracts.Governance;
 using FedChain.Contracts.Ledger;
 using FedChain.Contracts.Tests.Support;
 using static FedChain.Contracts.Tests.Support.ConsortiumFixture;
@@ -13,7 +14,7 @@ public sealed class CommitTests(ConsortiumFixture fixture) : ConsortiumTests(fix
         var founder = Fx.As(Founders[0]);
 
         await Reverts.AssertRevertsAsync("NotGovernance", () => founder.Chain.SendAsync(Fx.Addresses.TrainingLedger,
-            new LedgerFunctions.StartPlan { Params = new PlanParams { PlanHash = Hashes.Of("p"), Invited = [founder.Chain.Address], Rounds = 1, CommitWindow = 1, EnrolmentWindow = 1 } }));
+            new LedgerFunctions.StartPlan { Params = Fx.Plan() }));
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class CommitTests(ConsortiumFixture fixture) : ConsortiumTests(fix
     [Fact]
     public async Task OptIn_ByAMemberNotInvited_RevertsNotInvited()
     {
-        var planId = await Fx.StartPlanAsync(p => p.Invited = [Fx.AddressOf(Founders[0])], optIn: false);
+        var planId = await Fx.StartPlanAsync(p => p.Invited = [Fx.AddressOf(Founders[0]), Fx.AddressOf(Founders[2])], optIn: false);
 
         await Reverts.AssertRevertsAsync("NotInvited", () => Fx.As(Founders[1]).Ledger.OptInAsync(planId));
     }
@@ -49,6 +50,7 @@ public sealed class CommitTests(ConsortiumFixture fixture) : ConsortiumTests(fix
         var planId = await Fx.StartPlanAsync(optIn: false);
         var founder = Fx.As(Founders[0]);
         await founder.Ledger.OptInAsync(planId);
+        await Fx.As(Founders[1]).Ledger.OptInAsync(planId);
         await Reverts.AssertRevertsAsync("NothingToAdvance", () => founder.Ledger.AdvanceAsync(planId));
         await AnvilGovernance.SkipToAsync(founder, await founder.Chain.LatestTimestampAsync() + 600);
 
@@ -56,8 +58,23 @@ public sealed class CommitTests(ConsortiumFixture fixture) : ConsortiumTests(fix
 
         var state = await founder.Ledger.PlanStateAsync(planId);
         Assert.Equal((byte)PlanStatus.Running, state.Status);
-        Assert.Equal(1, state.Participants);
-        await Reverts.AssertRevertsAsync("PlanNotEnrolling", () => Fx.As(Founders[1]).Ledger.OptInAsync(planId));
+        Assert.Equal(2, state.Participants);
+        await Reverts.AssertRevertsAsync("PlanNotEnrolling", () => Fx.As(Founders[2]).Ledger.OptInAsync(planId));
+    }
+
+    [Fact]
+    public async Task Advance_AfterEnrolment_BelowTheMinimumParticipants_CancelsThePlan()
+    {
+        var planId = await Fx.StartPlanAsync(optIn: false);
+        var founder = Fx.As(Founders[0]);
+        await founder.Ledger.OptInAsync(planId);
+        await AnvilGovernance.SkipToAsync(founder, await founder.Chain.LatestTimestampAsync() + 600);
+
+        var outcome = await founder.Ledger.AdvanceAsync(planId);
+
+        Assert.Single(outcome.Events<LedgerEvents.PlanCancelled>());
+        Assert.Equal((byte)PlanStatus.Cancelled, (await founder.Ledger.PlanStateAsync(planId)).Status);
+        await Reverts.AssertRevertsAsync("PlanNotRunning", () => founder.Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("alone"), 1)));
     }
 
     [Fact]
@@ -104,17 +121,18 @@ public sealed class CommitTests(ConsortiumFixture fixture) : ConsortiumTests(fix
         await founders[0].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("a"), 303));
         await founders[1].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("b"), 294));
 
-        var last = await founders[2].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("c"), 123, 250_000));
+        var last = await founders[2].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("c"), 123, PinnedHash: Hashes.Of("secagg keys and shares")));
 
         var committed = Assert.Single(last.Events<LedgerEvents.Committed>());
         Assert.Equal(Hashes.Of("c"), committed.BlobHash);
         Assert.Equal(123ul, committed.SampleCount);
-        Assert.Equal(250_000ul, committed.EpsilonSpent);
+        Assert.Equal(0ul, committed.EpsilonSpent); // round 0 is the setup round
+        Assert.Equal(Hashes.Of("secagg keys and shares"), committed.PinnedHash);
         var closed = Assert.Single(last.Events<LedgerEvents.RoundClosed>());
         Assert.True(closed.Early);
         Assert.Equal(3, closed.Committed);
         Assert.Equal(1u, Assert.Single(last.Events<LedgerEvents.RoundOpened>()).Round);
-        Assert.Equal(250_000ul, (await founders[0].Ledger.ParticipantAsync(planId, founders[2].Chain.Address)).EpsilonSpent);
+        Assert.Equal(3, await founders[0].Ledger.RoundCommittersAsync(planId, 0));
     }
 
     [Fact]
@@ -139,19 +157,56 @@ public sealed class CommitTests(ConsortiumFixture fixture) : ConsortiumTests(fix
     }
 
     [Fact]
-    public async Task Commit_PastThePrivacyBudget_RevertsAndKeepsTheSpend()
+    public async Task Commit_InATrainingRound_IsChargedThePlansEpsilon_PastThePlanBudgetReverts()
     {
-        var planId = await Fx.StartPlanAsync(p => p.EpsilonBudget = 1_000_000);
+        var planId = await Fx.StartPlanAsync(p => p.EpsilonBudget = 2 * EpsilonPerRound);
         var founders = Fx.FoundersAsConsortium();
-        await founders[0].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("a"), 1, 600_000));
-        await founders[1].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("b"), 1, 600_000));
-        await founders[2].Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("c"), 1, 600_000));
+        for (uint r = 0; r < 3; r++)
+        {
+            for (var i = 0; i < 3; i++) await founders[i].Ledger.CommitAsync(new RoundCommitment(planId, r, Hashes.Of($"{i}/{r}"), 1));
+        }
 
         var revert = await Reverts.AssertRevertsAsync("PrivacyBudgetExceeded",
-            () => founders[0].Ledger.CommitAsync(new RoundCommitment(planId, 1, Hashes.Of("a1"), 1, 400_001)));
+            () => founders[0].Ledger.CommitAsync(new RoundCommitment(planId, 3, Hashes.Of("0/3"), 1)));
 
-        Assert.Equal(1_000_001, (long)(System.Numerics.BigInteger)revert["wouldSpend"]!);
-        Assert.Equal(600_000ul, (await founders[0].Ledger.ParticipantAsync(planId, founders[0].Chain.Address)).EpsilonSpent);
-        await founders[0].Ledger.CommitAsync(new RoundCommitment(planId, 1, Hashes.Of("a1"), 1, 400_000));
+        Assert.Equal(3 * EpsilonPerRound, (long)(System.Numerics.BigInteger)revert["wouldSpend"]!);
+        Assert.Equal(2ul * EpsilonPerRound, await founders[0].Ledger.EpsilonSpentAsync(planId, founders[0].Chain.Address));
+        Assert.Equal(2ul * EpsilonPerRound, await founders[0].Ledger.LifetimeSpentAsync(founders[0].Chain.Address, Schema));
+    }
+
+    [Fact]
+    public async Task Commit_PastTheLifetimeBudgetGovernanceSet_Reverts_AndTheViewSaysThePlanDoesNotFit()
+    {
+        var founders = Fx.FoundersAsConsortium();
+        await AnvilGovernance.PassAsync(Proposals.Settings(Fx.Addresses, new SettingsChange { LifetimeBudgets = [(Schema, EpsilonPerRound)] }), founders);
+        var planId = await Fx.StartPlanAsync();
+        Assert.Equal(EpsilonPerRound, await founders[0].Ledger.LifetimeBudgetAsync(Schema));
+        var fit = await founders[0].Ledger.FitsLifetimeBudgetAsync(planId, founders[0].Chain.Address);
+        Assert.False(fit.Fits);
+        Assert.Equal(EpsilonPerRound, fit.Remaining);
+        Assert.Equal(9 * EpsilonPerRound, fit.Cost);
+        for (uint r = 0; r < 2; r++)
+        {
+            for (var i = 0; i < 3; i++) await founders[i].Ledger.CommitAsync(new RoundCommitment(planId, r, Hashes.Of($"{i}/{r}"), 1));
+        }
+
+        var revert = await Reverts.AssertRevertsAsync("LifetimeBudgetExceeded",
+            () => founders[0].Ledger.CommitAsync(new RoundCommitment(planId, 2, Hashes.Of("0/2"), 1)));
+
+        Assert.Equal(Schema, (byte[])revert["dataset"]!);
+    }
+
+    [Fact]
+    public async Task Commit_WithAZeroBlobHash_OrSamplesOutsideItsLimit_Reverts()
+    {
+        var planId = await Fx.StartPlanAsync(p => p.MaxSamples = [500, 1_000, 1_000]);
+        var founder = Fx.As(Founders[0]);
+
+        await Reverts.AssertRevertsAsync("ZeroHash", () => founder.Ledger.CommitAsync(new RoundCommitment(planId, 0, new byte[32], 1)));
+        await Reverts.AssertRevertsAsync("SampleCountOutOfRange", () => founder.Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("none"), 0)));
+        var revert = await Reverts.AssertRevertsAsync("SampleCountOutOfRange", () => founder.Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("too many"), (1UL << 63) + 5)));
+
+        Assert.Equal(500ul, (ulong)(System.Numerics.BigInteger)revert["maxSamples"]!);
+        await founder.Ledger.CommitAsync(new RoundCommitment(planId, 0, Hashes.Of("at the limit"), 500));
     }
 }

@@ -111,5 +111,6 @@ public sealed class MembershipRegistryTests(ConsortiumFixture fixture) : Consort
 
         Assert.Equal("10.0.0.2:9000", (await founder.Membership.MembersAsync())[1].Endpoint);
         await Reverts.AssertRevertsAsync("NotRegistered", () => Fx.As(Outsider).Membership.UpdateEndpointAsync("evil:1"));
+        await Reverts.AssertRevertsAsync("EndpointTooLong", () => founder.Membership.UpdateEndpointAsync(new string('x', 261)));
     }
 }

@@ -1,6 +1,7 @@
 using FedChain.Learning.Aggregation;
 using FedChain.Learning.Contribution;
 using FedChain.Learning.Data.Statistics;
+using FedChain.Learning.Pipeline;
 using FedChain.Learning.Simulation;
 using FedChain.Learning.Tests.Support;
 
@@ -15,7 +16,8 @@ public sealed class CoalitionModelsTests
         public void Observe(RoundUpdates round) => Rounds.Add(round);
     }
 
-    private static IReadOnlyList<MemberUpdate> Updates(RoundUpdates round) => round.Inputs!.Updates!;
+    private static float[] Build(FedChain.Learning.Plans.TrainingPlan plan, RoundUpdates round, Coalition coalition) =>
+        CoalitionModels.Build(plan, RoundPipeline.For(plan).Rule, round.Inputs!, coalition);
 
     [Theory]
     [InlineData(ServerRuleKind.FedAvg)]
@@ -29,8 +31,8 @@ public sealed class CoalitionModelsTests
         FederatedSimulation.Run(plan, sites, new SimulationOptions(EvaluateEveryRound: false), observer: capture);
 
         var round = capture.Rounds[1];
-        Assert.Equal(round.GlobalAfter, CoalitionModels.Build(plan, round.GlobalBefore, round.StateBefore, Updates(round), Coalition.All(4), round.Members));
-        Assert.Equal(round.GlobalBefore, CoalitionModels.Build(plan, round.GlobalBefore, round.StateBefore, Updates(round), Coalition.Empty, round.Members));
+        Assert.Equal(round.GlobalAfter, Build(plan, round, Coalition.All(4)));
+        Assert.Equal(round.GlobalBefore, Build(plan, round, Coalition.Empty));
     }
 
     [Fact]
@@ -44,6 +46,6 @@ public sealed class CoalitionModelsTests
         var alone = FederatedSimulation.Run(plan, [sites[2]], new SimulationOptions(EvaluateEveryRound: false));
 
         var round = capture.Rounds[0];
-        Assert.Equal(alone.FinalParameters, CoalitionModels.Build(plan, round.GlobalBefore, round.StateBefore, Updates(round), new Coalition(0b0100), round.Members));
+        Assert.Equal(alone.FinalParameters, Build(plan, round, new Coalition(0b0100)));
     }
 }

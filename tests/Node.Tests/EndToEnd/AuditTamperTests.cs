@@ -98,7 +98,7 @@ public sealed class AuditTamperTests(AuditTamperTests.Run run) : IClassFixture<A
                     await watch.WaitAsync(honest[0].Site, s => s.Round == r && s.Phase == "waiting for commits", $"cleveland committed round {r}");
                     var ledger = await LedgerState.ReplayAsync(Reader(), FromBlock);
                     var theirs = ledger.Plans[planId].Rounds[r].Commitments.First(c => Same(c.Member, Cleveland));
-                    await mallory.Chain.Ledger.CommitAsync(new RoundCommitment(planId, (uint)r, theirs.BlobHash, theirs.SampleCount, 0, r == 0 ? null : MalloryVote));
+                    await mallory.Chain.Ledger.CommitAsync(new RoundCommitment(planId, (uint)r, theirs.BlobHash, theirs.SampleCount, r == 0 ? null : MalloryVote));
                 }
 
                 await watch.AllAsync(honest.Select(s => s.Site), s => s.Event == "done", "done", TimeSpan.FromMinutes(3));

@@ -49,10 +49,13 @@ public abstract class ConsortiumRun : IAsyncLifetime
 
     public BigInteger PlanId => PlanIds[0];
 
-    /// <summary>The member killed (SIGKILL) once it held the builder's round, if any.</summary>
+    /// <summary>The member whose node kills itself before committing the builder's round, if any.</summary>
     public ConsortiumMember? Victim { get; private set; }
 
     public IReadOnlyList<ConsortiumMember> Survivors => [.. Members.Where(m => m != Victim)];
+
+    /// <summary>The victim's exit code (SIGKILL's 137 when it crashed where it was told to).</summary>
+    public int? VictimExitCode { get; private set; }
 
     /// <summary>The survivors' exit codes, in member order.</summary>
     public IReadOnlyList<int> ExitCodes { get; private set; } = [];
@@ -106,26 +109,23 @@ public abstract class ConsortiumRun : IAsyncLifetime
         Plans = [.. _builder.Plans.Select(p => p(Data))];
         if (Plans.Count > Members.Count) throw new ArgumentException($"{Plans.Count} plans, but each member offers at most one document");
         for (var i = 0; i < Plans.Count; i++) Consortium.OfferPlan(Members[i], Plans[i]);
-        Victim = _builder.KillLastAfterRound is null ? null : Members[^1];
+        if (_builder.CrashLastBeforeCommittingRound is { } crash)
+        {
+            Victim = Members[^1];
+            File.WriteAllText(Victim.ConfigFile, (NodeConfig.Load(Victim.ConfigFile) with { CrashBeforeCommittingRound = crash }).ToJson());
+        }
 
         var ready = Members.ToDictionary(m => m.Site, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        var victimReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var nodes = Members.Select(m => NodeProcess.Start(m, (_, s) =>
         {
             Statuses.Enqueue(s);
             if (s.Event == "ready") ready[s.Site].TrySetResult();
-            if (s.Site == Victim?.Site && s.Event == "round" && s.Round == _builder.KillLastAfterRound) victimReady.TrySetResult();
         })).ToList();
         try
         {
             await Task.WhenAny(Task.WhenAll(ready.Values.Select(r => r.Task)), Task.WhenAny(nodes.Select(n => n.Exited))).WaitAsync(ct);
             PlanIds = await Consortium.StartPlansAsync([.. Plans.Select(p => (p, _builder.EpsilonCapMicro?.Invoke(p)))], _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds, ct);
-            if (Victim is not null)
-            {
-                await victimReady.Task.WaitAsync(ct);
-                nodes[^1].Kill();
-            }
-
+            if (Victim is not null) VictimExitCode = await nodes[^1].Exited.WaitAsync(ct);
             ExitCodes = await Task.WhenAll(nodes.Where(n => n.Member != Victim).Select(n => n.Exited)).WaitAsync(ct);
         }
         catch (OperationCanceledException e)

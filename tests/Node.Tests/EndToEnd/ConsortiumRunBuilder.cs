@@ -6,7 +6,7 @@ namespace FedChain.Node.Tests.EndToEnd;
 
 /// <summary>
 /// What a <see cref="ConsortiumRun"/> runs: its plans (each from the heart-disease folder; default the
-/// demo plan), the chain's windows and privacy cap, a member to kill, and the run's deadline.
+/// demo plan), the chain's windows and privacy cap, a member that crashes, and the run's deadline.
 /// </summary>
 internal sealed class ConsortiumRunBuilder
 {
@@ -21,8 +21,8 @@ internal sealed class ConsortiumRunBuilder
     /// <summary>The chain's per-member epsilon cap for a plan; null: the plan's own budget.</summary>
     public Func<TrainingPlan, ulong>? EpsilonCapMicro { get; private set; }
 
-    /// <summary>The last member is SIGKILLed once its node holds this round's aggregate; null: nobody is.</summary>
-    public int? KillLastAfterRound { get; private set; }
+    /// <summary>The last member's node kills itself right before it would commit this round (<c>crashBeforeCommittingRound</c>); null: nobody does.</summary>
+    public int? CrashLastBeforeCommittingRound { get; private set; }
 
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(4);
 
@@ -45,9 +45,9 @@ internal sealed class ConsortiumRunBuilder
         return this;
     }
 
-    public ConsortiumRunBuilder KillingTheLastMemberAfterRound(int round)
+    public ConsortiumRunBuilder CrashingTheLastMemberBeforeCommittingRound(int round)
     {
-        KillLastAfterRound = round;
+        CrashLastBeforeCommittingRound = round;
         return this;
     }
 

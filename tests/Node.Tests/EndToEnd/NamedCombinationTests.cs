@@ -28,6 +28,24 @@ public sealed class NamedCombinationTests(NamedCombinationsRun run) : IClassFixt
         Assert.All(record.Rounds.Skip(1), r => Assert.Equal(run.Members.Count, r.RecordedScores!.Members.Count));
     }
 
+    /// <summary>The FedPer plan: each node reports its personal model beside the global one every round, keeps it in its
+    /// own folder, and never publishes it (no blob any node holds is its bytes or holds its head).</summary>
+    [Fact]
+    public void PersonalModels_AreReportedBesideTheGlobalOnes_AndNeverLeaveTheirSite()
+    {
+        var planId = run.PlanIds[2];
+        var exported = Directory.EnumerateFiles(run.Blobs, "*", SearchOption.AllDirectories).Select(File.ReadAllBytes).ToList();
+        foreach (var member in run.Members)
+        {
+            var result = run.ResultOf(member, planId);
+            Assert.All(result.Rounds.Skip(1), r => Assert.NotNull(r.PersonalMetrics));
+            Assert.All(result.Rounds.Skip(1), r => Assert.Equal(r.Metrics!.Rows, r.PersonalMetrics!.Rows));
+            var personal = File.ReadAllBytes(Path.Combine(member.Directory, "state", "plans", planId.ToString(), "personal-model.f32"));
+            var head = personal[^(9 * 4)..];
+            Assert.DoesNotContain(exported, blob => blob.AsSpan().IndexOf(head) >= 0);
+        }
+    }
+
     [Fact]
     public void TheAudit_ChecksEveryPlan_AndFindsNothing()
     {

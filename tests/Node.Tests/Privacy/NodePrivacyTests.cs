@@ -1,7 +1,7 @@
 using FedChain.Contracts.Events;
 using FedChain.Contracts.Ledger;
 using FedChain.Learning.Plans;
-using FedChain.Learning.Privacy.Accounting;
+using FedChain.Node.Privacy;
 using FedChain.Node.Audit;
 
 namespace FedChain.Node.Tests.Privacy;
@@ -13,21 +13,17 @@ public sealed class NodePrivacyTests(PrivateConsortiumRun run) : IClassFixture<P
     private PlanRecord Record => run.Ledger.Plans[run.PlanId];
 
     [Fact]
-    public void EachTrainingCommit_RecordsOnChainTheEpsilonThePlansAccountantGives()
+    public void EachTrainingCommit_IsChargedThePlansEpsilonPerRound_WhichCoversWhatTheAccountantsSpend()
     {
+        var perRound = (ulong)PrivacySchedule.PerRoundMicro(run.Plan);
+        Assert.Equal((uint)perRound, Record.Limits!.EpsilonPerRound);
         foreach (var member in run.Members)
         {
             var dp = MemberDpSgd.For(run.Plan, member.Site);
+            Assert.True(perRound * (ulong)run.Plan.Rounds >= (ulong)PrivacySchedule.CumulativeMicro(dp, run.Plan.Rounds), $"{member.Site}: the plan's charge is below its accountant's epsilon for the whole plan");
             Assert.Equal(0ul, Commit(0, member.Address).EpsilonSpent);
-            long cumulative = 0;
-            for (var round = 1; round <= PrivateConsortiumRun.AffordableRounds; round++)
-            {
-                cumulative += (long)Commit(round, member.Address).EpsilonSpent;
-                var expected = RdpAccountant.Epsilon(dp.Options.SampleRate, dp.Options.NoiseMultiplier, (long)dp.StepsPerRound * round, dp.Delta, dp.Conversion);
-                Assert.Equal(FixedPoint.ToMicro(expected), cumulative);
-            }
-
-            Assert.Equal((ulong)cumulative, Record.EpsilonSpent[member.Address.ToLowerInvariant()]);
+            for (var round = 1; round <= PrivateConsortiumRun.AffordableRounds; round++) Assert.Equal(perRound, Commit(round, member.Address).EpsilonSpent);
+            Assert.Equal(perRound * PrivateConsortiumRun.AffordableRounds, Record.EpsilonSpent[member.Address.ToLowerInvariant()]);
         }
     }
 
@@ -37,11 +33,9 @@ public sealed class NodePrivacyTests(PrivateConsortiumRun run) : IClassFixture<P
         var last = Record.Rounds[PrivateConsortiumRun.Rounds];
         Assert.True(last.Closed);
         Assert.Empty(last.Commitments);
+        Assert.True(Record.Limits!.EpsilonPerRound * (ulong)PrivateConsortiumRun.Rounds > run.CapMicro, "a third round would fit the cap; the test does not exhaust the budget");
         foreach (var member in run.Members)
         {
-            var dp = MemberDpSgd.For(run.Plan, member.Site);
-            var third = FixedPoint.ToMicro(RdpAccountant.Epsilon(dp.Options.SampleRate, dp.Options.NoiseMultiplier, (long)dp.StepsPerRound * PrivateConsortiumRun.Rounds, dp.Delta, dp.Conversion));
-            Assert.True(third > (long)run.CapMicro, $"{member.Site}: a third round ({third}) would fit the cap {run.CapMicro}; the test does not exhaust the budget");
             Assert.True(Record.EpsilonSpent[member.Address.ToLowerInvariant()] <= run.CapMicro);
             Assert.Contains(run.Statuses, s => s.Site == member.Site && s.Round == PrivateConsortiumRun.Rounds && s.Phase == "privacy budget exhausted");
         }
@@ -58,7 +52,7 @@ public sealed class NodePrivacyTests(PrivateConsortiumRun run) : IClassFixture<P
     }
 
     [Fact]
-    public async Task Audit_NamesRoundAndMember_WhenAnOnChainEpsilonLeavesTheSchedule()
+    public async Task Audit_NamesRoundAndMember_WhenAnOnChainEpsilonIsNotThePlansCharge()
     {
         var ledger = await LedgerState.ReplayAsync(run.Reader, run.Consortium.Addresses.DeploymentBlock);
         var tampered = ledger.Plans[run.PlanId].Rounds[2].Commitments[0];
@@ -69,7 +63,7 @@ public sealed class NodePrivacyTests(PrivateConsortiumRun run) : IClassFixture<P
         var finding = Assert.Single(audit.Findings);
         Assert.Equal(2, finding.Round);
         Assert.Equal(tampered.Member.ToLowerInvariant(), finding.Member);
-        Assert.Contains("not on the plan's schedule", finding.Problem);
+        Assert.Contains("the plan charges", finding.Problem);
     }
 
     private LedgerEvents.Committed Commit(int round, string address) =>

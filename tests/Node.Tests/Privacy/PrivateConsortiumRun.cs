@@ -7,7 +7,7 @@ namespace FedChain.Node.Tests.Privacy;
 
 /// <summary>
 /// The run <see cref="NodePrivacyTests"/> read: a DP plan of 3 rounds at epsilon 3 whose on-chain
-/// per-member budget covers only 2 of them, then the audit.
+/// per-member budget covers only 2 of them (at the ledger's charge per round), then the audit.
 /// </summary>
 public sealed class PrivateConsortiumRun() : ConsortiumRun(new ConsortiumRunBuilder()
     .WithPlan(PlanOf)
@@ -16,7 +16,7 @@ public sealed class PrivateConsortiumRun() : ConsortiumRun(new ConsortiumRunBuil
     public const int Rounds = 3;
     public const int AffordableRounds = 2;
 
-    /// <summary>The chain's per-member epsilon cap: what the most expensive member spends in <see cref="AffordableRounds"/> rounds.</summary>
+    /// <summary>The chain's per-member epsilon cap: what the ledger charges for <see cref="AffordableRounds"/> training rounds.</summary>
     public ulong CapMicro => Cap(Plan);
 
     private static TrainingPlan PlanOf(FedChain.Node.Datasets.DatasetFolder data)
@@ -25,6 +25,5 @@ public sealed class PrivateConsortiumRun() : ConsortiumRun(new ConsortiumRunBuil
         return DemoPlan.WithPrivacy(plain, epsilon: 3, delta: 1e-5, DemoPlan.TrainRows(plain, data));
     }
 
-    private static ulong Cap(TrainingPlan plan) =>
-        (ulong)plan.Privacy!.DeclaredCounts.Max(d => PrivacySchedule.CumulativeMicro(MemberDpSgd.For(plan, d.Member), AffordableRounds));
+    private static ulong Cap(TrainingPlan plan) => (ulong)PrivacySchedule.PerRoundMicro(plan) * AffordableRounds;
 }

@@ -7,8 +7,9 @@ namespace FedChain.Node.Tests.SecureRounds;
 
 /// <summary>
 /// The run <see cref="NodeSecureAggregationTests"/> read: the demo plan with secure aggregation (t = 3)
-/// and sample-share contribution scores over 2 rounds; the last hospital is SIGKILLed once it holds
-/// round 1's aggregate, after the key exchange and before its round-2 commit, so round 2 is unmasked
+/// and sample-share contribution scores over 2 rounds; the last hospital's node kills itself once it
+/// has masked its round-2 update, before publishing or committing it (after the key exchange and its
+/// round-1 commit: a deterministic point, not a race with the test), so round 2 is unmasked
 /// with its mask key rebuilt from the survivors' shares, and scored by the survivors from the sum alone.
 /// </summary>
 public sealed class SecureConsortiumRun() : ConsortiumRun(new ConsortiumRunBuilder()
@@ -17,7 +18,7 @@ public sealed class SecureConsortiumRun() : ConsortiumRun(new ConsortiumRunBuild
         SecureAggregation = new SecureAggregationSettings(true, Threshold: 3),
         Contribution = new ContributionSettings(ContributionMethod.SampleShare),
     })
-    .KillingTheLastMemberAfterRound(1)
+    .CrashingTheLastMemberBeforeCommittingRound(2)
     .WithTimeout(TimeSpan.FromMinutes(3)))
 {
     public const int Rounds = 2;

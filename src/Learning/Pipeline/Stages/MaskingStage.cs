@@ -10,6 +10,8 @@ namespace FedChain.Learning.Pipeline.Stages;
 /// </summary>
 public sealed record MaskingStage() : RoundStage("secure-aggregation", RoundHook.Masking)
 {
+    public override RoundView Needs => RoundView.AdditiveCommits;
+
     public override RoundView Hides => RoundView.IndividualUpdates;
 
     public override string? Refusal(TrainingPlan plan) =>

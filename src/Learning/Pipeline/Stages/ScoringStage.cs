@@ -12,10 +12,11 @@ namespace FedChain.Learning.Pipeline.Stages;
 public abstract record ScoringStage(ContributionSettings Settings)
     : RoundStage(Kebab(Settings.Method), RoundHook.EvaluationAndScoring)
 {
-    public UtilityReport? Report(TrainingPlan plan, RoundInputs inputs, string member, SiteDataset validation)
+    /// <param name="rule">The plan's server-rule stage: subset models are what it would have made of the subset.</param>
+    public UtilityReport? Report(TrainingPlan plan, AggregationStage rule, RoundInputs inputs, string member, SiteDataset validation)
     {
         var schedule = Schedule(plan, inputs);
-        return Evaluate(plan, inputs, member, validation, schedule, Models(plan, inputs, schedule));
+        return Evaluate(plan, inputs, member, validation, schedule, Models(plan, rule, inputs, schedule));
     }
 
     /// <summary>The subsets every member evaluates this round (fixed by the plan, round and roster size).</summary>
@@ -26,8 +27,8 @@ public abstract record ScoringStage(ContributionSettings Settings)
     public UtilityReport? Evaluate(TrainingPlan plan, RoundInputs inputs, string member, SiteDataset validation, IReadOnlyList<Coalition> schedule, IReadOnlyList<float[]> models) =>
         UtilityEvaluation.Evaluate(plan.Hash, inputs.Round, member, plan.Architecture(), Settings.Metric, validation, schedule, models);
 
-    /// <summary>Every scheduled subset's model, in schedule order.</summary>
-    public abstract IReadOnlyList<float[]> Models(TrainingPlan plan, RoundInputs inputs, IReadOnlyList<Coalition> schedule);
+    /// <summary>Every scheduled subset's model, in schedule order, as <paramref name="rule"/> builds it.</summary>
+    public abstract IReadOnlyList<float[]> Models(TrainingPlan plan, AggregationStage rule, RoundInputs inputs, IReadOnlyList<Coalition> schedule);
 
     private static string Kebab(ContributionMethod method) =>
         string.Concat(method.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
@@ -38,9 +39,8 @@ public sealed record PerMemberScoringStage(ContributionSettings Settings) : Scor
 {
     public override RoundView Needs => RoundView.IndividualUpdates;
 
-    public override IReadOnlyList<float[]> Models(TrainingPlan plan, RoundInputs inputs, IReadOnlyList<Coalition> schedule) =>
-        CoalitionModels.BuildAll(plan, inputs.GlobalBefore, inputs.StateBefore,
-            inputs.Updates ?? throw new InvalidOperationException("per-member scoring was given no individual updates"), schedule, inputs.Members);
+    public override IReadOnlyList<float[]> Models(TrainingPlan plan, AggregationStage rule, RoundInputs inputs, IReadOnlyList<Coalition> schedule) =>
+        CoalitionModels.BuildAll(plan, rule, inputs.Updates is null ? throw new InvalidOperationException("per-member scoring was given no individual updates") : inputs, schedule);
 }
 
 /// <summary>
@@ -52,8 +52,6 @@ public sealed record SumOnlyScoringStage(ContributionSettings Settings) : Scorin
 {
     public override RoundView Needs => RoundView.Sum;
 
-    public override IReadOnlyList<float[]> Models(TrainingPlan plan, RoundInputs inputs, IReadOnlyList<Coalition> schedule) =>
-        [.. schedule.Select(c => c == Coalition.Empty || inputs.Sum.Samples == 0
-            ? [.. inputs.GlobalBefore]
-            : Aggregation.RoundAggregation.ApplyQuantisedSum(plan, inputs.GlobalBefore, inputs.StateBefore, inputs.Sum.Sum, inputs.Sum.Samples, inputs.Sum.Participants, inputs.Members).Global)];
+    public override IReadOnlyList<float[]> Models(TrainingPlan plan, AggregationStage rule, RoundInputs inputs, IReadOnlyList<Coalition> schedule) =>
+        [.. schedule.Select(c => c == Coalition.Empty || inputs.Sum.Samples == 0 ? [.. inputs.GlobalBefore] : rule.Apply(plan, inputs).Global)];
 }
