@@ -17,7 +17,7 @@ internal static class NodeLayers
         new("blobs, gossip, discovery", ["Blobs", "Gossip", "Discovery"], Cohesive: false),
         new("network", ["Network"], Cohesive: false),
         new("sharded aggregation", ["ShardedAggregation"], Cohesive: false),
-        new("node agent", ["Agent", "Audit", "Bench", "ChainView", "Contributions", "Datasets", "Privacy", "Reports", "Rounds", "SecureRounds"], Cohesive: true),
+        new("node agent", ["Agent", "Audit", "Bench", "ChainView", "Contributions", "Datasets", "Personalisation", "Privacy", "Reports", "Rounds", "SecureRounds"], Cohesive: true),
         new("demo", ["Demo"], Cohesive: false),
         new("cli", ["Cli"], Cohesive: false),
     ];
