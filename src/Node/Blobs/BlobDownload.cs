@@ -1,5 +1,4 @@
 using FedChain.Node.Identity;
-using FedChain.Node.Network;
 using FedChain.Node.PeerPenalties;
 using FedChain.Node.Wire.V1;
 
@@ -32,7 +31,7 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
             {
                 if (!Persistent && !exchange.HasHolders(id))
                 {
-                    exchange.Metrics.Count("blob.abandoned");
+                    exchange.Metrics.Abandoned();
                     return;
                 }
 
@@ -45,13 +44,13 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
             Log.FetchStarted(exchange.Logger, id.ToString(), partial.ChunkCount, 1);
             if (!await PullChunksAsync(partial, ct))
             {
-                exchange.Metrics.Count("blob.abandoned");
+                exchange.Metrics.Abandoned();
                 return;
             }
 
             if (await partial.CompleteAsync(ct) is not null)
             {
-                exchange.Metrics.Count("blob.fetched");
+                exchange.Metrics.Fetched();
                 return;
             }
 
@@ -144,7 +143,7 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
         {
             if (await partial.TryWriteChunkAsync(index, chunk.Data, ct))
             {
-                exchange.Metrics.Count("blob.chunks_fetched");
+                exchange.Metrics.ChunkFetched();
                 return (index, peer, true);
             }
         }

@@ -5,6 +5,7 @@ using FedChain.Contracts.Deployment;
 using FedChain.Contracts.Events;
 using FedChain.Node.Agent;
 using FedChain.Node.Audit;
+using FedChain.Node.Reports;
 using Spectre.Console;
 
 namespace FedChain.Node.Cli;
@@ -30,7 +31,7 @@ internal static class AuditCommand
                 var at = ConsortiumAddresses.Read(parse.GetValue(addresses)!.FullName);
                 using var chain = new ChainClient(parse.GetValue(rpc) ?? new Uri(at.RpcUrl), null, at.ChainId);
                 var result = await Auditor.RunAsync(new ChainEventReader(chain, at), at.DeploymentBlock, parse.GetValue(blobs)!.FullName, new ConsoleLines(), ct);
-                Show(result);
+                AuditSummary.Show(result);
                 if (parse.GetValue(json) is { } file) await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(result, StatusReporter.Json), ct);
                 if (parse.GetValue(analyses) is { } folder) await WriteAnalysesAsync(result, folder, ct);
                 return result.Ok ? 0 : 1;
@@ -51,17 +52,5 @@ internal static class AuditCommand
             await File.WriteAllTextAsync(Path.Combine(dir.FullName, "analysis.json"), json, ct);
             AnsiConsole.MarkupLineInterpolated($"analysis plan {plan}: recomputed results in {Path.Combine(dir.FullName, "analysis.json")}");
         }
-    }
-
-    public static void Show(AuditResult result)
-    {
-        AnsiConsole.MarkupLineInterpolated($"audit: {result.PlansChecked} plans, {result.RoundsChecked} rounds, {result.BlobsChecked} committed blobs checked");
-        if (result.Ok)
-        {
-            AnsiConsole.MarkupLine("[green]audit passed: no findings[/]");
-            return;
-        }
-
-        foreach (var finding in result.Findings) AnsiConsole.MarkupLineInterpolated($"[red]finding:[/] {finding}");
     }
 }

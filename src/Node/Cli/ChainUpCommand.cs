@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FedChain.Contracts.Chain;
 using FedChain.Contracts.Client;
+using FedChain.Node.Reports;
 using Spectre.Console;
 
 namespace FedChain.Node.Cli;

@@ -6,6 +6,7 @@ using FedChain.Learning.Models;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Simulation;
 using FedChain.Learning.Survival;
+using FedChain.Node.Datasets;
 using Spectre.Console;
 
 namespace FedChain.Node.Cli;

@@ -4,6 +4,7 @@ using FedChain.Learning.Models;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Quantisation;
 using FedChain.Learning.Training;
+using FedChain.Node.Datasets;
 
 namespace FedChain.Node.Cli;
 

@@ -6,6 +6,7 @@ using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Json;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Simulation;
+using FedChain.Node.Datasets;
 using FedChain.Node.Reports;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using FedChain.Learning.Data.Splits;
 using FedChain.Learning.Plans;
-using FedChain.Node.Cli;
+using FedChain.Node.Datasets;
 
 namespace FedChain.Node.Demo;
 

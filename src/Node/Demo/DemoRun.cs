@@ -4,8 +4,9 @@ using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Simulation;
 using FedChain.Node.Audit;
-using FedChain.Node.Cli;
 using FedChain.Node.Plans;
+using FedChain.Node.Datasets;
+using FedChain.Node.Reports;
 using Spectre.Console;
 
 namespace FedChain.Node.Demo;
@@ -66,7 +67,7 @@ public sealed partial class DemoRun(DemoOptions options, IAnsiConsole console)
             Step("7/7 audit: every commitment, aggregate, quorum and the release, from the chain and the exported blobs");
             var audit = await Auditor.RunAsync(new ChainEventReader(consortium.Deployer, consortium.Addresses), consortium.Addresses.DeploymentBlock,
                 results[0].BlobExport!, progress, ct);
-            AuditCommand.Show(audit);
+            AuditSummary.Show(audit);
 
             // With DP each node draws its noise from its own CSPRNG: no simulation can repeat it.
             var simulated = plan.Privacy is null ? Simulate(plan, data) : "";

@@ -1,7 +1,7 @@
 using System.Text;
 using FedChain.Learning.Analysis.Plans;
+using FedChain.Node.Datasets;
 using FedChain.Node.Analyses;
-using FedChain.Node.Cli;
 using FedChain.Node.Demo;
 using FedChain.TestSupport;
 

@@ -1,7 +1,7 @@
 using FedChain.Contracts.Ledger;
 using FedChain.Learning.Analysis.Plans;
+using FedChain.Node.Datasets;
 using FedChain.Node.Analyses;
-using FedChain.Node.Cli;
 using FedChain.TestSupport;
 
 namespace FedChain.Node.Tests.Analyses;

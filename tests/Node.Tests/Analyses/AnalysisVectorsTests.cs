@@ -3,7 +3,7 @@ using FedChain.Learning.Analysis.Engine;
 using FedChain.Learning.Analysis.Plans;
 using FedChain.Learning.Analysis.Results;
 using FedChain.Node.Analyses;
-using FedChain.Node.Cli;
+using FedChain.Node.Datasets;
 using FedChain.TestSupport;
 
 namespace FedChain.Node.Tests.Analyses;

@@ -9,8 +9,8 @@ using FedChain.Learning.Plans;
 using FedChain.Learning.Simulation;
 using FedChain.Node.Agent;
 using FedChain.Node.Audit;
-using FedChain.Node.Cli;
 using FedChain.Node.Contributions;
+using FedChain.Node.Datasets;
 using FedChain.Node.Demo;
 using FedChain.TestSupport;
 

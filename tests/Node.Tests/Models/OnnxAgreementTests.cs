@@ -4,7 +4,7 @@ using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Models;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Simulation;
-using FedChain.Node.Cli;
+using FedChain.Node.Datasets;
 using FedChain.Node.Demo;
 using FedChain.Node.Models;
 using FedChain.Node.Tests.EndToEnd;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using FedChain.Node.Identity;
 using FedChain.Node.Membership;
-using FedChain.Node.Network;
 using FedChain.Node.PeerPenalties;
 using FedChain.Node.Transport;
 using Microsoft.Extensions.Time.Testing;
@@ -39,8 +38,8 @@ public sealed class CertificateRenewalTests
         using var serverKey = NodeKey.Generate();
         using var clientKey = NodeKey.Generate();
         var members = new InMemoryMembership([new Member(serverKey.Address, null), new Member(clientKey.Address, null)]);
-        using var server = new TlsTransport(serverKey, members, new PeerScoreBook(new ScoringOptions(), _time), _time, TimeSpan.FromSeconds(10), new NetworkMetrics());
-        using var client = new TlsTransport(clientKey, members, new PeerScoreBook(new ScoringOptions(), _time), _time, TimeSpan.FromSeconds(10), new NetworkMetrics());
+        using var server = new TlsTransport(serverKey, members, new PeerScoreBook(new ScoringOptions(), _time), _time, TimeSpan.FromSeconds(10), new TransportMetrics());
+        using var client = new TlsTransport(clientKey, members, new PeerScoreBook(new ScoringOptions(), _time), _time, TimeSpan.FromSeconds(10), new TransportMetrics());
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
 

@@ -1,7 +1,6 @@
-using FedChain.Node.Wire;
 using FedChain.Node.Wire.V1;
 
-namespace FedChain.Node.Network;
+namespace FedChain.Node.Wire;
 
 /// <summary>An encoded frame waiting in a connection's send queue: the first <see cref="Length"/> bytes
 /// of <see cref="Buffer"/>, which goes back to the shared pool once written (when <see cref="Pooled"/>).</summary>

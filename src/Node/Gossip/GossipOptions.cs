@@ -1,4 +1,4 @@
-namespace FedChain.Node.Network;
+namespace FedChain.Node.Gossip;
 
 /// <summary>
 /// Gossip mesh parameters, named and defaulted as in the GossipSub v1.1 spec

@@ -2,7 +2,7 @@ using FedChain.Node.Identity;
 using FedChain.Node.PeerPenalties;
 using FedChain.Node.Wire.V1;
 
-namespace FedChain.Node.Network;
+namespace FedChain.Node.Wire;
 
 /// <summary>What gossip and blob exchange need from the node's connections.</summary>
 internal interface IPeerNetwork

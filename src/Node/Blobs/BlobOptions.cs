@@ -1,12 +1,16 @@
-namespace FedChain.Node.Network;
+namespace FedChain.Node.Blobs;
 
 /// <summary>Blob transfer parameters.</summary>
 public sealed class BlobOptions
 {
     /// <summary>Fetch every blob a peer announces (up to <see cref="MaxBlobBytes"/>), so each member ends
     /// with every update and auditors can export them all. Default true. When false, blobs are fetched
-    /// only through <see cref="NetworkNode.FetchBlobAsync"/>.</summary>
+    /// only through an explicit fetch (NetworkNode.FetchBlobAsync).</summary>
     public bool ReplicateAnnounced { get; set; } = true;
+
+    /// <summary>Tell every peer about each blob stored (BlobHave). Default true. Off where fetchers are told who
+    /// holds what (sharded aggregation names the holders), so announcements do not grow with N² per round.</summary>
+    public bool AnnounceStored { get; set; } = true;
 
     /// <summary>Largest blob accepted. Default 256 MiB.</summary>
     public long MaxBlobBytes { get; set; } = 256L * 1024 * 1024;

@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace FedChain.Node.Cli;
+namespace FedChain.Node.Reports;
 
 /// <summary>Progress lines written at once, in order (<see cref="Progress{T}"/> would post them to the thread pool).</summary>
 internal sealed class ConsoleLines : IProgress<string>

@@ -1,7 +1,7 @@
 using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Data.Schema;
 
-namespace FedChain.Node.Cli;
+namespace FedChain.Node.Datasets;
 
 /// <summary>A dataset folder holding schema.json and sites.json (data/&lt;name&gt;/ in the repository).</summary>
 internal sealed record DatasetFolder(string Path, DatasetSchema Schema, SiteManifest Sites)

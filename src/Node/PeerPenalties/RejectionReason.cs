@@ -1,6 +1,6 @@
-namespace FedChain.Node.Network;
+namespace FedChain.Node.PeerPenalties;
 
-/// <summary>Why the network refused a connection, a frame or a message. Counted in <see cref="NetworkMetrics"/> and logged.</summary>
+/// <summary>Why the network refused a connection, a frame or a message. Counted and logged by the node.</summary>
 public enum RejectionReason
 {
     /// <summary>The certificate proves an address the membership view does not list.</summary>
