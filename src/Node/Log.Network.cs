@@ -1,5 +1,4 @@
 using FedChain.Node.Identity;
-using FedChain.Node.Network;
 using FedChain.Node.PeerPenalties;
 using Microsoft.Extensions.Logging;
 

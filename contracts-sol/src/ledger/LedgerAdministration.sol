@@ -59,7 +59,18 @@ contract LedgerAdministration is LedgerCore {
         return _rewardOf(planId, member);
     }
 
+    // Members
+
+    /// @notice Pins the caller's signed evaluation of a completed plan's final model (once per participant).
+    function pinEvaluation(uint256 planId, bytes32 blobHash) external {
+        _pinEvaluation(planId, blobHash);
+    }
+
     // Views
+
+    function evaluationOf(uint256 planId, address member) external view returns (bytes32) {
+        return _evaluations[planId][member];
+    }
 
     /// @notice The plan's clock and settings, with removals not yet applied by a transaction counted in.
     function planState(uint256 planId) external view returns (PlanState memory) {
@@ -153,6 +164,17 @@ contract LedgerAdministration is LedgerCore {
     /// @notice The exclusion ballot `voter` cast for a round (0: none).
     function ballotOf(uint256 planId, uint32 round, address voter) external view returns (uint256) {
         return _ballots[keccak256(abi.encode(planId, round, voter))];
+    }
+
+    /// @notice An analysis plan's result hash: the leading one until agreed, and the round it follows.
+    function agreedResult(uint256 planId) external view returns (bytes32 hash, uint32 round, bool agreed) {
+        AgreedResult memory r = _results[planId];
+        return (r.hash, r.round, r.agreed);
+    }
+
+    /// @notice Votes so far for `hash` as the results after `round` of an analysis plan.
+    function resultVotes(uint256 planId, uint32 round, bytes32 hash) external view returns (uint256) {
+        return _resultVotes[keccak256(abi.encode(planId, round, hash))];
     }
 
     function releasedModel(uint256 planId) external view returns (bytes32) {

@@ -24,6 +24,10 @@ abstract contract LedgerBase {
     uint8 internal constant KIND_AGGREGATE = 0;
     uint8 internal constant KIND_SCORES = 1;
     uint8 internal constant KIND_EXCLUSION = 2;
+    uint8 internal constant KIND_RESULT = 3;
+
+    uint8 internal constant PLAN_TRAINING = 0;
+    uint8 internal constant PLAN_ANALYSIS = 1;
 
     int256 internal constant FIXED_POINT = 1e6;
     /// @dev Scores must be recorded within this many rounds: the span of Participant.history and of the committer-count ring.
@@ -61,7 +65,8 @@ abstract contract LedgerBase {
         bool secureAggregation,
         uint8 contributionMode,
         uint8 scoresLag,
-        uint128 rewardPool
+        uint128 rewardPool,
+        uint8 kind
     );
     event PlanLimits(
         uint256 indexed planId,
@@ -100,6 +105,8 @@ abstract contract LedgerBase {
     /// @dev One event per recordScores batch: `scores` holds one row of members.length per round from firstRound.
     event ScoresRecorded(uint256 indexed planId, uint32 indexed firstRound, address[] members, int64[] scores);
     event PlanSettled(uint256 indexed planId, uint128 minted);
+    /// @dev An analysis plan's result: a quorum of equal hashes of the results computed after `round`.
+    event ResultAgreed(uint256 indexed planId, uint32 indexed round, bytes32 resultHash, uint16 votes);
     event ModelReleased(uint256 indexed planId, bytes32 modelHash, bytes32 evaluationReportHash);
     event LifetimeBudgetSet(bytes32 indexed dataset, uint64 budget);
     event DefaultLifetimeBudgetSet(uint64 budget);
@@ -147,6 +154,8 @@ abstract contract LedgerBase {
     error RewardPoolExceeded(uint256 planId, uint256 wouldMint, uint128 pool);
     error ReleaseNotFinalised(uint256 planId, bytes32 modelHash);
     error AlreadyReleased(uint256 planId);
+    error NotAnAnalysis(uint256 planId);
+    error ResultAlreadyAgreed(uint256 planId, bytes32 resultHash);
 
     modifier onlyGovernance() {
         if (msg.sender != governance) revert NotGovernance(msg.sender);

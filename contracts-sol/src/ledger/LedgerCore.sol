@@ -3,7 +3,7 @@ pragma solidity 0.8.37;
 
 import {IMembership, LedgerBase} from "./LedgerBase.sol";
 import {ScoresAndRewards} from "./ScoresAndRewards.sol";
-import {ModelReleases} from "./ModelReleases.sol";
+import {AnalysisResults} from "./AnalysisResults.sol";
 import {PlanState, Participant} from "./LedgerTypes.sol";
 import {RewardToken} from "../rewards/RewardToken.sol";
 
@@ -12,7 +12,7 @@ import {RewardToken} from "../rewards/RewardToken.sol";
 /// LedgerAdministration (governance, settlement and views), which TrainingLedger reaches by
 /// delegatecall, so both run on TrainingLedger's storage and emit its events. The split keeps each
 /// under the 24,576-byte code limit (EIP-170). Neither declares storage of its own.
-abstract contract LedgerCore is ModelReleases {
+abstract contract LedgerCore is AnalysisResults {
     constructor(IMembership membership_, address governance_, RewardToken rewardToken_)
         LedgerBase(membership_, governance_)
         ScoresAndRewards(rewardToken_)
@@ -21,5 +21,6 @@ abstract contract LedgerCore is ModelReleases {
     function _undoVotes(uint256 planId, PlanState memory s, Participant memory p, address account) internal override {
         _undoTallyVotes(planId, s, p, account);
         _undoBallot(planId, s, account);
+        _undoResultVote(planId, s, account);
     }
 }

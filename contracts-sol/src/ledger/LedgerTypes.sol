@@ -29,10 +29,11 @@ struct PlanParams {
     bool secureAggregation;
     uint8 contributionMode; // 0: per-member updates visible (DP mode), 1: aggregate only (secure-aggregation mode)
     uint8 scoresLag; // a commit for round r carries the score vote for round r - scoresLag (1..2)
-    uint128 rewardPool; // the most reward units the plan can ever mint
+    uint128 rewardPool; // the most reward units the plan can ever mint (0 for an analysis plan)
+    uint8 kind; // 0: a training plan; 1: an analysis plan (AnalysisResults: early close on an agreed result, epsilon charged once)
 }
 
-/// @dev Read by every commit, written when participants, status or the removal cursor change (232 bits).
+/// @dev Read by every commit, written when participants, status or the removal cursor change (240 bits).
 struct PlanSettings {
     uint8 participants; // live participants (opted in, not removed)
     uint8 invited; // live invitees, participants included
@@ -47,6 +48,7 @@ struct PlanSettings {
     uint32 epsilonPerRound;
     uint32 datasetId; // LedgerSettings' id of the plan's schema hash
     uint32 removalsSeen; // how many entries of the removal log this plan has applied
+    uint8 kind; // PlanParams.kind
 }
 
 /// @dev The one slot every commit and vote writes (248 bits): the round clock and the vote tallies.
@@ -78,6 +80,7 @@ struct PlanState {
     uint32 epsilonPerRound;
     uint32 datasetId;
     uint32 removalsSeen;
+    uint8 kind;
 }
 
 /// @dev Read while enrolling, excluding, scoring, settling and releasing.

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
-import {ScoresAndRewards} from "./ScoresAndRewards.sol";
+import {EvaluationPins} from "./EvaluationPins.sol";
 import {PlanState} from "./LedgerTypes.sol";
 
 /// @title Model releases: governance names a completed plan's model and its evaluation report.
-abstract contract ModelReleases is ScoresAndRewards {
+abstract contract ModelReleases is EvaluationPins {
     mapping(uint256 => bytes32) internal _released;
 
     /// @dev Records the release of a completed plan's model; the model must be the plan's last finalised aggregate.

@@ -44,7 +44,7 @@ abstract contract PlanSchedule is PlanMembership {
         _invitees[planId] = p.invited;
 
         emit PlanStarted(planId, p.planHash, p.invited, p.rounds, p.commitWindow, deadline);
-        emit PlanTerms(planId, p.quorumPercent, p.epsilonBudget, p.secureAggregation, p.contributionMode, p.scoresLag, p.rewardPool);
+        emit PlanTerms(planId, p.quorumPercent, p.epsilonBudget, p.secureAggregation, p.contributionMode, p.scoresLag, p.rewardPool, p.kind);
         emit PlanLimits(planId, p.schemaHash, p.maxSamples, p.setupRounds, p.minParticipants, p.epsilonPerRound,
             p.availabilityWindow, p.settlementWindow);
     }
@@ -126,7 +126,8 @@ abstract contract PlanSchedule is PlanMembership {
     }
 
     function _initialState(PlanParams calldata p, uint32 datasetId) private view returns (PlanState memory s) {
-        uint256 training = p.rounds - p.setupRounds;
+        // an analysis plan's DP releases are all in its first data round: one charge per member
+        uint256 training = p.kind == PLAN_ANALYSIS ? 1 : p.rounds - p.setupRounds;
         uint256 limit = p.epsilonPerRound == 0 ? training : p.epsilonBudget / p.epsilonPerRound;
         s.invited = uint8(p.invited.length);
         s.status = STATUS_ENROLLING;
@@ -140,6 +141,7 @@ abstract contract PlanSchedule is PlanMembership {
         s.epsilonPerRound = p.epsilonPerRound;
         s.datasetId = datasetId;
         s.removalsSeen = _globals.removalCount;
+        s.kind = p.kind;
     }
 
     function _validate(PlanParams calldata p) private view {
@@ -163,5 +165,8 @@ abstract contract PlanSchedule is PlanMembership {
         if (p.contributionMode > 1) revert InvalidPlanParameter("contributionMode");
         if (p.scoresLag == 0 || p.scoresLag > 2) revert InvalidPlanParameter("scoresLag");
         if (block.timestamp + p.enrolmentWindow > type(uint40).max) revert InvalidPlanParameter("enrolmentWindow");
+        if (p.kind > PLAN_ANALYSIS) revert InvalidPlanParameter("kind");
+        // an analysis plan is not scored, so nothing could ever be paid from a pool
+        if (p.kind == PLAN_ANALYSIS && p.rewardPool != 0) revert InvalidPlanParameter("rewardPool");
     }
 }

@@ -91,12 +91,14 @@ abstract contract RoundCommits is Availability {
         }
     }
 
-    /// @dev The privacy charge of a commit: epsilonPerRound in a training round, 0 in a setup round.
+    /// @dev The privacy charge of a commit: epsilonPerRound in a training round, 0 in a setup round. An
+    /// analysis plan releases DP statistics only in its first data round, so only that commit is charged.
     function _charge(uint256 planId, PlanState memory s, Participant memory p, uint32 round, uint32 budgetEpoch)
         private
         returns (uint64)
     {
         if (round < s.setupRounds || s.epsilonPerRound == 0) return 0;
+        if (s.kind == PLAN_ANALYSIS && round != s.setupRounds) return 0;
         if (p.charged >= s.chargeLimit) {
             revert PrivacyBudgetExceeded(planId, msg.sender, (uint256(p.charged) + 1) * s.epsilonPerRound, uint64(s.chargeLimit) * s.epsilonPerRound);
         }

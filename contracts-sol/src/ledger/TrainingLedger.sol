@@ -6,13 +6,14 @@ import {LedgerCore} from "./LedgerCore.sol";
 import {IMemberRemovalListener} from "../membership/IMemberRemovalListener.sol";
 import {RewardToken} from "../rewards/RewardToken.sol";
 
-/// @title The consortium's training ledger: plans, rounds, commits, agreements, data availability,
-/// privacy charges, contribution scores, rewards and releases.
+/// @title The consortium's training ledger: plans (training and analysis), rounds, commits, agreements,
+/// data availability, privacy charges, contribution scores, rewards, analysis results and releases.
 /// @notice This contract takes the members' transactions (opt in, commit, vote, pin, record scores,
 /// advance). Every other function (governance: start and cancel plans, settings, releases; settling
 /// rewards; views) is LedgerAdministration's, reached through this contract's fallback by
 /// delegatecall: call them all at this address. The logic is split by concern: LedgerSettings,
-/// PlanMembership, PlanSchedule, VoteAgreements, Availability, RoundCommits, ScoresAndRewards, ModelReleases.
+/// PlanMembership, PlanSchedule, VoteAgreements, Availability, RoundCommits, ScoresAndRewards, ModelReleases,
+/// AnalysisResults.
 contract TrainingLedger is LedgerCore, IMemberRemovalListener {
     /// @notice The LedgerAdministration this ledger delegates governance, settlement and views to.
     address public immutable administration;
@@ -87,6 +88,13 @@ contract TrainingLedger is LedgerCore, IMemberRemovalListener {
     /// @notice Pins a blob of a closed round that no commit carried (e.g. the last round's utility report).
     function pin(uint256 planId, uint32 round, bytes32 hash) external {
         _pin(planId, round, hash);
+    }
+
+    /// @notice An analysis plan's result: the hash of the results this member computed after the closed
+    /// round `round` (AnalysisResults). A quorum of equal hashes agrees it and completes the plan, early
+    /// if rounds are left. One vote per member per plan.
+    function voteResult(uint256 planId, uint32 round, bytes32 resultHash) external {
+        _voteResult(planId, round, resultHash);
     }
 
     /// @notice Records agreed score vectors of consecutive rounds (ScoresAndRewards); settles the plan

@@ -19,6 +19,7 @@ contract LedgerHandler is Test {
     uint8 internal constant INVITED = 1;
     uint8 internal constant PARTICIPANT = 2;
     bytes32 internal constant AGGREGATE_FINALISED = keccak256("AggregateFinalised(uint256,uint32,bytes32,uint16)");
+    bytes32 internal constant RESULT_AGREED = keccak256("ResultAgreed(uint256,uint32,bytes32,uint16)");
 
     MembershipRegistry internal immutable registry;
     TrainingLedger internal immutable ledger;
@@ -34,6 +35,8 @@ contract LedgerHandler is Test {
     mapping(uint256 => uint64) public planBudget;
     uint256 public poolsTotal;
     mapping(bytes32 => bytes32) public agreedAggregate; // keccak(plan, round) => hash
+    mapping(uint256 => bool) public isAnalysis;
+    mapping(uint256 => uint256) public resultAgreements; // plan => ResultAgreed events
     /// @dev (plan, round) => the accounts whose commits the round kept, so honest vectors can be built
     mapping(bytes32 => address[]) internal _committers;
 
@@ -61,8 +64,10 @@ contract LedgerHandler is Test {
 
     // Governance actions (through the timelock)
 
+    /// @dev One plan in four is an analysis plan (no pool).
     function startPlan(uint256 seed, uint8 rounds, uint8 setup, uint32 perRound, uint64 budget, uint128 pool) external {
         if (plans.length >= 3) return;
+        bool analysis = seed % 4 == 1;
         address[] memory invited = _liveMembers();
         if (invited.length < 2) return;
         uint64[] memory maxSamples = new uint64[](invited.length);
@@ -85,11 +90,13 @@ contract LedgerHandler is Test {
             secureAggregation: false,
             contributionMode: 0,
             scoresLag: uint8(1 + seed % 2),
-            rewardPool: uint128(bound(pool, 0, 1e24))
+            rewardPool: analysis ? 0 : uint128(bound(pool, 0, 1e24)),
+            kind: analysis ? 1 : 0
         });
         vm.prank(timelock);
         uint256 planId = admin().startPlan(p);
         plans.push(planId);
+        isAnalysis[planId] = analysis;
         planBudget[planId] = p.epsilonBudget;
         poolsTotal += p.rewardPool;
         // most plans start at once: every invitee but (sometimes) one opts in straight away
@@ -238,6 +245,17 @@ contract LedgerHandler is Test {
         _run(a, planId, abi.encodeCall(ledger.recordScores, (planId, round, list, scores)));
     }
 
+    /// @dev A result vote on an analysis plan (or, refused, on a training plan): the honest hash of the
+    /// last closed round, or another hash, or the round before.
+    function voteResult(uint256 actorSeed, uint256 planSeed, bool other, bool older) external {
+        (address a, uint256 planId) = _pick(actorSeed, planSeed);
+        if (planId == 0) return;
+        uint32 round = _lastClosed(planId);
+        if (older && round > 0) round--;
+        bytes32 hash = keccak256(abi.encode(other ? "other result" : "result", planId, round));
+        _run(a, planId, abi.encodeCall(ledger.voteResult, (planId, round, hash)));
+    }
+
     function settle(uint256 actorSeed, uint256 planSeed) external {
         (address a, uint256 planId) = _pick(actorSeed, planSeed);
         if (planId == 0) return;
@@ -274,6 +292,7 @@ contract LedgerHandler is Test {
         if (changed && !inPlan) foreignChanges++;
         if (changed && removed[a]) removedChanges++;
         for (uint256 i = 0; i < logs.length; i++) {
+            if (logs[i].topics.length > 0 && logs[i].topics[0] == RESULT_AGREED) resultAgreements[planId]++;
             if (logs[i].topics.length < 3 || logs[i].topics[0] != AGGREGATE_FINALISED) continue;
             bytes32 key = keccak256(abi.encode(logs[i].topics[1], logs[i].topics[2]));
             (bytes32 hash,) = abi.decode(logs[i].data, (bytes32, uint16));

@@ -4,6 +4,7 @@ pragma solidity 0.8.37;
 import {StdInvariant} from "forge-std/StdInvariant.sol";
 import {ConsortiumFixture} from "../utils/ConsortiumFixture.sol";
 import {LedgerHandler} from "./LedgerHandler.sol";
+import {PlanState} from "../../src/ledger/LedgerTypes.sol";
 
 /// @notice Invariants of the ledger under random actions by five members (some removed along the way),
 /// two outsiders and governance (LedgerHandler).
@@ -13,7 +14,7 @@ contract LedgerInvariantsTest is ConsortiumFixture {
     function setUp() public override {
         _deploy(5);
         handler = new LedgerHandler(registry, ledger, token, address(timelock), members, SCHEMA);
-        bytes4[] memory actions = new bytes4[](19);
+        bytes4[] memory actions = new bytes4[](20);
         actions[0] = LedgerHandler.startPlan.selector;
         actions[1] = LedgerHandler.removeMember.selector;
         actions[2] = LedgerHandler.cancelPlan.selector;
@@ -33,6 +34,7 @@ contract LedgerInvariantsTest is ConsortiumFixture {
         actions[16] = LedgerHandler.fullRound.selector;
         actions[17] = LedgerHandler.voteScores.selector;
         actions[18] = LedgerHandler.scoreAndSettle.selector;
+        actions[19] = LedgerHandler.voteResult.selector;
         targetSelector(StdInvariant.FuzzSelector({addr: address(handler), selectors: actions}));
         targetContract(address(handler));
     }
@@ -61,6 +63,21 @@ contract LedgerInvariantsTest is ConsortiumFixture {
 
     function invariant_atMostOneAggregateHash_isAgreedPerRound() public view {
         assertEq(handler.conflictingAgreements(), 0);
+    }
+
+    /// @dev Only a quorum of equal result hashes ends an analysis plan before its schedule, and at most one result is agreed.
+    function invariant_anAnalysisPlanEndsEarly_onlyOnItsOneAgreedResult() public view {
+        for (uint256 i = 0; i < handler.planCount(); i++) {
+            uint256 planId = handler.plans(i);
+            assertLe(handler.resultAgreements(planId), 1);
+            if (!handler.isAnalysis(planId)) {
+                assertEq(handler.resultAgreements(planId), 0);
+                continue;
+            }
+            PlanState memory s = admin().planState(planId);
+            (,, bool agreed) = admin().agreedResult(planId);
+            if (s.status == 3 && s.currentRound < s.totalRounds) assertTrue(agreed, "an analysis plan completed early without an agreed result");
+        }
     }
 
     function invariant_aRemovedMember_neverChangesState() public view {

@@ -101,7 +101,8 @@ abstract contract ConsortiumFixture is Test {
             secureAggregation: false,
             contributionMode: 0,
             scoresLag: 2,
-            rewardPool: 5e18
+            rewardPool: 5e18,
+            kind: 0
         });
     }
 

@@ -9,8 +9,9 @@ namespace FedChain.Contracts.Benchmarks;
 /// every member commits once per round (carrying its votes on the previous aggregate and on the score
 /// vector of round r - 2, and the pin of its utility report), the agreed scores are recorded in
 /// batches and the plan settles. The per-member and fixed figures come from the same run with one
-/// member fewer (see <see cref="GasReport"/>). It then measures what each new check costs
-/// (<see cref="CheckGasProbe"/>) and how gas grows with the member count (<see cref="GasScaling"/>).
+/// member fewer (see <see cref="GasReport"/>). It then measures an analysis plan that closes early
+/// (<see cref="AnalysisGas"/>), what each new check costs (<see cref="CheckGasProbe"/>) and how gas
+/// grows with the member count (<see cref="GasScaling"/>).
 /// </summary>
 public static class ChainGasBenchmark
 {
@@ -39,6 +40,7 @@ public static class ChainGasBenchmark
         var checks = await CheckGasProbe.RunAsync(progress, ct);
         checks["recordScores_per_member_per_batch"] = main.LastRecordGas - smaller.LastRecordGas;
         checks["settle_per_member"] = main.SettleGas - smaller.SettleGas;
+        await AnalysisGas.MeasureAsync(members, main.Operations, progress, ct);
         var table = new List<GasScalingRow>();
         foreach (var n in scaling ?? GasScaling.DefaultMembers) table.Add(await GasScaling.MeasureAsync(n, progress, ct));
         return new GasReport

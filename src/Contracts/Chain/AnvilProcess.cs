@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace FedChain.Contracts.Chain;
 
 /// <summary>
-/// A local anvil chain on a loopback port (by default one the OS chooses, <c>--port 0</c>). Ready
+/// A local anvil chain on a port (by default one the OS chooses, <c>--port 0</c>) of a loopback or given address. Ready
 /// once anvil prints its "Listening on" line; disposing it stops the process.
 /// </summary>
 public sealed partial class AnvilProcess : IAsyncDisposable
@@ -29,8 +29,9 @@ public sealed partial class AnvilProcess : IAsyncDisposable
 
     /// <summary>Starts anvil and waits for it to listen.</summary>
     /// <param name="extraArgs">More anvil flags, e.g. <c>--block-time 1</c>.</param>
-    /// <param name="port">Loopback port to listen on; 0 lets the OS choose a free one.</param>
-    public static async Task<AnvilProcess> StartAsync(string? anvilPath = null, IEnumerable<string>? extraArgs = null, CancellationToken ct = default, int port = 0)
+    /// <param name="port">Port to listen on; 0 lets the OS choose a free one.</param>
+    /// <param name="host">Address to listen on: loopback by default; another address lets nodes in other network namespaces or hosts reach it.</param>
+    public static async Task<AnvilProcess> StartAsync(string? anvilPath = null, IEnumerable<string>? extraArgs = null, CancellationToken ct = default, int port = 0, string host = "127.0.0.1")
     {
         var path = anvilPath ?? ChainTools.Anvil();
         var info = new ProcessStartInfo(path)
@@ -39,7 +40,7 @@ public sealed partial class AnvilProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(extraArgs ?? [])) info.ArgumentList.Add(a);
+        foreach (var a in new[] { "--host", host, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(extraArgs ?? [])) info.ArgumentList.Add(a);
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start anvil at {path}");
         try

@@ -61,6 +61,10 @@ public sealed partial class ChainClient : IDisposable
         return new ChainClient(rpcUrl, privateKey, (long)chainId, options, time, logger);
     }
 
+    /// <summary>The chain id the endpoint reports (eth_chainId).</summary>
+    public async Task<long> RemoteChainIdAsync(CancellationToken ct = default) =>
+        (long)(await RunAsync("eth_chainId", async () => (await Web3.Eth.ChainId.SendRequestAsync()).Value, ct));
+
     /// <summary>The latest block number.</summary>
     public async Task<ulong> BlockNumberAsync(CancellationToken ct = default) =>
         (ulong)(await RunAsync("eth_blockNumber", async () => (await Web3.Eth.Blocks.GetBlockNumber.SendRequestAsync()).Value, ct));

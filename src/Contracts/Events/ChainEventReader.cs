@@ -57,6 +57,7 @@ public sealed class ChainEventReader
         Add<LedgerEvents.Voted>(addresses.TrainingLedger);
         Add<LedgerEvents.AggregateFinalised>(addresses.TrainingLedger);
         Add<LedgerEvents.ScoresAgreed>(addresses.TrainingLedger);
+        Add<LedgerEvents.ResultAgreed>(addresses.TrainingLedger);
         Add<LedgerEvents.Dissent>(addresses.TrainingLedger);
         Add<LedgerEvents.ScoresRecorded>(addresses.TrainingLedger);
         Add<LedgerEvents.PlanSettled>(addresses.TrainingLedger);
@@ -64,6 +65,7 @@ public sealed class ChainEventReader
         Add<LedgerEvents.LifetimeBudgetSet>(addresses.TrainingLedger);
         Add<LedgerEvents.DefaultLifetimeBudgetSet>(addresses.TrainingLedger);
         Add<LedgerEvents.MaxRewardPoolSet>(addresses.TrainingLedger);
+        Add<LedgerEvents.EvaluationPinned>(addresses.TrainingLedger);
         Add<RewardEvents.Transfer>(addresses.RewardToken);
     }
 

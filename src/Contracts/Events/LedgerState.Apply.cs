@@ -115,7 +115,12 @@ public sealed partial class LedgerState
                 break;
             case LedgerEvents.Voted v:
                 var kind = (AgreementKind)v.Kind;
-                Votes(_plans[v.PlanId].Round(v.Round), kind).Add(new VoteRecord(Key(v.Voter), kind, v.Round, v.Hash));
+                var vote = new VoteRecord(Key(v.Voter), kind, v.Round, v.Hash);
+                if (kind == AgreementKind.Result) _plans[v.PlanId].ResultVotes.Add(vote);
+                else Votes(_plans[v.PlanId].Round(v.Round), kind).Add(vote);
+                break;
+            case LedgerEvents.ResultAgreed r:
+                _plans[r.PlanId].AgreedResult = r;
                 break;
             case LedgerEvents.AggregateFinalised f:
                 _plans[f.PlanId].Round(f.Round).FinalAggregate = f.AggregateHash;
@@ -128,6 +133,9 @@ public sealed partial class LedgerState
                 break;
             case LedgerEvents.ScoresRecorded r:
                 foreach (var row in r.Rows()) _plans[r.PlanId].Round(row.Round).RecordedScores = row;
+                break;
+            case LedgerEvents.EvaluationPinned pin:
+                _plans[pin.PlanId].Evaluations[Key(pin.Member)] = pin.BlobHash;
                 break;
             case LedgerEvents.ModelReleased m:
                 _plans[m.PlanId].ReleasedModel = m.ModelHash;

@@ -20,6 +20,9 @@ public sealed partial class LedgerState
             foreach (var (member, index) in p.Indexes) s.AppendLine($"  index {member} {index}");
             foreach (var (member, pin) in p.SecureAggregationPins) s.AppendLine($"  secagg pin {member} {Hex(pin)}");
             if (p.Settled is { } minted) s.AppendLine($"  settled {minted}");
+            foreach (var (member, blob) in p.Evaluations) s.AppendLine($"  evaluation {member} {Hex(blob)}");
+            if (p.Kind == Ledger.PlanKind.Analysis) s.AppendLine($"  analysis result {Hex(p.AgreedResult?.ResultHash)} after round {p.AgreedResult?.Round.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
+            foreach (var v in p.ResultVotes) s.AppendLine($"  result vote {v.Voter} round {v.Round} {Hex(v.Hash)}");
             foreach (var r in p.Rounds)
             {
                 s.AppendLine($"  round {r.Round} opened {r.OpenedAt} deadline {r.Deadline} closed {r.Closed} early {r.ClosedEarly} aggregate {Hex(r.FinalAggregate)} scores {Hex(r.AgreedScores)}");

@@ -3,7 +3,7 @@ using FedChain.Contracts.Ledger;
 
 namespace FedChain.Contracts.Events;
 
-/// <summary>A training plan as the events tell it.</summary>
+/// <summary>A training or analysis plan as the events tell it.</summary>
 public sealed class PlanRecord(BigInteger planId)
 {
     public BigInteger PlanId { get; } = planId;
@@ -23,6 +23,9 @@ public sealed class PlanRecord(BigInteger planId)
     public ulong EnrolmentDeadline { get; internal set; }
 
     public LedgerEvents.PlanTerms? Terms { get; internal set; }
+
+    /// <summary>Training or analysis (from <see cref="Terms"/>).</summary>
+    public PlanKind Kind => (PlanKind)(Terms?.Kind ?? 0);
 
     /// <summary>Schema hash (dataset), per-invitee sample limits, setup rounds, minimum participants, epsilon per round, windows.</summary>
     public LedgerEvents.PlanLimits? Limits { get; internal set; }
@@ -45,9 +48,18 @@ public sealed class PlanRecord(BigInteger planId)
 
     public List<RoundRecord> Rounds { get; } = [];
 
+    /// <summary>An analysis plan's result votes (each member's one vote, in chain order).</summary>
+    public List<VoteRecord> ResultVotes { get; } = [];
+
+    /// <summary>An analysis plan's agreed result (its hash and the round it follows); null until agreed.</summary>
+    public LedgerEvents.ResultAgreed? AgreedResult { get; internal set; }
+
     public byte[]? ReleasedModel { get; internal set; }
 
     public byte[]? EvaluationReport { get; internal set; }
+
+    /// <summary>Each participant's pinned evaluation blob of the final model (lower-case address to blob hash).</summary>
+    public SortedDictionary<string, byte[]> Evaluations { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The record of a round, created on first mention.</summary>
     public RoundRecord Round(uint round)

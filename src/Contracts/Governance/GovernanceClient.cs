@@ -10,7 +10,7 @@ namespace FedChain.Contracts.Governance;
 /// come, before it expires (<see cref="ExpiryAsync"/>).
 /// </summary>
 /// <param name="timelock">The ConsortiumTimelock (for <see cref="GuardianCancelAsync"/> and the timelock's settings).</param>
-public sealed class GovernanceClient(ChainClient chain, string governor, string? timelock = null)
+public sealed partial class GovernanceClient(ChainClient chain, string governor, string? timelock = null)
 {
     public string Address => governor;
 

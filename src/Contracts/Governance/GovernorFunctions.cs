@@ -6,7 +6,7 @@ namespace FedChain.Contracts.Governance;
 
 /// <summary>ConsortiumGovernor (OpenZeppelin Governor 5.x with GovernorTimelockControl, GovernorPreventLateQuorum
 /// and GovernorCountingLive) functions, as Nethereum messages.</summary>
-public static class GovernorFunctions
+public static partial class GovernorFunctions
 {
     /// <summary>The calls that name a proposal by its contents: queue, execute, cancel.</summary>
     public interface IProposalCall

@@ -7,4 +7,6 @@ public enum AgreementKind : byte
     Scores = 1,
     /// <summary>That a committed blob is not available (Availability): it leaves the round.</summary>
     Exclusion = 2,
+    /// <summary>An analysis plan's results (AnalysisResults): a quorum of equal hashes closes the plan.</summary>
+    Result = 3,
 }

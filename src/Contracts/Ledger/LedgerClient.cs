@@ -76,6 +76,19 @@ public sealed class LedgerClient(ChainClient chain, string ledger)
     public Task<TransactionOutcome> VoteAggregateAsync(BigInteger planId, uint round, byte[] aggregateHash, CancellationToken ct = default) =>
         chain.SendAsync(ledger, new LedgerFunctions.VoteAggregate { PlanId = planId, Round = round, AggregateHash = Hash32(aggregateHash, nameof(aggregateHash)) }, ct, RoundOperationGasFloor);
 
+    /// <summary>Votes an analysis plan's result hash: the results this member computed after the closed round
+    /// <paramref name="round"/>. A quorum of equal votes completes the plan, early when rounds are left.</summary>
+    public Task<TransactionOutcome> VoteResultAsync(BigInteger planId, uint round, byte[] resultHash, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.VoteResult { PlanId = planId, Round = round, ResultHash = Hash32(resultHash, nameof(resultHash)) }, ct, RoundOperationGasFloor);
+
+    /// <summary>An analysis plan's leading or agreed result hash and the round it follows.</summary>
+    public Task<LedgerFunctions.AgreedResultOutput> AgreedResultAsync(BigInteger planId, CancellationToken ct = default) =>
+        chain.CallDtoAsync<LedgerFunctions.AgreedResult, LedgerFunctions.AgreedResultOutput>(ledger, new() { PlanId = planId }, ct: ct);
+
+    /// <summary>Votes so far for <paramref name="hash"/> as an analysis plan's results after <paramref name="round"/>.</summary>
+    public Task<BigInteger> ResultVotesAsync(BigInteger planId, uint round, byte[] hash, CancellationToken ct = default) =>
+        chain.CallAsync<LedgerFunctions.ResultVotes, BigInteger>(ledger, new() { PlanId = planId, Round = round, Hash = Hash32(hash, nameof(hash)) }, ct: ct);
+
     /// <summary>Votes a closed round's score-vector hash outside a commit.</summary>
     public Task<TransactionOutcome> VoteScoresAsync(BigInteger planId, uint round, byte[] scoresHash, CancellationToken ct = default) =>
         chain.SendAsync(ledger, new LedgerFunctions.VoteScores { PlanId = planId, Round = round, ScoresHash = Hash32(scoresHash, nameof(scoresHash)) }, ct, RoundOperationGasFloor);
@@ -136,6 +149,10 @@ public sealed class LedgerClient(ChainClient chain, string ledger)
             Members = scores.Members.ToList(),
             Scores = scores.Scores.ToList(),
         }, ct: ct);
+
+    /// <summary>Pins this member's signed evaluation blob of a completed plan's final model (once per participant).</summary>
+    public Task<TransactionOutcome> PinEvaluationAsync(BigInteger planId, byte[] blobHash, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.PinEvaluation { PlanId = planId, BlobHash = Hash32(blobHash, nameof(blobHash)) }, ct);
 
     public Task<byte[]> ReleasedModelAsync(BigInteger planId, CancellationToken ct = default) =>
         chain.CallAsync<LedgerFunctions.ReleasedModel, byte[]>(ledger, new() { PlanId = planId }, ct: ct);

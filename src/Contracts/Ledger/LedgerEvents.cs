@@ -27,6 +27,8 @@ public static class LedgerEvents
         [Parameter("uint8", "contributionMode", 5)] public byte ContributionMode { get; set; }
         [Parameter("uint8", "scoresLag", 6)] public byte ScoresLag { get; set; }
         [Parameter("uint128", "rewardPool", 7)] public BigInteger RewardPool { get; set; }
+        /// <summary>See <see cref="PlanKind"/>.</summary>
+        [Parameter("uint8", "kind", 8)] public byte Kind { get; set; }
     }
 
     [Event("PlanLimits")]
@@ -152,6 +154,16 @@ public static class LedgerEvents
         [Parameter("uint16", "votes", 4)] public ushort Votes { get; set; }
     }
 
+    /// <summary>An analysis plan's result: a quorum of equal hashes of the results computed after <see cref="Round"/>.</summary>
+    [Event("ResultAgreed")]
+    public sealed class ResultAgreed : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("bytes32", "resultHash", 3)] public byte[] ResultHash { get; set; } = [];
+        [Parameter("uint16", "votes", 4)] public ushort Votes { get; set; }
+    }
+
     [Event("ScoresAgreed")]
     public sealed class ScoresAgreed : IEventDTO
     {
@@ -219,5 +231,13 @@ public static class LedgerEvents
         [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
         [Parameter("bytes32", "modelHash", 2)] public byte[] ModelHash { get; set; } = [];
         [Parameter("bytes32", "evaluationReportHash", 3)] public byte[] EvaluationReportHash { get; set; } = [];
+    }
+
+    [Event("EvaluationPinned")]
+    public sealed class EvaluationPinned : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("address", "member", 2, true)] public string Member { get; set; } = "";
+        [Parameter("bytes32", "blobHash", 3)] public byte[] BlobHash { get; set; } = [];
     }
 }

@@ -119,6 +119,35 @@ public static class LedgerFunctions
         [Parameter("bytes32", "evaluationReportHash", 3)] public byte[] EvaluationReportHash { get; set; } = new byte[32];
     }
 
+    [Function("pinEvaluation")]
+    public sealed class PinEvaluation : FunctionMessage
+    {
+        [Parameter("uint256", "planId", 1)] public BigInteger PlanId { get; set; }
+        [Parameter("bytes32", "blobHash", 2)] public byte[] BlobHash { get; set; } = new byte[32];
+    }
+
+    [Function("voteResult")]
+    public sealed class VoteResult : FunctionMessage
+    {
+        [Parameter("uint256", "planId", 1)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2)] public uint Round { get; set; }
+        [Parameter("bytes32", "resultHash", 3)] public byte[] ResultHash { get; set; } = new byte[32];
+    }
+
+    [Function("agreedResult", typeof(AgreedResultOutput))]
+    public sealed class AgreedResult : FunctionMessage
+    {
+        [Parameter("uint256", "planId", 1)] public BigInteger PlanId { get; set; }
+    }
+
+    [Function("resultVotes", "uint256")]
+    public sealed class ResultVotes : FunctionMessage
+    {
+        [Parameter("uint256", "planId", 1)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2)] public uint Round { get; set; }
+        [Parameter("bytes32", "hash", 3)] public byte[] Hash { get; set; } = new byte[32];
+    }
+
     [Function("planCount", "uint256")]
     public sealed class PlanCount : FunctionMessage;
 
@@ -285,6 +314,8 @@ public static class LedgerFunctions
         [Parameter("uint32", "epsilonPerRound", 16)] public uint EpsilonPerRound { get; set; }
         [Parameter("uint32", "datasetId", 17)] public uint DatasetId { get; set; }
         [Parameter("uint32", "removalsSeen", 18)] public uint RemovalsSeen { get; set; }
+        /// <summary>See <see cref="PlanKind"/>.</summary>
+        [Parameter("uint8", "kind", 19)] public byte Kind { get; set; }
     }
 
     [FunctionOutput]
@@ -356,6 +387,15 @@ public static class LedgerFunctions
     {
         [Parameter("bytes32", "hash", 1)] public byte[] Hash { get; set; } = [];
         [Parameter("bool", "recorded", 2)] public bool Recorded { get; set; }
+    }
+
+    /// <summary>An analysis plan's result: the leading hash until one is agreed, then the agreed one, and the round it follows.</summary>
+    [FunctionOutput]
+    public sealed class AgreedResultOutput : IFunctionOutputDTO
+    {
+        [Parameter("bytes32", "hash", 1)] public byte[] Hash { get; set; } = [];
+        [Parameter("uint32", "round", 2)] public uint Round { get; set; }
+        [Parameter("bool", "agreed", 3)] public bool Agreed { get; set; }
     }
 
     [FunctionOutput]

@@ -60,4 +60,7 @@ public sealed class PlanParams
     /// <summary>The most reward units the plan can ever mint; each live participant with net score N (micro) gets
     /// RewardPool * N / (training rounds * 1e6) when the plan settles.</summary>
     [Parameter("uint128", "rewardPool", 18)] public BigInteger RewardPool { get; set; }
+
+    /// <summary>A training or an analysis plan (<see cref="PlanKind"/>); an analysis plan has no reward pool.</summary>
+    [Parameter("uint8", "kind", 19)] public byte Kind { get; set; }
 }

@@ -36,6 +36,7 @@ namespace FedChain.Learning.Plans;
 /// <param name="Compression">Compression of each committed update (null: 32 bits per coordinate).</param>
 /// <param name="Personalisation">Personal models beside the global one (null: the global model only).</param>
 /// <param name="StartFrom">Transfer: an earlier plan's released model to start from (null: the seed's initial parameters).</param>
+/// <param name="Chain">The terms the chain enforces: windows, quorum, scores lag, reward rate (null: <see cref="ChainTerms.Default"/>).</param>
 public sealed record TrainingPlan(
     int FormatVersion,
     DatasetSchema Schema,
@@ -52,7 +53,8 @@ public sealed record TrainingPlan(
     RobustSettings? Robust = null,
     CompressionSettings? Compression = null,
     PersonalisationSettings? Personalisation = null,
-    ReleasedModel? StartFrom = null)
+    ReleasedModel? StartFrom = null,
+    ChainTerms? Chain = null)
 {
     public const int CurrentFormatVersion = 1;
 
@@ -114,6 +116,7 @@ public sealed record TrainingPlan(
         Personalisation?.Validate();
         StartFrom?.Validate();
         if (StartFrom is not null && Model.Kind == ModelKind.BoostedTrees) throw new ArgumentException("plan startFrom: transfer starts a gradient-trained model from released weights; boosted trees grow their ensemble from the first tree");
+        Chain?.Validate();
         if (Pipeline.PlanCompatibility.Refusal(this) is { } why) throw new ArgumentException($"plan combination cannot run: {why}");
         return this;
     }

@@ -19,8 +19,12 @@ public sealed record SecAggParameters
     /// </summary>
     public required int Threshold { get; init; }
 
-    /// <summary>Length of the uint32 update vectors (docs/ARCHITECTURE.md, "Update vectors").</summary>
-    public required int VectorLength { get; init; }
+    /// <summary>
+    /// Length of the round's vectors: the uint32 update vectors (docs/ARCHITECTURE.md, "Update vectors").
+    /// Null in the 64-bit variant for analyses, where each round's length is public before the round
+    /// (the analysis's state fixes it) but differs between rounds whose keys were exchanged together.
+    /// </summary>
+    public required int? VectorLength { get; init; }
 
     /// <summary>
     /// k: each member masks with and shares to k neighbours of a random k-regular graph (SecAgg+,
@@ -38,7 +42,7 @@ public sealed record SecAggParameters
             throw new ArgumentException($"RoundId must be 32 bytes, got {RoundId?.Length ?? 0}", nameof(RoundId));
         if (MemberCount is < 2 or > 255)
             throw new ArgumentOutOfRangeException(nameof(MemberCount), MemberCount, "secure aggregation needs 2..255 members");
-        if (VectorLength < 1)
+        if (VectorLength is < 1)
             throw new ArgumentOutOfRangeException(nameof(VectorLength), VectorLength, "vector length must be at least 1");
         if (Neighbours is { } k && (k < 2 || k % 2 != 0))
             throw new ArgumentOutOfRangeException(nameof(Neighbours), k, "the neighbour count must be even and at least 2 (a Harary graph)");

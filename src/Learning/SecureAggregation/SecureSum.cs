@@ -1,3 +1,4 @@
+using System.Numerics;
 using FedChain.Learning.SecureAggregation.Crypto;
 using FedChain.Learning.SecureAggregation.Messages;
 
@@ -6,7 +7,8 @@ namespace FedChain.Learning.SecureAggregation;
 /// <summary>
 /// Unmasks the sum of a round (Bonawitz et al. 2017, Fig. 4, server side of round 3). Any node can
 /// run it: it takes only what the chain and gossip make public (U1's keys, U2, the masked inputs of
-/// U3 and the survivors' unmasking shares) and returns sum over U3 of x_u mod 2^32, bit for bit.
+/// U3 and the survivors' unmasking shares) and returns sum over U3 of x_u mod 2^32 (model updates),
+/// or mod 2^64 (<see cref="Compute64"/>, analysis statistics), bit for bit.
 /// </summary>
 public static class SecureSum
 {
@@ -22,6 +24,42 @@ public static class SecureSum
         IReadOnlyCollection<UnmaskingShares> responses,
         MaskingGraph? graph = null)
     {
+        var length = parameters.VectorLength ?? throw new ArgumentException("32-bit unmasking needs the round's vector length in its parameters", nameof(parameters));
+        return Compute(parameters, u1, u2, [.. maskedInputs.Select(m => (m.Slot, m.Values))], responses, graph, length, MaskStream.Add, MaskStream.Subtract);
+    }
+
+    /// <summary>
+    /// The 64-bit variant: sum over U3 of x_u mod 2^64, for vectors of <paramref name="vectorLength"/>
+    /// words (the round's public length; analyses change it from round to round).
+    /// </summary>
+    public static ulong[] Compute64(
+        SecAggParameters parameters,
+        IReadOnlyCollection<KeyAdvertisement> u1,
+        IReadOnlyCollection<int> u2,
+        IReadOnlyCollection<MaskedInput64> maskedInputs,
+        IReadOnlyCollection<UnmaskingShares> responses,
+        int vectorLength,
+        MaskingGraph? graph = null)
+    {
+        if (vectorLength < 1 || (parameters.VectorLength is { } fixedLength && fixedLength != vectorLength))
+            throw new ArgumentOutOfRangeException(nameof(vectorLength), vectorLength, "the round's vector length must be at least 1 and match its parameters");
+        return Compute(parameters, u1, u2, [.. maskedInputs.Select(m => (m.Slot, m.Values))], responses, graph, vectorLength, MaskStream.Add, MaskStream.Subtract);
+    }
+
+    private delegate void MaskOperation<T>(ReadOnlySpan<byte> seed, Span<T> target);
+
+    private static T[] Compute<T>(
+        SecAggParameters parameters,
+        IReadOnlyCollection<KeyAdvertisement> u1,
+        IReadOnlyCollection<int> u2,
+        IReadOnlyList<(int Slot, T[] Values)> maskedInputs,
+        IReadOnlyCollection<UnmaskingShares> responses,
+        MaskingGraph? graph,
+        int length,
+        MaskOperation<T> add,
+        MaskOperation<T> subtract)
+        where T : unmanaged, IBinaryInteger<T>
+    {
         parameters.Validate();
         graph ??= new MaskingGraph(parameters);
         SecAggRoster.Validate(parameters, u1);
@@ -33,16 +71,16 @@ public static class SecureSum
         if (responders.Count != responses.Count) throw new SecureAggregationException("a member answered the unmasking round twice");
         dropoutSet.ExceptWith(u3);
 
-        var sum = new uint[parameters.VectorLength];
-        foreach (var input in maskedInputs)
+        var sum = new T[length];
+        foreach (var (slot, values) in maskedInputs)
         {
-            if (input.Values.Length != sum.Length)
-                throw new SecureAggregationException($"slot {input.Slot}'s masked input has {input.Values.Length} values, the round expects {sum.Length}");
-            UInt32Ring.Add(sum, input.Values);
+            if (values.Length != sum.Length)
+                throw new SecureAggregationException($"slot {slot}'s masked input has {values.Length} values, the round expects {sum.Length}");
+            RingVectors.Add<T>(sum, values);
         }
 
         foreach (var survivor in u3.Order())
-            MaskStream.Subtract(Reconstruct(parameters, responses, survivor, RevealedSecret.SelfMaskSeed), sum);
+            subtract(Reconstruct(parameters, responses, survivor, RevealedSecret.SelfMaskSeed), sum);
 
         foreach (var dropped in dropoutSet.Order())
         {
@@ -53,8 +91,8 @@ public static class SecureSum
             foreach (var survivor in graph.NeighboursOf(dropped).Where(u3.Contains))
             {
                 var seed = KeyAgreement.Agree(maskKeys.PrivateKey, roster[survivor].MaskKey, parameters.RoundId, KeyAgreement.PairwiseMask, dropped, survivor);
-                if (survivor < dropped) MaskStream.Subtract(seed, sum);
-                else MaskStream.Add(seed, sum);
+                if (survivor < dropped) subtract(seed, sum);
+                else add(seed, sum);
             }
         }
         return sum;

@@ -1,18 +1,26 @@
 using System.Numerics;
 using FedChain.Contracts.Ledger;
-using FedChain.Learning.Plans;
+using FedChain.Node.Consent;
+using FedChain.Node.Plans;
 using Microsoft.Extensions.Hosting;
 
 namespace FedChain.Node.Agent;
 
 /// <summary>
-/// The node's main loop: follows the chain, offers its plan documents, and runs a
-/// <see cref="PlanRunner"/> for every plan its institution is invited to. With
+/// The node's main loop: follows the chain, offers its plan documents, fetches the documents of
+/// proposed plans for review, and runs a <see cref="PlanRunner"/> (an <see cref="Analyses.AnalysisRunner"/>
+/// for an analysis plan) for every plan its institution is invited to and consents to
+/// (<see cref="ConsentGate"/>). With
 /// <paramref name="exitWhenDone"/> it stops the host once those plans are finished.
 /// </summary>
 public sealed class NodeAgent(NodeContext node, IHostApplicationLifetime lifetime, bool exitWhenDone) : BackgroundService
 {
     private readonly Dictionary<BigInteger, Task> _runners = [];
+    private readonly OfferedPlans _offered = new(node.Config);
+    private readonly ProposedPlans _proposed = new(node.Network, node.Consortium.Addresses.TrainingLedger, node.Logger);
+
+    /// <summary>Whether this institution joins each plan it is invited to (the status page shows it).</summary>
+    public ConsentGate Consent { get; } = new(node);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,7 +29,13 @@ public sealed class NodeAgent(NodeContext node, IHostApplicationLifetime lifetim
         node.Status.Report(node.Line("ready") with { Endpoint = node.Network.ListenEndPoint?.ToString() });
         while (!stoppingToken.IsCancellationRequested)
         {
-            foreach (var planId in PlansToRun()) _runners[planId] = RunPlanAsync(planId, stoppingToken);
+            await PublishPlansAsync(stoppingToken);
+            node.Chain.Read(s =>
+            {
+                _proposed.Follow(s, stoppingToken);
+                return 0;
+            });
+            foreach (var planId in PlansToRun(stoppingToken)) _runners[planId] = RunPlanAsync(planId, stoppingToken);
             if (exitWhenDone && _runners.Count > 0 && _runners.Values.All(t => t.IsCompleted))
             {
                 lifetime.StopApplication();
@@ -34,12 +48,18 @@ public sealed class NodeAgent(NodeContext node, IHostApplicationLifetime lifetim
         await polling;
     }
 
-    /// <summary>Plans that invite this institution, not cancelled, not finished here, not already running.</summary>
-    private List<BigInteger> PlansToRun() => node.Chain.Read(s => s.Plans.Values
+    /// <summary>
+    /// Plans that invite this institution, not cancelled, not finished here, not already running; one
+    /// still enrolling that this node has not joined runs only once the institution consents.
+    /// </summary>
+    private List<BigInteger> PlansToRun(CancellationToken ct) => node.Chain.Read(s => s.Plans.Values
         .Where(p => p.Status != PlanStatus.Cancelled && (p.Invited.Contains(node.Me) || p.Participants.Contains(node.Me)))
         .Where(p => !_runners.ContainsKey(p.PlanId) && !File.Exists(ResultFile(p.PlanId)))
+        .Select(p => (p.PlanId, p.PlanHash, Asks: p.Status == PlanStatus.Enrolling && !p.Participants.Contains(node.Me)))
+        .ToList())
+        .Where(p => !p.Asks || Consent.MayJoin(p.PlanId, p.PlanHash, ct))
         .Select(p => p.PlanId)
-        .ToList());
+        .ToList();
 
     private string ResultFile(BigInteger planId) => Path.Combine(node.Config.Resolve(node.Config.StateDirectory), "plans", planId.ToString(), "result.json");
 
@@ -49,7 +69,8 @@ public sealed class NodeAgent(NodeContext node, IHostApplicationLifetime lifetim
         Log.PlanJoined(node.Logger, planId);
         try
         {
-            await new PlanRunner(node, planId).RunAsync(ct);
+            var analysis = node.Chain.Read(s => s.Plans[planId].Kind) == PlanKind.Analysis;
+            await (analysis ? new Analyses.AnalysisRunner(node, planId).RunAsync(ct) : new PlanRunner(node, planId).RunAsync(ct));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -62,17 +83,9 @@ public sealed class NodeAgent(NodeContext node, IHostApplicationLifetime lifetim
         }
     }
 
-    /// <summary>Offers each configured plan document as a blob; its id is the plan hash governance puts on-chain.</summary>
+    /// <summary>Offers each plan document not offered yet as a blob; its id is the plan hash governance puts on-chain.</summary>
     private async Task PublishPlansAsync(CancellationToken ct)
     {
-        foreach (var file in node.Config.PublishPlans.Select(node.Config.Resolve))
-        {
-            var bytes = await File.ReadAllBytesAsync(file, ct);
-            var plan = TrainingPlan.Parse(System.Text.Encoding.UTF8.GetString(bytes), file);
-            if (!bytes.AsSpan().SequenceEqual(plan.CanonicalBytes()))
-                throw new InvalidDataException($"{file} is not in canonical form, so its hash would not be the plan hash {plan.Hash}; write it with TrainingPlan.CanonicalBytes (as `fedchain simulate --out` does)");
-            var id = await node.Network.PublishBlobAsync(bytes, ct);
-            Log.PlanPublished(node.Logger, id.ToString(), file);
-        }
+        foreach (var (file, hash) in await _offered.PublishNewAsync(node.Network, ct)) Log.PlanPublished(node.Logger, hash, file);
     }
 }

@@ -36,8 +36,27 @@ public sealed record NodeConfig
     /// <summary>How often the chain is polled for events, milliseconds.</summary>
     public int ChainPollMilliseconds { get; init; } = 25;
 
-    /// <summary>"host:port" to listen on (port 0: any).</summary>
+    /// <summary>"host:port" to listen on (port 0: any); a host name is resolved at start.</summary>
     public string Listen { get; init; } = "127.0.0.1:0";
+
+    /// <summary>"host:port" other members dial (a host name or address), when it differs from <see cref="Listen"/>
+    /// (behind NAT, or listening on 0.0.0.0). At start the node updates its registry endpoint to it.</summary>
+    public string? Advertise { get; init; }
+
+    /// <summary>Send type-0 transactions with a gas price, for chains without EIP-1559 fees.</summary>
+    public bool LegacyTransactions { get; init; }
+
+    /// <summary>The chain id this node expects; the node refuses to start on any other chain (null: the addresses file's).</summary>
+    public long? ChainId { get; init; }
+
+    /// <summary>Blocks a chain event must be buried under before the node acts on it: 0 on anvil, more where reorgs happen.</summary>
+    public int Confirmations { get; init; }
+
+    /// <summary>"host:port" of the status page and Prometheus /metrics; loopback unless set otherwise; null: no status server.</summary>
+    public string? StatusListen { get; init; } = "127.0.0.1:0";
+
+    /// <summary>Which plans this institution joins without a `fedchain plan approve`; null: only approved plans.</summary>
+    public Consent.ConsentPolicy? Consent { get; init; }
 
     /// <summary>Peers to dial at start, "host:port"; members' registry endpoints are dialled anyway.</summary>
     public IReadOnlyList<string> Bootstrap { get; init; } = [];
@@ -102,7 +121,12 @@ public sealed record NodeConfig
     {
         if (ChainPollMilliseconds is < 10 or > 60_000) throw new InvalidDataException($"{file}: chainPollMilliseconds must be 10..60000, got {ChainPollMilliseconds}");
         if (BlobStoreQuotaMegabytes < 1) throw new InvalidDataException($"{file}: blobStoreQuotaMegabytes must be at least 1, got {BlobStoreQuotaMegabytes}");
-        if (!System.Net.IPEndPoint.TryParse(Listen, out _)) throw new InvalidDataException($"{file}: listen '{Listen}' is not an IP endpoint such as 127.0.0.1:7001");
+        if (!Discovery.PeerEndpoint.TryParse(Listen, out _) && !System.Net.IPEndPoint.TryParse(Listen, out _)) throw new InvalidDataException($"{file}: listen '{Listen}' is not an endpoint such as 127.0.0.1:7001 or node.example.org:7001");
+        if (Advertise is not null && !Discovery.PeerEndpoint.TryParse(Advertise, out _)) throw new InvalidDataException($"{file}: advertise '{Advertise}' is not an endpoint such as hospital.example.org:7001");
+        if (StatusListen is not null && !Discovery.PeerEndpoint.TryParse(StatusListen, out _) && !System.Net.IPEndPoint.TryParse(StatusListen, out _)) throw new InvalidDataException($"{file}: statusListen '{StatusListen}' is not an endpoint such as 127.0.0.1:7100");
+        if (Confirmations is < 0 or > 1000) throw new InvalidDataException($"{file}: confirmations must be 0..1000, got {Confirmations}");
+        if (ChainId is <= 0) throw new InvalidDataException($"{file}: chainId must be positive, got {ChainId}");
+        Consent?.Check(file);
         foreach (var (name, value) in new[] { ("keystore", Keystore), ("data", Data), ("schema", Schema), ("addresses", Addresses) })
         {
             if (!File.Exists(Resolve(value))) throw new InvalidDataException($"{file}: {name} file {Resolve(value)} does not exist");
@@ -114,6 +138,10 @@ public sealed record NodeConfig
             if (!File.Exists(Resolve(plan))) throw new InvalidDataException($"{file}: publishPlans entry {Resolve(plan)} does not exist");
         }
     }
+
+    /// <summary>The state folder's blob files (what `plan show`, `gov show` and `model fetch` read from the node's store).</summary>
+    [JsonIgnore]
+    public string BlobFiles => Path.Combine(Resolve(StateDirectory), "blobs", "blobs");
 
     /// <summary>The keystore passphrase, from the file or the environment.</summary>
     public string Passphrase()

@@ -6,28 +6,7 @@ namespace FedChain.Node.Agent;
 public sealed partial class PlanRunner
 {
     /// <summary>Waits for the chain to close the round; past its deadline, asks the chain to close it.</summary>
-    private async Task WaitClosedAsync(int round, CancellationToken ct)
-    {
-        _run.Report("phase", round, phase: "waiting for commits");
-        while (!node.Chain.Read(s => _run.RoundOf(s, round)?.Closed ?? false))
-        {
-            var deadline = node.Chain.Read(s => _run.RoundOf(s, round)?.Deadline ?? ulong.MaxValue);
-            if (deadline != ulong.MaxValue && await node.Chain.ChainNowAsync(ct) > (long)deadline)
-            {
-                try
-                {
-                    await node.Consortium.Ledger.AdvanceAsync(planId, ct);
-                    Log.AdvancedPastDeadline(node.Logger, planId, round);
-                }
-                catch (ContractRevertException)
-                {
-                    // Another member advanced first, or the chain's clock is not there yet.
-                }
-            }
-
-            await node.Chain.NextChangeAsync(TimeSpan.FromSeconds(1), ct);
-        }
-    }
+    private Task WaitClosedAsync(int round, CancellationToken ct) => _run.Chain.WaitClosedAsync(round, ct);
 
     /// <summary>Fetches and checks every blob of the chain's set for the round (its commitments less those it voted
     /// out), voting out at the availability deadline what never arrives: the chain's set is the participant set.</summary>

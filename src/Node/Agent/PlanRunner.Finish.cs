@@ -17,6 +17,7 @@ public sealed partial class PlanRunner
         await File.WriteAllBytesAsync(modelFile, bytes, ct);
         await node.Network.PublishBlobAsync(bytes, ct);
 
+        await Models.EvaluationPublisher.PublishAsync(node, planId, _run.Plan.Hash, (uint)track.Round, Convert.ToHexStringLower(track.Hash), history.Count > 0 ? history[^1].Metrics : null, ct);
         string? export = null;
         if (node.Config.ExportBlobs is { } folder)
         {

@@ -1,6 +1,4 @@
 using System.Numerics;
-using FedChain.Contracts.Client;
-using FedChain.Contracts.Ledger;
 using FedChain.Learning.Metrics;
 using FedChain.Learning.Pipeline;
 using FedChain.Learning.Plans;
@@ -122,26 +120,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
     }
 
     /// <summary>Opts in while enrolling, then waits for the plan to run. False when this node is not in it.</summary>
-    private async Task<bool> EnrolAsync(CancellationToken ct)
-    {
-        var (status, joined) = node.Chain.Read(s => (s.Plans[planId].Status, s.Plans[planId].Participants.Contains(node.Me)));
-        if (status == PlanStatus.Enrolling && !joined)
-        {
-            _run.Report("phase", phase: "opting in");
-            try
-            {
-                await node.Consortium.Ledger.OptInAsync(planId, ct);
-            }
-            catch (ContractRevertException e)
-            {
-                Log.PlanRefused(node.Logger, planId, e.Message);
-                return false;
-            }
-        }
-
-        var plan = await node.Chain.WaitAsync(s => s.Plans[planId].Status != PlanStatus.Enrolling ? s.Plans[planId] : null, ct);
-        return node.Chain.Read(_ => plan.Status is PlanStatus.Running or PlanStatus.Completed && plan.Participants.Contains(node.Me));
-    }
+    private Task<bool> EnrolAsync(CancellationToken ct) => _run.Chain.EnrolAsync(ct);
 
     private RoundResult AggregateMoments(AggregateTrack track, IReadOnlyList<AcceptedBlob> accepted)
     {

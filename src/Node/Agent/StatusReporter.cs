@@ -17,8 +17,12 @@ public sealed class StatusReporter(bool enabled, TextWriter output)
 
     private readonly Lock _lock = new();
 
+    /// <summary>Raised for every status, whether or not lines are written (the status page listens).</summary>
+    public event Action<NodeStatus>? Reported;
+
     public void Report(NodeStatus status)
     {
+        Reported?.Invoke(status);
         if (!enabled) return;
         var line = Prefix + JsonSerializer.Serialize(status, Json);
         lock (_lock)

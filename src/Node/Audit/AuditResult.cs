@@ -5,4 +5,8 @@ namespace FedChain.Node.Audit;
 public sealed record AuditResult(IReadOnlyList<AuditFinding> Findings, int PlansChecked, int RoundsChecked, int BlobsChecked, IReadOnlyDictionary<string, string> FinalAggregates, IReadOnlyList<AuditExclusion> Exclusions)
 {
     public bool Ok => Findings.Count == 0;
+
+    /// <summary>Each analysis plan's analysis.json as the audit recomputed it from the blobs, by plan id (written by `fedchain audit --analyses`).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, string> Analyses { get; init; } = new Dictionary<string, string>();
 }

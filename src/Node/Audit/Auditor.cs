@@ -19,20 +19,25 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
 {
     private readonly List<AuditFinding> _findings = [];
     private readonly Dictionary<string, string> _finals = [];
+    private readonly Dictionary<System.Numerics.BigInteger, AggregateTrack> _tracks = [];
     private int _rounds;
     private int _blobs;
+
+    /// <summary>Each audited plan's recomputed aggregates, as far as they agreed with the chain (what `model fetch` rebuilds a model from).</summary>
+    public IReadOnlyDictionary<System.Numerics.BigInteger, AggregateTrack> Tracks => _tracks;
 
     public AuditResult Run(IProgress<string>? progress = null)
     {
         foreach (var plan in ledger.Plans.Values.Where(p => p.Status is PlanStatus.Running or PlanStatus.Completed))
         {
             progress?.Report($"plan {plan.PlanId}: {plan.Rounds.Count} rounds");
-            AuditPlan(plan);
+            if (plan.Kind == PlanKind.Analysis) AuditAnalysis(plan);
+            else AuditPlan(plan);
         }
 
         CheckStrayMints();
 
-        return new AuditResult(_findings, ledger.Plans.Count, _rounds, _blobs, _finals, _exclusions);
+        return new AuditResult(_findings, ledger.Plans.Count, _rounds, _blobs, _finals, _exclusions) { Analyses = _analyses };
     }
 
     private void AuditPlan(PlanRecord record)
@@ -71,6 +76,7 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
 
         var quorum = record.Terms?.QuorumPercent ?? 51;
         var track = new AggregateTrack(plan, record.Participants.Count);
+        _tracks[record.PlanId] = track;
         foreach (var round in record.Rounds.Where(r => r.Closed))
         {
             _rounds++;

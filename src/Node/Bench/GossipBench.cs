@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using FedChain.Node.Blobs;
-using FedChain.Node.Identity;
-using FedChain.Node.Membership;
 using FedChain.Node.Network;
 
 namespace FedChain.Node.Bench;
@@ -15,64 +11,50 @@ internal sealed class GossipBench(int nodeCount, long blobBytes, int seed, strin
 {
     public async Task<GossipBenchDetail> RunAsync(IProgress<string> progress, CancellationToken ct)
     {
-        var membership = new InMemoryMembership();
-        var nodes = new List<NetworkNode>();
-        var keys = new List<NodeKey>();
-        try
-        {
-            progress.Report($"starting {nodeCount} nodes");
-            for (var i = 0; i < nodeCount; i++)
-            {
-                var key = NodeKey.Generate();
-                keys.Add(key);
-                var options = new NetworkOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), DialInterval = TimeSpan.FromMilliseconds(200), Seed = seed + i };
-                options.Blobs.MaxBlobBytes = Math.Max(options.Blobs.MaxBlobBytes, blobBytes);
-                var node = new NetworkNode(key, membership, BlobStore.Open(Path.Combine(workFolder, $"node{i}")), options);
-                await node.StartAsync(ct);
-                membership.Set(new Member(node.Address, node.ListenEndPoint!.ToString()));
-                nodes.Add(node);
-            }
+        await using var cluster = await BenchCluster.StartAsync(nodeCount, seed, workFolder, o => o.Blobs.MaxBlobBytes = Math.Max(o.Blobs.MaxBlobBytes, blobBytes), progress, ct);
+        var nodes = cluster.Nodes;
+        progress.Report("connected; generating blobs");
+        var random = new Random(seed);
+        var contents = nodes.Select(_ => RandomBytes(random, blobBytes)).ToList();
+        // A small all-to-all first, so the figures measure the network rather than the JIT compiling it.
+        progress.Report("warm-up");
+        await AllToAllAsync(cluster, [.. nodes.Select(_ => RandomBytes(random, 256 * 1024))], progress, ct);
+        var before = nodes.Select(n => n.Metrics.Snapshot()).ToList();
 
-            await WaitForAsync(nodes, () => nodes.All(n => n.ConnectedPeers.Count == nodeCount - 1), ct);
-            progress.Report("connected; generating blobs");
-            var random = new Random(seed);
-            var contents = nodes.Select(_ =>
-            {
-                var bytes = new byte[blobBytes];
-                random.NextBytes(bytes);
-                return bytes;
-            }).ToList();
-            var before = nodes.Select(n => n.Metrics.Snapshot()).ToList();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var stopwatch = Stopwatch.StartNew();
+        await AllToAllAsync(cluster, contents, progress, ct);
+        var elapsed = stopwatch.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
-            var stopwatch = Stopwatch.StartNew();
-            var ids = await Task.WhenAll(nodes.Select((n, i) => n.PublishBlobAsync(contents[i], ct)));
-            var total = nodeCount * nodeCount;
-            await WaitForAsync(nodes, () =>
-            {
-                var held = nodes.Sum(n => ids.Count(n.HasBlob));
-                progress.Report($"{held}/{total} blob copies");
-                return held == total;
-            }, ct);
-            var elapsed = stopwatch.Elapsed;
-
-            progress.Report("plain TCP baseline");
-            var plainBytes = (long)nodeCount * (nodeCount - 1) * blobBytes;
-            var plain = await PlainTcpTransfer.RunAsync(plainBytes, ct);
-            return Summarise(nodes, before, elapsed, plainBytes, plain);
-        }
-        finally
-        {
-            foreach (var node in nodes)
-            {
-                await node.DisposeAsync();
-                node.Store.Dispose();
-            }
-
-            foreach (var key in keys) key.Dispose();
-        }
+        progress.Report("plain TCP baseline");
+        var plainBytes = (long)nodeCount * (nodeCount - 1) * blobBytes;
+        var plain = await PlainTcpTransfer.RunAsync(plainBytes, ct);
+        return Summarise(nodes, before, elapsed, cpu, plainBytes, plain);
     }
 
-    private GossipBenchDetail Summarise(List<NetworkNode> nodes, List<NetworkMetricsSnapshot> before, TimeSpan elapsed, long plainBytes, TimeSpan plain)
+    private static byte[] RandomBytes(Random random, long length)
+    {
+        var bytes = new byte[length];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
+    /// <summary>Each node publishes its blob; returns once every node holds every blob.</summary>
+    private static async Task AllToAllAsync(BenchCluster cluster, IReadOnlyList<byte[]> contents, IProgress<string> progress, CancellationToken ct)
+    {
+        var nodes = cluster.Nodes;
+        var ids = await Task.WhenAll(nodes.Select((n, i) => n.PublishBlobAsync(contents[i], ct)));
+        var total = nodes.Count * nodes.Count;
+        await cluster.WaitForAsync(() =>
+        {
+            var held = nodes.Sum(n => ids.Count(n.HasBlob));
+            progress.Report($"{held}/{total} blob copies");
+            return held == total;
+        }, ct);
+    }
+
+    private GossipBenchDetail Summarise(List<NetworkNode> nodes, List<NetworkMetricsSnapshot> before, TimeSpan elapsed, TimeSpan cpu, long plainBytes, TimeSpan plain)
     {
         var bound = (double)(nodeCount - 1) * blobBytes;
         var perNode = nodes.Select((n, i) =>
@@ -87,21 +69,6 @@ internal sealed class GossipBench(int nodeCount, long blobBytes, int seed, strin
         var control = nodes.Select((n, i) => n.Metrics.Snapshot().ControlBytesOut - before[i].ControlBytesOut).Sum();
         var result = new GossipBenchResult(nodeCount, blobBytes, Math.Round(elapsed.TotalSeconds, 3),
             Math.Round(perNode.Max(n => n.ReceivedRatio), 4), Math.Round(perNode.Max(n => n.SentRatio), 4), control);
-        return new GossipBenchDetail(result, plainBytes, Math.Round(plain.TotalSeconds, 3), Math.Round(perNode.Average(n => n.ReceivedRatio), 4), perNode);
-    }
-
-    private static async Task WaitForAsync(List<NetworkNode> nodes, Func<bool> condition, CancellationToken ct)
-    {
-        var changed = new SemaphoreSlim(0);
-        void OnChange(object? sender, EventArgs e) => changed.Release();
-        foreach (var node in nodes) node.StateChanged += OnChange;
-        try
-        {
-            while (!condition()) await changed.WaitAsync(ct);
-        }
-        finally
-        {
-            foreach (var node in nodes) node.StateChanged -= OnChange;
-        }
+        return new GossipBenchDetail(result, plainBytes, Math.Round(plain.TotalSeconds, 3), Math.Round(perNode.Average(n => n.ReceivedRatio), 4), Math.Round(cpu.TotalSeconds, 3), perNode);
     }
 }

@@ -7,7 +7,7 @@ internal static class GossipBenchPlot
 {
     public static void Save(GossipBenchDetail detail, string path)
     {
-        var plot = new Plot();
+        var plot = Reports.PlotFonts.NewPlot();
         var bars = new List<Bar>();
         for (var i = 0; i < detail.Nodes.Count; i++)
         {

@@ -1,5 +1,4 @@
 using FedChain.Node.Identity;
-using FedChain.Node.Network;
 using FedChain.Node.PeerPenalties;
 using FedChain.Node.Wire.V1;
 
@@ -32,7 +31,7 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
             {
                 if (!Persistent && !exchange.HasHolders(id))
                 {
-                    exchange.Metrics.Count("blob.abandoned");
+                    exchange.Metrics.Abandoned();
                     return;
                 }
 
@@ -45,7 +44,7 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
             Log.FetchStarted(exchange.Logger, id.ToString(), partial.ChunkCount, 1);
             if (!await PullChunksAsync(partial, ct))
             {
-                exchange.Metrics.Count("blob.abandoned");
+                exchange.Metrics.Abandoned();
                 return;
             }
 
@@ -57,14 +56,14 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
             catch (BlobRefusedException e) when (!Persistent)
             {
                 // Not ours to hold (the chain does not reference it, or the store is full): nothing lasting, no blame.
-                exchange.Metrics.Count("blob.not_admitted");
+                exchange.Metrics.NotAdmitted();
                 Log.BlobNotAdmitted(exchange.Logger, id.ToString(), e.Reason);
                 return;
             }
 
             if (stored is not null)
             {
-                exchange.Metrics.Count("blob.fetched");
+                exchange.Metrics.Fetched();
                 return;
             }
 
@@ -157,7 +156,7 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
         {
             if (await partial.TryWriteChunkAsync(index, chunk.Data, ct))
             {
-                exchange.Metrics.Count("blob.chunks_fetched");
+                exchange.Metrics.ChunkFetched();
                 return (index, peer, true);
             }
         }

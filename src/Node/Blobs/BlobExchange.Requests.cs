@@ -1,7 +1,6 @@
 using FedChain.Node.Identity;
-using FedChain.Node.Network;
-using FedChain.Node.PeerPenalties;
 using FedChain.Node.Wire;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Wire.V1;
 
 namespace FedChain.Node.Blobs;
@@ -35,7 +34,7 @@ internal sealed partial class BlobExchange
             var length = await _store.ReadChunkAsync(id, request.Index, buffer, ct);
             IWireMessage reply = length < 0 ? new BlobMissing(request.Id, request.Index) : new Chunk(request.Id, request.Index, buffer.AsMemory(0, length));
             // The frame is encoded before SendAsync first yields, so the buffer is free once it returns.
-            if (await _peers.SendAsync(from, reply, ct) && length >= 0) _metrics.Count("blob.chunks_served");
+            if (await _peers.SendAsync(from, reply, ct) && length >= 0) _metrics.ChunkServed();
         }
         finally
         {
@@ -83,7 +82,7 @@ internal sealed partial class BlobExchange
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                _metrics.Count("blob.request_timeouts");
+                _metrics.RequestTimedOut();
                 return null;
             }
         }

@@ -1,5 +1,5 @@
 using FedChain.Node.Identity;
-using FedChain.Node.Network;
+using FedChain.Node.Wire;
 using FedChain.Node.PeerPenalties;
 using FedChain.Node.Wire.V1;
 using Microsoft.Extensions.Logging;
@@ -23,7 +23,7 @@ internal sealed partial class BlobExchange
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly IPeerNetwork _peers;
-    private readonly NetworkMetrics _metrics;
+    private readonly BlobMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly Dictionary<BlobId, HashSet<NodeAddress>> _holders = [];
@@ -37,7 +37,7 @@ internal sealed partial class BlobExchange
     private CancellationToken _stopping = new(canceled: true);
 
     public BlobExchange(BlobStore store, BlobOptions options, int maxFrameBytes, TimeProvider time, Random random,
-        IPeerNetwork peers, NetworkMetrics metrics, ILogger logger)
+        IPeerNetwork peers, BlobMetrics metrics, ILogger logger)
     {
         _store = store;
         _options = options;
@@ -54,7 +54,7 @@ internal sealed partial class BlobExchange
 
     internal BlobOptions Options => _options;
 
-    internal NetworkMetrics Metrics => _metrics;
+    internal BlobMetrics Metrics => _metrics;
 
     internal ILogger Logger => _logger;
 
@@ -71,6 +71,7 @@ internal sealed partial class BlobExchange
     public void Announce(BlobInfo blob)
     {
         Forget(blob.Id);
+        if (!_options.AnnounceStored) return;
         var have = new BlobHave([new BlobSummary(blob.Id.ToBytes(), blob.Size)]);
         foreach (var peer in _peers.ReadyPeers()) _peers.TrySend(peer, have);
     }
@@ -88,7 +89,7 @@ internal sealed partial class BlobExchange
                     // Bounded, so a member announcing endless fake blobs cannot grow our memory.
                     if (_holders.Count >= MaxTrackedBlobs)
                     {
-                        _metrics.Count("blob.announcements_dropped");
+                        _metrics.AnnouncementDropped();
                         continue;
                     }
 
@@ -139,6 +140,22 @@ internal sealed partial class BlobExchange
                 }
             }
         }
+    }
+
+    /// <summary>As <see cref="FetchAsync(BlobId, CancellationToken)"/>, asking <paramref name="holders"/> too, announced or not:
+    /// a caller that knows who holds a blob (the member whose shard it is) need not rely on announcements,
+    /// which are dropped beyond <see cref="MaxTrackedBlobs"/>.</summary>
+    public Task FetchAsync(BlobId id, IEnumerable<NodeAddress> holders, CancellationToken ct)
+    {
+        var ready = _peers.ReadyPeers();
+        lock (_lock)
+        {
+            if (!_holders.TryGetValue(id, out var known)) _holders[id] = known = [];
+            foreach (var holder in holders.Where(ready.Contains)) known.Add(holder);
+        }
+
+        Signal();
+        return FetchAsync(id, ct);
     }
 
     private Task Download(BlobId id, bool persistent)

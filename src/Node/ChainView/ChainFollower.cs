@@ -7,10 +7,15 @@ namespace FedChain.Node.ChainView;
 
 /// <summary>
 /// Follows the consortium's contracts: polls new events into one <see cref="LedgerState"/> and wakes
-/// whoever waits on a change. Readers look at the state only inside <see cref="Read{T}"/>.
+/// whoever waits on a change. Readers look at the state only inside <see cref="Read{T}"/>. With
+/// <paramref name="confirmations"/> above 0 it applies a block's events only once that many blocks
+/// are built on it, so a shallow reorg cannot change what the node acted on.
 /// </summary>
-public sealed partial class ChainFollower(ChainClient chain, ConsortiumAddresses addresses, TimeProvider time, TimeSpan pollInterval, ILogger logger)
+public sealed partial class ChainFollower(ChainClient chain, ConsortiumAddresses addresses, TimeProvider time, TimeSpan pollInterval, ILogger logger, int confirmations = 0)
 {
+    private ulong _readThrough;
+    private ulong _latest;
+
     private readonly ChainEventReader _reader = new(chain, addresses);
     private readonly LedgerState _state = new();
     private readonly Lock _lock = new();
@@ -25,15 +30,28 @@ public sealed partial class ChainFollower(ChainClient chain, ConsortiumAddresses
         lock (_lock) return read(_state);
     }
 
-    /// <summary>Applies every event up to the latest block; true when any arrived.</summary>
+    /// <summary>The last block whose events have been applied (0 before the first read).</summary>
+    public ulong ReadThrough => Volatile.Read(ref _readThrough);
+
+    /// <summary>The chain's latest block at the last poll.</summary>
+    public ulong LatestBlock => Volatile.Read(ref _latest);
+
+    /// <summary>Applies every event up to the latest block less the confirmation depth; true when any arrived.</summary>
     public async Task<bool> CatchUpAsync(CancellationToken ct)
     {
-        var events = await _reader.ReadAsync(NextBlock(), null, ct);
-        if (events.Count == 0) return false;
+        var latest = await chain.BlockNumberAsync(ct);
+        Volatile.Write(ref _latest, latest);
+        var from = NextBlock();
+        if (latest < (ulong)confirmations || latest - (ulong)confirmations < from) return false;
+        var safe = latest - (ulong)confirmations;
+        var events = await _reader.ReadAsync(from, safe, ct);
         lock (_lock)
         {
             foreach (var e in events) _state.Apply(e);
+            Volatile.Write(ref _readThrough, safe);
         }
+
+        if (events.Count == 0) return false;
 
         Changed?.Invoke(this, EventArgs.Empty);
         Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -88,6 +106,10 @@ public sealed partial class ChainFollower(ChainClient chain, ConsortiumAddresses
 
     private ulong NextBlock()
     {
-        lock (_lock) return _state.LastBlock == 0 ? addresses.DeploymentBlock : _state.LastBlock + 1;
+        lock (_lock)
+        {
+            var last = Math.Max(_state.LastBlock, _readThrough);
+            return last == 0 ? addresses.DeploymentBlock : last + 1;
+        }
     }
 }

@@ -3,6 +3,7 @@ using FedChain.Learning.Analysis.Engine;
 using FedChain.Learning.Analysis.Plans;
 using FedChain.Learning.Analysis.Results;
 using FedChain.Learning.Json;
+using FedChain.Node.Datasets;
 using FedChain.Node.Reports;
 using Spectre.Console;
 

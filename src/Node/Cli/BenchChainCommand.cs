@@ -41,7 +41,7 @@ internal static class BenchChainCommand
     /// <summary>Stacked bars per round: commits, then score recording on top.</summary>
     private static void Plot(GasReport report, string path)
     {
-        var plot = new Plot();
+        var plot = Reports.PlotFonts.NewPlot();
         var commits = Colors.SteelBlue;
         var scores = Colors.Orange;
         for (var r = 0; r < report.GasPerRound.Count; r++)

@@ -16,6 +16,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchTreesCommand.Build());
         command.Subcommands.Add(BenchChainCommand.Build());
         command.Subcommands.Add(BenchGossipCommand.Build());
+        command.Subcommands.Add(BenchAggregateCommand.Build());
         command.Subcommands.Add(BenchRobustCommand.Build());
         command.Subcommands.Add(BenchCompressionCommand.Build());
         command.Subcommands.Add(BenchPersonalisationCommand.Build());

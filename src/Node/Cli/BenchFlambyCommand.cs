@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using FedChain.Learning.Benchmarks;
 using FedChain.Learning.Json;
+using FedChain.Node.Datasets;
 using FedChain.Node.Reports;
 using Spectre.Console;
 

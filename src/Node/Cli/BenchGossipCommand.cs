@@ -63,7 +63,7 @@ internal static class BenchGossipCommand
 
         AnsiConsole.Write(table);
         var r = detail.Result;
-        AnsiConsole.MarkupLine($"all-to-all: [bold]{r.AllToAllSeconds:F2} s[/] for {r.Nodes} x {r.BlobBytes} bytes; max received ratio [bold]{r.MaxReceivedRatio:F3}[/], max sent ratio {r.MaxSentRatio:F3}, control bytes {r.ControlBytes}");
+        AnsiConsole.MarkupLine($"all-to-all: [bold]{r.AllToAllSeconds:F2} s[/] for {r.Nodes} x {r.BlobBytes} bytes; max received ratio [bold]{r.MaxReceivedRatio:F3}[/], max sent ratio {r.MaxSentRatio:F3}, control bytes {r.ControlBytes}; CPU {detail.CpuSeconds:F2} s");
         AnsiConsole.MarkupLine($"plain TCP, one loopback socket, the same {detail.PlainTcpBytes} bytes: [bold]{detail.PlainTcpSeconds:F2} s[/]");
         AnsiConsole.MarkupLine($"wrote {Markup.Escape(Path.Combine(folder, "gossip.json"))}, gossip-detail.json, gossip.png");
     }

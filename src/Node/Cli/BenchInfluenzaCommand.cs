@@ -3,6 +3,7 @@ using System.Globalization;
 using FedChain.Learning.Benchmarks;
 using FedChain.Learning.Forecasting;
 using FedChain.Learning.Json;
+using FedChain.Node.Datasets;
 using FedChain.Node.Reports;
 using Spectre.Console;
 

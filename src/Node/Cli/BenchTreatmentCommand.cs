@@ -3,6 +3,7 @@ using System.Globalization;
 using FedChain.Learning.Benchmarks;
 using FedChain.Learning.Json;
 using FedChain.Learning.Survival;
+using FedChain.Node.Datasets;
 using FedChain.Node.Reports;
 using Spectre.Console;
 

@@ -4,6 +4,7 @@ using FedChain.Learning.Benchmarks;
 using FedChain.Learning.Forecasting;
 using FedChain.Learning.Json;
 using FedChain.Learning.Trees.Comparison;
+using FedChain.Node.Datasets;
 using Spectre.Console;
 
 namespace FedChain.Node.Cli;

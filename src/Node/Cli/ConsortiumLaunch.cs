@@ -1,5 +1,6 @@
 using FedChain.Contracts.Client;
 using FedChain.Contracts.Deployment;
+using FedChain.Node.Reports;
 using Spectre.Console;
 
 namespace FedChain.Node.Cli;

@@ -17,6 +17,11 @@ public static class FedChainCommandLine
         root.Subcommands.Add(ChainCommand.Build());
         root.Subcommands.Add(NodeCommand.Build());
         root.Subcommands.Add(AuditCommand.Build());
+        root.Subcommands.Add(KeyCommand.Build());
+        root.Subcommands.Add(GovCommand.Build());
+        root.Subcommands.Add(PlanCommand.Build());
+        root.Subcommands.Add(ModelCommand.Build());
+        root.Subcommands.Add(StatusCommand.Build());
         return root;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using FedChain.Learning.Benchmarks;
 using FedChain.Learning.Data;
 using FedChain.Learning.Json;
+using FedChain.Node.Datasets;
 using Spectre.Console;
 
 namespace FedChain.Node.Cli;

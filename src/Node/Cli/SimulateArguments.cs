@@ -10,7 +10,7 @@ namespace FedChain.Node.Cli;
 
 /// <summary>The parsed options of `fedchain simulate`; null means "the FLamby protocol's value".</summary>
 internal sealed record SimulateArguments(
-    string Dataset,
+    string? Dataset,
     string? DataPath,
     string? PlanFile,
     ServerRuleKind Strategy,

@@ -6,6 +6,7 @@ using FedChain.Learning.Models;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Simulation;
 using FedChain.Learning.Survival;
+using FedChain.Node.Datasets;
 using Spectre.Console;
 
 namespace FedChain.Node.Cli;
@@ -51,7 +52,7 @@ internal static partial class SimulateCommand
 
     private static (TrainingPlan, IReadOnlyList<SiteSplit>) Influenza(SimulateArguments args)
     {
-        var counts = WeeklyCounts.Load(DatasetFolder.Locate(args.Dataset, args.DataPath));
+        var counts = WeeklyCounts.Load(DatasetFolder.Locate(args.Dataset!, args.DataPath));
         var protocol = ForecastProtocol.Influenza();
         var method = args.Model is { } kind
             ? protocol.Methods.FirstOrDefault(m => m.Model.Kind == kind) ?? throw new ArgumentException($"influenza has no {kind} method; known: {string.Join(", ", protocol.Methods.Select(m => m.Model.Kind))}")
@@ -72,7 +73,7 @@ internal static partial class SimulateCommand
 
     private static (TrainingPlan, IReadOnlyList<SiteSplit>) BreastCancer(SimulateArguments args)
     {
-        var cohorts = BreastCancerSites.Load(DatasetFolder.Locate(args.Dataset, args.DataPath));
+        var cohorts = BreastCancerSites.Load(DatasetFolder.Locate(args.Dataset!, args.DataPath));
         var protocol = TreatmentProtocol.RotterdamGbsg();
         var family = args.Model == ModelKind.LinearCox ? "federated_cox" : "federated_deepsurv";
         var method = protocol.Families.First(f => f.Name == family);

@@ -4,6 +4,7 @@ using FedChain.Learning.Models;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Quantisation;
 using FedChain.Learning.Training;
+using FedChain.Node.Datasets;
 
 namespace FedChain.Node.Cli;
 
@@ -15,7 +16,9 @@ internal static partial class SimulateCommand
     /// </summary>
     private static TrainingPlan PlanFrom(SimulateArguments args, DatasetFolder folder, IReadOnlyList<SiteSplit> splits)
     {
-        var protocol = FlambyProtocol.For(args.Dataset);
+        if (!FlambyProtocol.Datasets.Contains(args.Dataset!))
+            throw new ArgumentException($"no FLamby protocol for dataset '{args.Dataset}' to build a plan from: write one with `fedchain plan init --schema {Path.Combine(folder.Path, "schema.json")}` and run it with --plan");
+        var protocol = FlambyProtocol.For(args.Dataset!);
         var strategy = protocol.Strategies.First(s => s.Server!.Rule == args.Strategy);
         var client = Overlay(args, strategy.Client);
         var server = strategy.Server! with { LearningRate = args.ServerLearningRate ?? strategy.Server!.LearningRate };

@@ -6,6 +6,7 @@ using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Json;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Simulation;
+using FedChain.Node.Datasets;
 using FedChain.Node.Reports;
 using Spectre.Console;
 
@@ -30,9 +31,10 @@ internal static partial class SimulateCommand
 
     private static int Run(SimulateArguments args)
     {
-        if (Applications.Contains(args.Dataset)) return RunApplication(args);
-        var folder = DatasetFolder.Find(args.Dataset, args.DataPath);
+        if (args.Dataset is { } name && Applications.Contains(name)) return RunApplication(args);
         var planFile = args.PlanFile is { } file ? TrainingPlan.Parse(File.ReadAllText(file), file) : null;
+        // Any plan runs on any dataset folder; only building a plan from the options needs FLamby's protocol.
+        var folder = DatasetFolder.Find(args.Dataset ?? planFile?.Schema.Name ?? throw new ArgumentException("give --dataset, or --plan (its schema names the dataset)"), args.DataPath);
         if (planFile is not null && args.Privacy is not null) throw new ArgumentException("--dp-* options cannot change a --plan file: put them in its privacy section");
         var schema = planFile?.Schema ?? folder.Schema;
         var sites = SiteLoading.IngestAndReport(folder with { Schema = schema }, out var reports);

@@ -11,7 +11,7 @@ namespace FedChain.Node.Cli;
 /// <summary>The options of `fedchain simulate`.</summary>
 internal sealed class SimulateOptions
 {
-    private readonly Option<string> _dataset = new("--dataset") { Description = "Dataset folder name under data/ (heart-disease, tcga-brca)", Required = true };
+    private readonly Option<string?> _dataset = new("--dataset") { Description = "Dataset folder name under data/ (heart-disease, tcga-brca); with --plan, default: the plan's schema name" };
     private readonly Option<string?> _data = new("--data") { Description = "The dataset folder (schema.json, sites.json); default: data/<dataset> above the working directory" };
     private readonly Option<string?> _plan = new("--plan") { Description = "Run this plan.json instead of building one from the options below" };
     private readonly Option<ServerRuleKind?> _strategy = KebabEnum.Option<ServerRuleKind>("--strategy", "Server rule; default fed-avg");
@@ -46,7 +46,7 @@ internal sealed class SimulateOptions
     ];
 
     public SimulateArguments Read(ParseResult parse) => new(
-        parse.GetValue(_dataset)!,
+        parse.GetValue(_dataset),
         parse.GetValue(_data),
         parse.GetValue(_plan),
         parse.GetValue(_strategy) ?? ServerRuleKind.FedAvg,

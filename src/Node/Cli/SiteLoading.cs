@@ -1,5 +1,6 @@
 using FedChain.Learning.Data;
 using FedChain.Learning.Data.Ingestion;
+using FedChain.Node.Datasets;
 using Spectre.Console;
 
 namespace FedChain.Node.Cli;

@@ -7,7 +7,10 @@ namespace FedChain.Node.Demo;
 /// <param name="DataFolder">data/heart-disease (schema.json, sites.json and the four files).</param>
 /// <param name="DpEpsilon">With a value, every hospital trains with DP-SGD under this epsilon budget (null: no DP).</param>
 /// <param name="DpDelta">The delta of the DP budget; only with <paramref name="DpEpsilon"/> (default 1e-5).</param>
-public sealed record DemoOptions(string Out, int Rounds, uint CommitWindowSeconds, long Seed, string DataFolder, double? DpEpsilon = null, double? DpDelta = null)
+/// <param name="SecureAggregation">Mask every update with secure aggregation (threshold 3 of 4): members see only the sum.</param>
+/// <param name="VotingPeriodSeconds">How long each governance vote stays open, in real seconds (the voting delay is 1 s).</param>
+public sealed record DemoOptions(string Out, int Rounds, uint CommitWindowSeconds, long Seed, string DataFolder, double? DpEpsilon = null, double? DpDelta = null,
+    bool SecureAggregation = false, uint VotingPeriodSeconds = 10)
 {
     public DemoOptions Validate()
     {
@@ -16,6 +19,7 @@ public sealed record DemoOptions(string Out, int Rounds, uint CommitWindowSecond
         if (DpEpsilon is { } e && (!(e > 0) || !double.IsFinite(e))) throw new ArgumentException($"--dp-epsilon must be a positive number, got {e}");
         if (DpDelta is not null && DpEpsilon is null) throw new ArgumentException("--dp-delta needs --dp-epsilon");
         if (DpDelta is { } d && !(d is > 0 and < 1)) throw new ArgumentException($"--dp-delta must lie in (0, 1), got {d}");
+        if (VotingPeriodSeconds is < 2 or > 3600) throw new ArgumentException($"--voting-period must be 2..3600 seconds, got {VotingPeriodSeconds}");
         return this;
     }
 }

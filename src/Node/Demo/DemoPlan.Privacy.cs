@@ -1,6 +1,6 @@
 using FedChain.Learning.Data.Splits;
 using FedChain.Learning.Plans;
-using FedChain.Node.Cli;
+using FedChain.Node.Datasets;
 
 namespace FedChain.Node.Demo;
 
@@ -19,6 +19,17 @@ public static partial class DemoPlan
         (plan with
         {
             Privacy = new PrivacySettings(epsilon, delta, DemoClipNorm, [], ExpectedBatchSize: plan.Client.BatchSize).Declaring(declared),
+        }).Validate();
+
+    /// <summary>
+    /// <paramref name="plan"/> with secure aggregation (threshold 3: any three of the four hospitals
+    /// unmask the sum) and contributions scored from the aggregate alone, as secure aggregation requires.
+    /// </summary>
+    public static TrainingPlan WithSecureAggregation(TrainingPlan plan) =>
+        (plan with
+        {
+            SecureAggregation = new SecureAggregationSettings(true, Threshold: 3),
+            Contribution = new ContributionSettings(Learning.Contribution.ContributionMethod.SampleShare, Learning.Contribution.UtilityMetric.Brier),
         }).Validate();
 
     /// <summary>Each site's train-row count under the plan's schema and split (what a hospital declares).</summary>

@@ -20,7 +20,7 @@ internal static class DemoPlots
 
     private static void SaveAccuracy(DemoReport report, string path)
     {
-        var plot = new Plot();
+        var plot = Reports.PlotFonts.NewPlot();
         var rounds = report.Metrics.PerRound.Select(r => (double)r.Round).ToArray();
         foreach (var site in report.Metrics.Final.Keys)
         {
@@ -41,7 +41,7 @@ internal static class DemoPlots
 
     private static void SaveOverhead(DemoReport report, string path)
     {
-        var plot = new Plot();
+        var plot = Reports.PlotFonts.NewPlot();
         var rounds = report.Overhead.Select(o => (double)o.Round).ToArray();
         var wall = plot.Add.Scatter(rounds, report.Overhead.Select(o => o.WallMs).ToArray());
         wall.LegendText = "round wall time";
@@ -60,7 +60,7 @@ internal static class DemoPlots
 
     private static void SaveGas(DemoReport report, string path)
     {
-        var plot = new Plot();
+        var plot = Reports.PlotFonts.NewPlot();
         var lines = report.GasByFunction.OrderByDescending(g => g.Value.Gas).Take(12).ToList();
         var bars = plot.Add.Bars(lines.Select(l => (double)l.Value.Gas).ToArray());
         bars.Horizontal = true;

@@ -16,7 +16,9 @@ public sealed partial record DemoReport
         html.Append("<!doctype html><html><head><meta charset=\"utf-8\"><title>FedChain demo report</title>")
             .Append("<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}.ok{color:green}.bad{color:red}code{font-size:90%}</style></head><body>")
             .Append("<h1>FedChain demo: four heart-disease hospitals</h1>")
-            .Append(CultureInfo.InvariantCulture, $"<p class=\"{(Ok ? "ok" : "bad")}\"><b>{(Ok ? "All checks passed" : "Checks failed")}</b>: plan {E(PlanId)} (<code>{E(PlanHash)}</code>), {Rounds} rounds.</p>");
+            .Append(CultureInfo.InvariantCulture, $"<p class=\"{(Ok ? "ok" : "bad")}\"><b>{(Ok ? "All checks passed" : "Checks failed")}</b>: plan {E(PlanId)} (<code>{E(PlanHash)}</code>), {Rounds} rounds, {WallSeconds:F0} s from an empty chain to this report.</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p><b>What this run protects:</b> {E(Protection)}.</p>")
+            .Append(CultureInfo.InvariantCulture, $"<p>Released with the evaluation report <code>{E(EvaluationReportHash)}</code>, built from each hospital's own pinned evaluation.</p>");
 
         html.Append("<h2>Final model</h2><table><tr><th>member</th><th>model hash</th></tr>");
         foreach (var (member, hash) in FinalModelHashes) html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(member)}</td><td><code>{E(hash)}</code></td></tr>");

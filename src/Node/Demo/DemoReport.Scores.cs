@@ -36,7 +36,7 @@ public sealed partial record DemoReport
     private void SaveScoresPlot(string folder)
     {
         if (Scores is null) return;
-        var plot = new Plot();
+        var plot = Reports.PlotFonts.NewPlot();
         var rounds = Scores.Rounds.Select(r => (double)r.Round).ToArray();
         foreach (var total in Scores.Totals)
         {

@@ -38,6 +38,15 @@ public sealed partial record DemoReport(
 
     /// <summary>True when every check passed: one model hash everywhere, equal to the simulation's (without DP: with DP each
     /// node's noise comes from its own CSPRNG, so no simulation can repeat it), and a clean audit.</summary>
+    /// <summary>What the demo's plan protects, in words (the plan's protection section, docs and README say the same).</summary>
+    public string Protection { get; init; } = "";
+
+    /// <summary>The hash of the evaluation report the release names, built from the members' pinned evaluations.</summary>
+    public string EvaluationReportHash { get; init; } = "";
+
+    /// <summary>From the start of the demo to its report, seconds.</summary>
+    public double WallSeconds { get; init; }
+
     public bool Ok => Audit.Ok && (MatchesSimulation || Privacy is not null) && FinalModelHashes.Values.All(h => h == FinalisedModelHash);
 
     public static DemoReport Build(TrainingPlan plan, BigInteger planId, IReadOnlyList<PlanResult> results, AuditResult audit,

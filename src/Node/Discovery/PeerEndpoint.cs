@@ -24,4 +24,15 @@ public static class PeerEndpoint
     }
 
     public static string Format(IPEndPoint endPoint) => endPoint.ToString();
+
+    /// <summary>An IP endpoint for "host:port" or "address:port", resolving a host name (IPv4 first).</summary>
+    public static async Task<IPEndPoint> ResolveAsync(string text, string where, CancellationToken ct)
+    {
+        if (IPEndPoint.TryParse(text, out var ip)) return ip;
+        var named = Parse(text, where);
+        var addresses = await Dns.GetHostAddressesAsync(named.Host, ct);
+        var address = addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) ?? addresses.FirstOrDefault()
+            ?? throw new InvalidDataException($"{where}: {named.Host} does not resolve to an address");
+        return new IPEndPoint(address, named.Port);
+    }
 }

@@ -8,7 +8,7 @@ internal sealed partial class GossipRouter
     // Caps on one IHAVE/IWANT exchange (GossipSub v1.1 max_ihave_length), so neither side can be made to do unbounded work.
     private const int MaxIdsPerExchange = 500;
 
-    /// <summary>Mesh upkeep and lazy gossip, once per <see cref="Network.GossipOptions.HeartbeatInterval"/>.</summary>
+    /// <summary>Mesh upkeep and lazy gossip, once per <see cref="GossipOptions.HeartbeatInterval"/>.</summary>
     public void Heartbeat()
     {
         var ready = _peers.ReadyPeers();

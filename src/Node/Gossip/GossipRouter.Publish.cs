@@ -1,5 +1,4 @@
 using FedChain.Node.Identity;
-using FedChain.Node.Network;
 using FedChain.Node.PeerPenalties;
 using FedChain.Node.Wire.V1;
 
@@ -31,7 +30,7 @@ internal sealed partial class GossipRouter
         }
 
         foreach (var peer in _peers.ReadyPeers()) Send(peer, message);
-        _metrics.Count("gossip.published");
+        _metrics.Published();
         return id;
     }
 
@@ -45,7 +44,7 @@ internal sealed partial class GossipRouter
         {
             if (_seen.Contains(id))
             {
-                _metrics.Reject(RejectionReason.Duplicate);
+                _metrics.Duplicate();
                 Log.Duplicate(_logger, id, from);
                 return;
             }
@@ -71,7 +70,7 @@ internal sealed partial class GossipRouter
         if (seen == SeenOutcome.Full)
         {
             // Not recorded, so it could come back inside its window unseen: drop it rather than deliver it twice.
-            _metrics.Count("gossip.dropped_seen_full");
+            _metrics.DroppedSeenFull();
             return;
         }
 
@@ -112,7 +111,7 @@ internal sealed partial class GossipRouter
             handlers = [.. _subscribers.GetValueOrDefault(message.Topic) ?? []];
         }
 
-        _metrics.Count("gossip.delivered");
+        _metrics.Delivered();
         Log.Delivered(_logger, message.Topic, id, origin);
         var delivered = new ControlMessage(message.Topic, origin, message.Payload, message.Seqno,
             DateTimeOffset.FromUnixTimeMilliseconds(message.TimestampMs), id);
@@ -129,12 +128,12 @@ internal sealed partial class GossipRouter
         }
 
         foreach (var peer in targets) Send(peer, forwarded);
-        _metrics.Count("gossip.forwarded", targets.Count);
+        _metrics.Forwarded(targets.Count);
     }
 
     private void Send(NodeAddress peer, IWireMessage message)
     {
-        if (!_peers.TrySend(peer, message)) _metrics.Count("gossip.dropped_queue_full");
+        if (!_peers.TrySend(peer, message)) _metrics.DroppedQueueFull();
     }
 
     private readonly record struct Refusal(RejectionReason Reason, Misbehaviour Misbehaviour, string Detail);

@@ -1,6 +1,6 @@
 using FedChain.Node.Identity;
 using FedChain.Node.Membership;
-using FedChain.Node.Network;
+using FedChain.Node.Wire;
 using FedChain.Node.Wire.V1;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +20,7 @@ internal sealed partial class GossipRouter
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly IPeerNetwork _peers;
-    private readonly NetworkMetrics _metrics;
+    private readonly GossipMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly HashSet<NodeAddress> _mesh = [];
@@ -30,7 +30,7 @@ internal sealed partial class GossipRouter
     private long _seqno;
 
     public GossipRouter(NodeKey key, IMembershipView membership, GossipOptions options, TimeProvider time, Random random,
-        IPeerNetwork peers, NetworkMetrics metrics, ILogger logger)
+        IPeerNetwork peers, GossipMetrics metrics, ILogger logger)
     {
         _key = key;
         _membership = membership;

@@ -14,7 +14,7 @@ public static class NodeKeystore
     public static ScryptParams Light => new() { Dklen = 32, N = 1 << 12, R = 8, P = 6 };
 
     /// <summary>Writes <paramref name="key"/> to <paramref name="path"/>, encrypted under <paramref name="passphrase"/>.
-    /// Without <paramref name="scrypt"/>, Nethereum's default (standard geth) cost applies.</summary>
+    /// Without <paramref name="scrypt"/>, Nethereum's default (standard geth) cost applies. The file is mode 0600.</summary>
     public static void Save(string path, NodeKey key, string passphrase, ScryptParams? scrypt = null)
     {
         var service = new KeyStoreScryptService();
@@ -23,9 +23,7 @@ public static class NodeKeystore
             ? service.EncryptAndGenerateKeyStoreAsJson(passphrase, privateKey, key.Address.ToString())
             : service.EncryptAndGenerateKeyStoreAsJson(passphrase, privateKey, key.Address.ToString(), scrypt);
         Array.Clear(privateKey);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        File.WriteAllText(path, json);
+        PrivateFile.WriteAllText(path, json);
     }
 
     /// <summary>Decrypts the key in <paramref name="path"/>. Errors name the file and what is wrong with it.</summary>

@@ -1,3 +1,4 @@
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Wire.V1;
 
 namespace FedChain.Node.Network;

@@ -1,5 +1,6 @@
 using FedChain.Node.Blobs;
 using FedChain.Node.Gossip;
+using FedChain.Node.Identity;
 
 namespace FedChain.Node.Network;
 
@@ -20,6 +21,10 @@ public sealed partial class NetworkNode
     /// <summary>Returns once blob <paramref name="id"/> is in the local store, pulling it from any peer that has it:
     /// verified chunks, resumable, a bad chunk fetched again elsewhere. Waits for a holder to appear.</summary>
     public Task FetchBlobAsync(BlobId id, CancellationToken ct = default) => _blobs.FetchAsync(id, ct);
+
+    /// <summary>As <see cref="FetchBlobAsync(BlobId, CancellationToken)"/>, also asking <paramref name="holders"/>
+    /// (connected peers known to hold it), whether or not they announced it.</summary>
+    public Task FetchBlobAsync(BlobId id, IEnumerable<NodeAddress> holders, CancellationToken ct = default) => _blobs.FetchAsync(id, holders, ct);
 
     public bool HasBlob(BlobId id) => Store.Contains(id);
 

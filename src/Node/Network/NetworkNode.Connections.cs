@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using FedChain.Node.Identity;
 using FedChain.Node.PeerPenalties;
 using FedChain.Node.Transport;
+using FedChain.Node.Wire;
 using FedChain.Node.Wire.V1;
 
 namespace FedChain.Node.Network;
@@ -29,6 +30,8 @@ public sealed partial class NetworkNode
         {
             bool current;
             lock (_connectionsLock) current = _connections.TryRemove(new KeyValuePair<NodeAddress, PeerConnection>(link.Remote, connection));
+            // A link that ended before its hello was most likely refused by a full peer: try others for a while.
+            if (current && !connection.IsReady && _options.MaxPeers > 0) _backoff[link.Remote] = _time.GetUtcNow() + (_options.DialInterval * 10);
             if (current)
             {
                 _gossip.PeerGone(link.Remote);
@@ -53,6 +56,12 @@ public sealed partial class NetworkNode
                 var keepNew = connection.Dialer == existing.Dialer || connection.Dialer < existing.Dialer;
                 if (!keepNew) return false;
                 replaced = existing;
+            }
+            else if (_options.MaxPeers > 0 && _connections.Count >= _options.MaxPeers)
+            {
+                // Full: refuse, so connections per node stay bounded whatever the consortium's size.
+                Metrics.Count("connections.refused_full");
+                return false;
             }
 
             _connections[connection.Remote] = connection;

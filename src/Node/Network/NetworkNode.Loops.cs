@@ -1,5 +1,6 @@
 using FedChain.Node.Discovery;
 using FedChain.Node.Identity;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Transport;
 
 namespace FedChain.Node.Network;
@@ -61,7 +62,7 @@ public sealed partial class NetworkNode
             do
             {
                 var targets = _directory.DialTargets(a => _connections.ContainsKey(a) || _dialing.ContainsKey(a) || Scores.IsBanned(a));
-                foreach (var (address, endpoint) in targets) Track(DialQuietlyAsync(endpoint, address, ct));
+                foreach (var (address, endpoint) in ChooseDials(targets)) Track(DialQuietlyAsync(endpoint, address, ct));
                 if (_connections.IsEmpty)
                 {
                     foreach (var endpoint in _options.Bootstrap) Track(DialQuietlyAsync(endpoint, null, ct));
@@ -73,6 +74,19 @@ public sealed partial class NetworkNode
         {
             // stopping
         }
+    }
+
+    /// <summary>Every target without a peer limit; with one, random targets until half the limit is reached or
+    /// being dialled (the other half is left for inbound links), so the overlay is a random graph of bounded degree.</summary>
+    private IEnumerable<(NodeAddress Address, string Endpoint)> ChooseDials(List<(NodeAddress Address, string Endpoint)> targets)
+    {
+        if (_options.MaxPeers == 0) return targets;
+        var room = (_options.MaxPeers / 2) - _connections.Count - _dialing.Count;
+        if (room <= 0) return [];
+        var now = _time.GetUtcNow();
+        var open = targets.Where(t => !_backoff.TryGetValue(t.Address, out var until) || until <= now).ToArray();
+        lock (_dialRandom) _dialRandom.Shuffle(open);
+        return open.Take(room);
     }
 
     private async Task DialQuietlyAsync(string endpoint, NodeAddress? expected, CancellationToken ct)

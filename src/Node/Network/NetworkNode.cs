@@ -39,6 +39,8 @@ public sealed partial class NetworkNode : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private readonly ConcurrentDictionary<Task, byte> _sessions = new();
+    private readonly Random _dialRandom;
+    private readonly ConcurrentDictionary<NodeAddress, DateTimeOffset> _backoff = new();
     private TcpListener? _listener;
 
     public NetworkNode(NodeKey key, IMembershipView membership, BlobStore store, NetworkOptions options,
@@ -53,10 +55,11 @@ public sealed partial class NetworkNode : IHostedService, IAsyncDisposable
         Store = store;
         Metrics = new NetworkMetrics();
         Scores = new PeerScoreBook(options.Scoring, _time);
-        _transport = new TlsTransport(key, membership, Scores, _time, options.HandshakeTimeout, Metrics);
+        _transport = new TlsTransport(key, membership, Scores, _time, options.HandshakeTimeout, Metrics.Transport);
         _directory = new PeerDirectory(membership, key.Address);
-        _gossip = new GossipRouter(key, membership, options.Gossip, _time, SeededRandom("gossip"), new Peers(this), Metrics, _logger);
-        _blobs = new BlobExchange(store, options.Blobs, options.MaxFrameBytes, _time, SeededRandom("blobs"), new Peers(this), Metrics, _logger);
+        _dialRandom = SeededRandom("dial");
+        _gossip = new GossipRouter(key, membership, options.Gossip, _time, SeededRandom("gossip"), new Peers(this), Metrics.Gossip, _logger);
+        _blobs = new BlobExchange(store, options.Blobs, options.MaxFrameBytes, _time, SeededRandom("blobs"), new Peers(this), Metrics.Blobs, _logger);
         store.Stored += OnBlobStored;
         membership.Changed += OnMembershipChanged;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using FedChain.Node.Blobs;
 using FedChain.Node.Discovery;
+using FedChain.Node.Gossip;
 using FedChain.Node.PeerPenalties;
 
 namespace FedChain.Node.Network;
@@ -29,6 +30,11 @@ public sealed class NetworkOptions
     /// <summary>How often unconnected members are dialled again. Default 2 s.</summary>
     public TimeSpan DialInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Most connections this node keeps (mesh degree of the overlay); 0 for no limit, one to every member.
+    /// A node dials until it has half of them and accepts the rest, so links stay between D/2 and D whatever the
+    /// number of members; blobs and gossip travel over several hops. Default 0.</summary>
+    public int MaxPeers { get; set; }
+
     /// <summary>Seed of the node's random choices (mesh peers, chunk sources); mixed with its address.</summary>
     public int Seed { get; set; } = 1;
 
@@ -53,6 +59,7 @@ public sealed class NetworkOptions
         {
             throw new ArgumentException($"Network.SendQueueCapacity ({SendQueueCapacity}) must exceed Blobs.ParallelChunksPerPeer + 16 ({Blobs.ParallelChunksPerPeer + 16})");
         }
+        if (MaxPeers is < 0 or 1) throw new ArgumentException($"Network.MaxPeers must be 0 (no limit) or at least 2, got {MaxPeers}");
         if (HandshakeTimeout <= TimeSpan.Zero || DialInterval <= TimeSpan.Zero) throw new ArgumentException("Network.HandshakeTimeout and DialInterval must be positive");
         foreach (var endpoint in Bootstrap) PeerEndpoint.Parse(endpoint, "Network.Bootstrap");
         if (AdvertisedEndpoint is not null) PeerEndpoint.Parse(AdvertisedEndpoint, "Network.AdvertisedEndpoint");

@@ -1,4 +1,5 @@
 using FedChain.Node.Identity;
+using FedChain.Node.PeerPenalties;
 
 namespace FedChain.Node.Network;
 

@@ -10,7 +10,7 @@ internal static class ContributionsPlot
     public static void Save(ContributionsReport report, string path)
     {
         var positions = Enumerable.Range(0, report.Totals.Count).Select(i => (double)i).ToArray();
-        var plot = new Plot();
+        var plot = PlotFonts.NewPlot();
         var bars = plot.Add.Bars(positions, [.. report.Totals.Select(t => t.Utility)]);
         for (var i = 0; i < report.Totals.Count; i++)
         {

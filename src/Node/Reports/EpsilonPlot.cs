@@ -18,7 +18,7 @@ internal static class EpsilonPlot
     /// <param name="source">Where the figures come from, for the title.</param>
     public static void Save(double[] rounds, IReadOnlyDictionary<string, double[]> spent, double budget, double delta, string source, string path)
     {
-        var plot = new Plot();
+        var plot = PlotFonts.NewPlot();
         foreach (var (site, values) in spent)
         {
             var line = plot.Add.Scatter(rounds, values);

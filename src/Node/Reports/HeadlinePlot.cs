@@ -14,7 +14,7 @@ internal static class HeadlinePlot
         var means = names.Select(n => result.Methods[n].HeadlineMean).ToArray();
         var sds = names.Select(n => result.Methods[n].HeadlineSd).ToArray();
 
-        var plot = new Plot();
+        var plot = PlotFonts.NewPlot();
         var bars = plot.Add.Bars(positions, means);
         for (var i = 0; i < names.Length; i++)
         {

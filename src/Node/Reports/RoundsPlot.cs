@@ -10,7 +10,7 @@ internal static class RoundsPlot
     {
         var evaluated = result.Rounds.Where(r => r.PerSite is not null).ToArray();
         var rounds = evaluated.Select(r => (double)r.Round).ToArray();
-        var plot = new Plot();
+        var plot = PlotFonts.NewPlot();
         foreach (var site in result.Sites)
         {
             var line = plot.Add.Scatter(rounds, evaluated.Select(r => r.PerSite![site].Headline).ToArray());

@@ -14,6 +14,14 @@ public static class CommitmentCheck
     /// <returns>The accepted blob, or null with <paramref name="problem"/> saying why it is excluded.</returns>
     public static AcceptedBlob? Check(TrainingPlan plan, byte[] planHash, LedgerEvents.Committed commitment, byte[] blob, out string? problem)
     {
+        var expectedKind = commitment.Round == 0 ? EnvelopeKind.Moments : plan.SecureAggregation is { Enabled: true } ? EnvelopeKind.MaskedUpdate : EnvelopeKind.Update;
+        return Check(planHash, commitment, blob, expectedKind, envelope => BodyProblem(plan, envelope), out problem);
+    }
+
+    /// <summary>The same checks for any plan: the hash, the envelope and its signer, kind, plan, round and sample count, then <paramref name="bodyProblem"/>.</summary>
+    /// <returns>The accepted blob, or null with <paramref name="problem"/> saying why it is excluded.</returns>
+    public static AcceptedBlob? Check(byte[] planHash, LedgerEvents.Committed commitment, byte[] blob, EnvelopeKind expectedKind, Func<BlobEnvelope, string?> bodyProblem, out string? problem)
+    {
         var member = NodeAddress.Parse(commitment.Member);
         var expectedHash = Convert.ToHexStringLower(commitment.BlobHash);
         problem = null;
@@ -34,14 +42,13 @@ public static class CommitmentCheck
             return null;
         }
 
-        var expectedKind = commitment.Round == 0 ? EnvelopeKind.Moments : plan.SecureAggregation is { Enabled: true } ? EnvelopeKind.MaskedUpdate : EnvelopeKind.Update;
         problem = envelope.Signer != member ? $"blob is signed by {envelope.Signer}, not by the committing member"
             : envelope.Kind != expectedKind ? $"blob is a {envelope.Kind} envelope, round {commitment.Round} takes {expectedKind}"
             : !envelope.PlanHash.AsSpan().SequenceEqual(planHash) ? "blob names another plan"
             : envelope.Round != commitment.Round ? $"blob is for round {envelope.Round}"
             : envelope.SampleCount != commitment.SampleCount ? $"blob says {envelope.SampleCount} samples, the commitment {commitment.SampleCount}"
             : envelope.SampleCount == 0 ? "blob has no samples"
-            : BodyProblem(plan, envelope);
+            : bodyProblem(envelope);
         return problem is null ? new AcceptedBlob(member, expectedHash, envelope) : null;
     }
 

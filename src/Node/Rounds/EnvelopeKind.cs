@@ -12,6 +12,9 @@ public enum EnvelopeKind : byte
     /// <summary>After round r >= 1: a member's signed utility report for round r (<c>UtilityReportCodec</c> bytes; sample count = its validation rows).</summary>
     UtilityReport = 3,
 
+    /// <summary>After the last round: a member's evaluation of the final model on its own test rows (<c>SiteEvaluation</c> JSON; sample count = test rows), pinned on-chain.</summary>
+    Evaluation = 4,
+
     /// <summary>Round 0, secure aggregation: a member's fresh public keys for every training round (<c>SecAggBodies.Keys</c>); not committed.</summary>
     SecAggKeys = 10,
 
@@ -23,4 +26,10 @@ public enum EnvelopeKind : byte
 
     /// <summary>After round r >= 1, secure aggregation: a survivor's unmasking shares for round r (<c>SecAggCodec</c> bytes); not committed.</summary>
     SecAggUnmasking = 13,
+
+    /// <summary>An analysis round: a site's statistics in the 64-bit ring, uint64 little-endian per slot (<c>AnalysisVectors</c>).</summary>
+    AnalysisVector = 20,
+
+    /// <summary>An analysis round under secure aggregation: a site's statistics masked in Z_2^64, uint64 little-endian per slot.</summary>
+    MaskedAnalysisVector = 21,
 }

@@ -1,4 +1,5 @@
 using FedChain.Learning.SecureAggregation.Messages;
+using FedChain.Node.Agent;
 using FedChain.Node.Blobs;
 using FedChain.Node.Rounds;
 
@@ -49,6 +50,21 @@ public sealed class SecAggPool(byte[] planHash, int trainingRounds, PlanSlots sl
         var slot = slots.SlotOf(member);
         var problem = slot == 0 ? "signer is not a participant of the plan" : Take(id, envelope, slot);
         if (problem is not null) _rejected.Add((id, member, problem));
+    }
+
+    /// <summary>
+    /// Adds the node's stored blobs (and each newly stored one) until <paramref name="done"/> holds (true)
+    /// or <paramref name="wait"/> has passed (false), logging every blob it keeps aside.
+    /// </summary>
+    public Task<bool> FillAsync(PlanChain chain, int round, Func<bool> done, TimeSpan wait, CancellationToken ct) =>
+        chain.WaitOnStoredBlobsAsync(c => ScanAsync(chain, round, c), done, wait, ct);
+
+    /// <summary>Adds the node's stored blobs not seen yet, logging every blob it keeps aside.</summary>
+    public async Task ScanAsync(PlanChain chain, int round, CancellationToken ct)
+    {
+        var rejected = _rejected.Count;
+        await chain.ScanStoreAsync(HasSeen, Add, ct);
+        foreach (var (id, member, problem) in _rejected.Skip(rejected)) Log.SecAggBlobRejected(chain.Node.Logger, chain.PlanId, round, id, member, problem);
     }
 
     /// <summary>Adds every blob file in <paramref name="folder"/> (named by SHA-256, flat or in two-letter subfolders).</summary>

@@ -6,10 +6,11 @@ namespace FedChain.Node.SecureRounds;
 
 /// <summary>
 /// This node's secret side of a secure-aggregation plan: one <see cref="SecAggMember"/> per training
-/// round, so every round masks with fresh keys and seeds (Bonawitz et al. 2017, §4: keys are per
-/// round), all advertised and shared once in round 0. Its state is kept encrypted on disk
+/// (or analysis) round, so every round masks with fresh keys and seeds (Bonawitz et al. 2017, §4: keys are per
+/// round), all advertised and shared once in round 0. A training plan's state is kept encrypted on disk
 /// (<see cref="SecAggSecrets"/>) before anything depending on it leaves the node, so a restarted node
-/// rejoins the plan: it masks the rounds it has not committed and answers for the ones it has.
+/// rejoins the plan: it masks the rounds it has not committed and answers for the ones it has. An analysis
+/// plan's secrets live in memory only (docs/privacy.md, "Secure aggregation in the node").
 /// </summary>
 public sealed class SecAggSession : IDisposable
 {
@@ -21,6 +22,12 @@ public sealed class SecAggSession : IDisposable
         _members = members;
     }
 
+    /// <summary>One member per masked round with fresh keys and seeds: round r masks with <paramref name="rounds"/>[r - 1] (an analysis plan passes its 64-bit rounds).</summary>
+    public SecAggSession(IReadOnlyList<SecAggParameters> rounds, int slot)
+        : this(slot, [.. rounds.Select(p => new SecAggMember(p, slot))])
+    {
+    }
+
     public int Slot { get; }
 
     /// <summary>Whether the shares of round 0 were made (they are then in the secrets, and were or will be published).</summary>
@@ -28,7 +35,7 @@ public sealed class SecAggSession : IDisposable
 
     /// <summary>Fresh keys and seeds for every training round.</summary>
     public static SecAggSession Start(TrainingPlan plan, byte[] planHash, PlanSlots slots, int slot) =>
-        new(slot, [.. Enumerable.Range(1, plan.Rounds).Select(r => new SecAggMember(MaskedSum.Parameters(plan, planHash, slots, r), slot))]);
+        new([.. Enumerable.Range(1, plan.Rounds).Select(r => MaskedSum.Parameters(plan, planHash, slots, r))], slot);
 
     /// <summary>The session as <paramref name="secrets"/> left it.</summary>
     public static SecAggSession Restore(TrainingPlan plan, byte[] planHash, PlanSlots slots, SecAggSecrets secrets)
@@ -54,6 +61,10 @@ public sealed class SecAggSession : IDisposable
     /// <summary>A round this member masked before a restart (its masked blob is in the chain's set): takes U2 and its shares back, so it can answer.</summary>
     public void Rejoin(int round, IReadOnlySet<int> u2, SecAggPool pool) =>
         _members[round - 1].Rejoin([.. u2], pool.SharesTo(round, Slot, u2));
+
+    /// <summary>Analysis round r: masks the 64-bit statistics (Z_2^64) with U2 and the shares they sent this member.</summary>
+    public ulong[] Mask64(int round, ulong[] statistics, IReadOnlySet<int> u2, SecAggPool pool) =>
+        _members[round - 1].MaskInput64(statistics, [.. u2], pool.SharesTo(round, Slot, u2)).Values;
 
     /// <summary>After round r closed: this member's answer for U3 (one U3 only, across restarts too; never both secrets of a member).</summary>
     public UnmaskingShares Unmask(int round, IReadOnlyCollection<int> u3) => _members[round - 1].Unmask(u3);

@@ -77,7 +77,7 @@ public sealed class SecureAggregationFeature(PlanRun run) : PlanFeature(run)
         if (!pins.ContainsKey(member)) return true; // no pin: every node leaves it out of U2 alike
         Pool.Pin(pins);
         var slot = Pool.Slots.SlotOf(member);
-        if (!Pool.HasPinnedPair(slot)) await ScanAsync(0, ct);
+        if (!Pool.HasPinnedPair(slot)) await Pool.ScanAsync(Run.Chain, 0, ct);
         return Pool.HasPinnedPair(slot);
     }
 
@@ -200,13 +200,5 @@ public sealed class SecureAggregationFeature(PlanRun run) : PlanFeature(run)
         Node.Chain.Read(s => new Dictionary<string, byte[]>(s.Plans[Run.PlanId].SecureAggregationPins, StringComparer.Ordinal));
 
     /// <summary>Adds the stored blobs to the pool until <paramref name="done"/> holds or <paramref name="wait"/> passes.</summary>
-    private Task<bool> WaitPoolAsync(int round, Func<bool> done, TimeSpan wait, CancellationToken ct) =>
-        Run.WaitOnStoredBlobsAsync(c => ScanAsync(round, c), done, wait, ct);
-
-    private async Task ScanAsync(int round, CancellationToken ct)
-    {
-        var rejected = Pool.Rejected.Count;
-        await Run.ScanStoreAsync(Pool.HasSeen, Pool.Add, ct);
-        foreach (var (id, member, problem) in Pool.Rejected.Skip(rejected)) Log.SecAggBlobRejected(Node.Logger, Run.PlanId, round, id, member, problem);
-    }
+    private Task<bool> WaitPoolAsync(int round, Func<bool> done, TimeSpan wait, CancellationToken ct) => Pool.FillAsync(Run.Chain, round, done, wait, ct);
 }

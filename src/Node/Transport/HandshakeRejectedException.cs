@@ -1,4 +1,4 @@
-using FedChain.Node.Network;
+using FedChain.Node.PeerPenalties;
 
 namespace FedChain.Node.Transport;
 

@@ -5,7 +5,7 @@ using FedChain.Node.Identity;
 namespace FedChain.Node.Transport;
 
 /// <summary>Makes the node's TLS certificate: a fresh P-256 key, self-signed, carrying the
-/// <see cref="CertificateBinding"/> extension signed by the member key. Made anew at every start.</summary>
+/// <see cref="CertificateBinding"/> extension signed by the member key. Made at every start and renewed before it expires (<see cref="CertificateRenewal"/>).</summary>
 public static class NodeCertificate
 {
     public static X509Certificate2 Create(NodeKey key, TimeProvider time, TimeSpan validity)

@@ -6,7 +6,6 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using FedChain.Node.Identity;
 using FedChain.Node.Membership;
-using FedChain.Node.Network;
 using FedChain.Node.PeerPenalties;
 
 namespace FedChain.Node.Transport;
@@ -23,17 +22,21 @@ public sealed class TlsTransport : IDisposable
     private readonly PeerScoreBook _scores;
     private readonly TimeProvider _time;
     private readonly TimeSpan _handshakeTimeout;
-    private readonly NetworkMetrics _metrics;
-    private readonly X509Certificate2 _certificate;
-    private readonly SslStreamCertificateContext _context;
+    private readonly TransportMetrics _metrics;
+    private readonly CertificateRenewal _certificates;
 
-    public TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, NetworkMetrics metrics)
-        : this(key, membership, scores, time, handshakeTimeout, metrics, NodeCertificate.Create(key, time, TimeSpan.FromDays(30)))
+    public TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, TransportMetrics metrics)
+        : this(key, membership, scores, time, handshakeTimeout, metrics, new CertificateRenewal(key, time))
     {
     }
 
-    /// <summary>With a given certificate: tests use it to present a forged binding.</summary>
-    internal TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, NetworkMetrics metrics, X509Certificate2 certificate)
+    /// <summary>With a given certificate, never renewed: tests use it to present a forged binding.</summary>
+    internal TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, TransportMetrics metrics, X509Certificate2 certificate)
+        : this(key, membership, scores, time, handshakeTimeout, metrics, new CertificateRenewal(certificate, time))
+    {
+    }
+
+    private TlsTransport(NodeKey key, IMembershipView membership, PeerScoreBook scores, TimeProvider time, TimeSpan handshakeTimeout, TransportMetrics metrics, CertificateRenewal certificates)
     {
         _key = key;
         _membership = membership;
@@ -41,9 +44,11 @@ public sealed class TlsTransport : IDisposable
         _time = time;
         _handshakeTimeout = handshakeTimeout;
         _metrics = metrics;
-        _certificate = certificate;
-        _context = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
+        _certificates = certificates;
     }
+
+    /// <summary>How many times this transport's certificate was renewed.</summary>
+    internal int CertificateRenewals => _certificates.Renewals;
 
     /// <summary>Runs the server side of the handshake on an accepted socket.</summary>
     public Task<AuthenticatedLink> AcceptAsync(Socket socket, CancellationToken ct) => HandshakeAsync(socket, inbound: true, expected: null, ct);
@@ -76,8 +81,8 @@ public sealed class TlsTransport : IDisposable
     private async Task<AuthenticatedLink> HandshakeAsync(Socket socket, bool inbound, NodeAddress? expected, CancellationToken ct)
     {
         var remote = socket.RemoteEndPoint?.ToString() ?? "unknown";
-        var counted = new CountingStream(new NetworkStream(socket, ownsSocket: true), _metrics.AddTransportIn, _metrics.AddTransportOut);
-        var ssl = new SslStream(counted, leaveInnerStreamOpen: false);
+        var coalescing = new CoalescingStream(new CountingStream(new NetworkStream(socket, ownsSocket: true), _metrics.AddIn, _metrics.AddOut));
+        var ssl = new SslStream(coalescing, leaveInnerStreamOpen: false);
         var verdict = new Verdict();
         bool Check(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => Verify(certificate, expected, verdict);
 
@@ -89,7 +94,7 @@ public sealed class TlsTransport : IDisposable
             {
                 await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
                 {
-                    ServerCertificateContext = _context,
+                    ServerCertificateContext = _certificates.Current,
                     ClientCertificateRequired = true,
                     EnabledSslProtocols = SslProtocols.Tls13,
                     CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
@@ -101,7 +106,7 @@ public sealed class TlsTransport : IDisposable
                 await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
                 {
                     TargetHost = "fedchain",
-                    ClientCertificateContext = _context,
+                    ClientCertificateContext = _certificates.Current,
                     EnabledSslProtocols = SslProtocols.Tls13,
                     CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
                     RemoteCertificateValidationCallback = Check,
@@ -126,9 +131,11 @@ public sealed class TlsTransport : IDisposable
             throw new HandshakeRejectedException(RejectionReason.HandshakeFailed, remote, "the peer presented no certificate");
         }
 
+        coalescing.Enabled = true;
         var pipe = new DuplexPipe(
             PipeReader.Create(ssl, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true)),
-            PipeWriter.Create(ssl, new StreamPipeWriterOptions(leaveOpen: true)));
+            // Segments big enough for a whole chunk frame: SslStream then gets one write per frame, not one per 4 KiB.
+            PipeWriter.Create(ssl, new StreamPipeWriterOptions(minimumBufferSize: 80 * 1024, leaveOpen: true)));
         return new AuthenticatedLink(address, pipe, remote, inbound, () => Abort(socket), ssl);
     }
 
@@ -164,8 +171,7 @@ public sealed class TlsTransport : IDisposable
 
     public void Dispose()
     {
-        _context.TargetCertificate.Dispose();
-        _certificate.Dispose();
+        _certificates.Dispose();
     }
 
     private sealed class Verdict

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using FedChain.Node.Network;
 using FedChain.Node.Wire.V1;
 using MessagePack;
 

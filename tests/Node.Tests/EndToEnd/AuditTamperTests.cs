@@ -82,7 +82,7 @@ public sealed class AuditTamperTests(AuditTamperTests.Run run) : IClassFixture<A
             var members = _consortium.Members;
             var mallory = members[^1];
             (Mallory, Cleveland, Hungary) = (mallory.Address, members[0].Address, members[1].Address);
-            var plan = Demo.DemoPlan.HeartDisease(HeartConsortium.Schema, rounds: 2, seed: 11);
+            var plan = LocalConsortium.WithTerms(Demo.DemoPlan.HeartDisease(HeartConsortium.Schema, rounds: 2, seed: 11), commitWindowSeconds: 60, enrolmentWindowSeconds: 120);
             _consortium.OfferPlan(members[0], plan);
             var watch = new NodeWatch();
             var nodes = members.Take(4).Select(m => NodeProcess.Start(m)).ToList();
@@ -90,7 +90,7 @@ public sealed class AuditTamperTests(AuditTamperTests.Run run) : IClassFixture<A
             try
             {
                 await watch.AllAsync(honest.Select(s => s.Site), s => s.Event == "ready", "ready");
-                var planId = await _consortium.StartPlanAsync(plan, commitWindowSeconds: 60, enrolmentWindowSeconds: 120);
+                var planId = await _consortium.StartPlanAsync(plan);
                 await mallory.Chain.Ledger.OptInAsync(planId);
                 for (var round = 0; round <= plan.Rounds; round++)
                 {

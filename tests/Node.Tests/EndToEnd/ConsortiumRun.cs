@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using System.Text.Json;
-using FedChain.Contracts.Chain;
 using FedChain.Contracts.Events;
 using FedChain.Contracts.Governance;
 using FedChain.Learning.Data.Ingestion;
@@ -11,8 +10,8 @@ using FedChain.Learning.Plans;
 using FedChain.Learning.Simulation;
 using FedChain.Node.Agent;
 using FedChain.Node.Audit;
-using FedChain.Node.Cli;
 using FedChain.Node.Contributions;
+using FedChain.Node.Datasets;
 using FedChain.Node.Demo;
 using FedChain.TestSupport;
 
@@ -115,7 +114,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
         var ct = timeout.Token;
         _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), Data.Sites.Sites,
             Data.Sites.Sites.Count, Path.Combine(Data.Path, "schema.json"), ct: ct);
-        Plans = [.. _builder.Plans.Select(p => p(Data))];
+        Plans = [.. _builder.Plans.Select(p => LocalConsortium.WithTerms(p(Data), _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds))];
         if (Plans.Count > Members.Count) throw new ArgumentException($"{Plans.Count} plans, but each member offers at most one document");
         for (var i = 0; i < Plans.Count; i++) Consortium.OfferPlan(Members[i], Plans[i]);
         if (_builder.CrashLastBeforeCommittingRound is { } crash)
@@ -138,7 +137,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
         {
             await Task.WhenAny(Task.WhenAll(ready.Values.Select(r => r.Task)), Task.WhenAny(nodes.Select(n => n.Exited))).WaitAsync(ct);
             if (_builder.LifetimeBudgetMicro is { } lifetime) await SetLifetimeBudgetAsync(lifetime(Plans), ct);
-            PlanIds = await Consortium.StartPlansAsync([.. Plans.Select(p => (p, _builder.EpsilonCapMicro?.Invoke(p)))], _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds, ct);
+            PlanIds = await Consortium.StartPlansAsync([.. Plans.Select(p => (p, _builder.EpsilonCapMicro?.Invoke(p)))], ct);
             if (Victim is not null)
             {
                 VictimExitCode = await nodes[^1].Exited.WaitAsync(ct);
@@ -182,9 +181,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
     private async Task SetLifetimeBudgetAsync(ulong budgetMicro, CancellationToken ct)
     {
         var dataset = Convert.FromHexString(Plans[0].Schema.Hash);
-        var voters = await Consortium.VotersAsync(ct);
-        await AnvilGovernance.PassAsync(Proposals.Settings(Consortium.Addresses, new SettingsChange { LifetimeBudgets = [(dataset, budgetMicro)] }),
-            [.. voters.Select(v => v.Chain)], ct);
+        await Consortium.PassAsync(Proposals.Settings(Consortium.Addresses, new SettingsChange { LifetimeBudgets = [(dataset, budgetMicro)] }), ct);
     }
 
     public async Task DisposeAsync()

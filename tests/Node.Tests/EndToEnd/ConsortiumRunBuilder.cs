@@ -1,6 +1,6 @@
 using FedChain.Learning.Plans;
 using FedChain.Node.Agent.Misbehaviour;
-using FedChain.Node.Cli;
+using FedChain.Node.Datasets;
 using FedChain.Node.Demo;
 
 namespace FedChain.Node.Tests.EndToEnd;

@@ -1,6 +1,6 @@
 using FedChain.Learning.Plans;
 using FedChain.Node.Agent.Misbehaviour;
-using FedChain.Node.Cli;
+using FedChain.Node.Datasets;
 using FedChain.Node.Demo;
 using FedChain.Node.Privacy;
 

@@ -16,7 +16,7 @@ public sealed class NodeCrashTests
         using var dir = new TempDirectory();
         await using var consortium = await HeartConsortium.CreateAsync(dir.Path, HeartConsortium.Sites);
         var members = consortium.Members;
-        var plan = Demo.DemoPlan.HeartDisease(HeartConsortium.Schema, rounds: 4, seed: 5);
+        var plan = LocalConsortium.WithTerms(Demo.DemoPlan.HeartDisease(HeartConsortium.Schema, rounds: 4, seed: 5), commitWindowSeconds: 20, enrolmentWindowSeconds: 120);
         consortium.OfferPlan(members[0], plan);
         var watch = new NodeWatch();
         var nodes = members.Select(m => NodeProcess.Start(m)).ToList();
@@ -26,7 +26,7 @@ public sealed class NodeCrashTests
         try
         {
             await watch.AllAsync(members.Select(m => m.Site), s => s.Event == "ready", "ready");
-            var planId = await consortium.StartPlanAsync(plan, commitWindowSeconds: 20, enrolmentWindowSeconds: 120);
+            var planId = await consortium.StartPlanAsync(plan);
 
             // The victim has committed round 1 and waits for the others: kill it there. Its status line
             // may reach us late, so the round it misses is read from the chain afterwards.

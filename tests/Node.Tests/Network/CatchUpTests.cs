@@ -1,5 +1,6 @@
 using FedChain.Node.Blobs;
 using FedChain.Node.Network;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Tests.Support;
 
 namespace FedChain.Node.Tests.Network;

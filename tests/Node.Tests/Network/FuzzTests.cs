@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using FedChain.Node.Gossip;
 using FedChain.Node.Identity;
 using FedChain.Node.Membership;
-using FedChain.Node.Network;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Tests.Support;
 using FedChain.Node.Wire;
 using FedChain.Node.Wire.V1;

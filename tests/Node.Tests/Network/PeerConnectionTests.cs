@@ -2,6 +2,7 @@ using FedChain.Node.Blobs;
 using FedChain.Node.Identity;
 using FedChain.Node.Membership;
 using FedChain.Node.Network;
+using FedChain.Node.PeerPenalties;
 using FedChain.Node.Transport;
 using FedChain.Node.Wire;
 using FedChain.Node.Wire.V1;

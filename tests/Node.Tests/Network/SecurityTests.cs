@@ -47,7 +47,7 @@ public sealed class SecurityTests
         var now = cluster.Time.GetUtcNow();
         using var certificate = request.CreateSelfSigned(now.AddHours(-1), now.AddHours(1));
         using var transport = new TlsTransport(member, cluster.Membership, new PeerScoreBook(new ScoringOptions(), cluster.Time), cluster.Time,
-            TimeSpan.FromSeconds(5), new NetworkMetrics(), certificate);
+            TimeSpan.FromSeconds(5), new TransportMetrics(), certificate);
 
         try
         {

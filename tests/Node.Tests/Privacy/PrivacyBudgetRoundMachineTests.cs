@@ -1,5 +1,5 @@
 using FedChain.Learning.Plans;
-using FedChain.Node.Cli;
+using FedChain.Node.Datasets;
 using FedChain.Node.Demo;
 using FedChain.Node.Privacy;
 using FedChain.Node.Tests.Support;

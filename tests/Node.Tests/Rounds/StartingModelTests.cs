@@ -24,7 +24,7 @@ public sealed class StartingModelTests
         var firstId = (await run.StartPlansAsync([first], ct))[0];
         await run.WhenDoneAsync(run.Nodes, ct);
         var released = run.Nodes[0].Member.ReadResult(firstId).FinalModelHash;
-        await run.Consortium.ReleaseAsync(firstId, Convert.FromHexString(released), System.Security.Cryptography.SHA256.HashData("evaluation report"u8), ct);
+        await run.Consortium.ReleaseAsync(firstId, ct);
 
         // The next plan names the release; its nodes (restarted: they exit once their plans are done) read the bits from their own state.
         var second = DemoPlan.HeartDisease(HeartConsortium.Schema, rounds: 1, seed: 47) with

@@ -66,7 +66,7 @@ internal sealed class InProcessConsortium : IAsyncDisposable
 
     /// <summary>Governance starts the plans together, with an hour's commit window (and the chain's per-member epsilon cap, default the plan's budget).</summary>
     public Task<IReadOnlyList<BigInteger>> StartPlansAsync(IReadOnlyList<TrainingPlan> plans, CancellationToken ct, ulong? epsilonCapMicro = null) =>
-        Consortium.StartPlansAsync([.. plans.Select(p => (p, epsilonCapMicro))], CommitWindowSeconds, enrolmentWindowSeconds: 600, ct);
+        Consortium.StartPlansAsync([.. plans.Select(p => (p, epsilonCapMicro))], ct, CommitWindowSeconds, enrolmentWindowSeconds: 600);
 
     /// <summary>
     /// Waits for <paramref name="commits"/> commitments in the round, moves anvil's clock past its

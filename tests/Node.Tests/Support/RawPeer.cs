@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Net;
 using FedChain.Node.Identity;
 using FedChain.Node.Membership;
-using FedChain.Node.Network;
 using FedChain.Node.PeerPenalties;
 using FedChain.Node.Transport;
 using FedChain.Node.Wire;
@@ -31,7 +30,7 @@ public sealed class RawPeer : IAsyncDisposable
     /// <summary>Dials <paramref name="target"/> as <paramref name="key"/>. With <paramref name="drain"/> false it never
     /// reads, like a stalled peer, and <see cref="Closed"/> says nothing.</summary>
     public static Task<RawPeer> ConnectAsync(NodeKey key, IPEndPoint target, IMembershipView membership, TimeProvider time, bool sendHello = true, bool drain = true) =>
-        ConnectAsync(new TlsTransport(key, membership, new PeerScoreBook(new ScoringOptions(), time), time, TimeSpan.FromSeconds(5), new NetworkMetrics()), target, sendHello, drain);
+        ConnectAsync(new TlsTransport(key, membership, new PeerScoreBook(new ScoringOptions(), time), time, TimeSpan.FromSeconds(5), new TransportMetrics()), target, sendHello, drain);
 
     /// <summary>Connects through a given transport: tests build one with a forged certificate.</summary>
     internal static async Task<RawPeer> ConnectAsync(TlsTransport transport, IPEndPoint target, bool sendHello = true, bool drain = true)

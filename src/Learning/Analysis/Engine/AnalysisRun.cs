@@ -22,14 +22,14 @@ public static class AnalysisRun
         while (!session.Finished)
         {
             if (session.Round >= maxRounds) throw new InvalidOperationException($"the plan ran past its {maxRounds} rounds");
-            shared.AddRange(session.Layout.Select(l => new SharedBlock(session.Round + 1, l.Analysis, l.Block.Name, l.Block.Release, l.Block.Length, l.Block.FractionBits)));
+            shared.AddRange(session.NextShared);
             var sum = new ulong[session.VectorLength];
             foreach (var site in session.Sites) FixedPointRing.AddInto(sum, session.Contribute(site, inputs[site]));
             session = session.Advance(sum);
             progress?.Report((session.Round, session.States.Count(s => s.Finished)));
         }
 
-        return new AnalysisOutcome(plan.Hash, session.Sites, session.Round, maxRounds, plan.SecureAggregation, session.Results, shared);
+        return session.Outcome(shared);
     }
 
     /// <summary>Simulated sites' DP noise, seeded from the plan seed per site: reproducible, so for simulations only (a node draws from a secret).</summary>

@@ -65,6 +65,14 @@ public sealed class AnalysisSession
         }
     }
 
+    /// <summary>The record of what the next round shares: <see cref="Layout"/> as it goes into <see cref="AnalysisOutcome.Shared"/>.</summary>
+    public IReadOnlyList<SharedBlock> NextShared =>
+        [.. Layout.Select(l => new SharedBlock(Round + 1, l.Analysis, l.Block.Name, l.Block.Release, l.Block.Length, l.Block.FractionBits))];
+
+    /// <summary>The finished plan's outcome, with the record of every round's <see cref="NextShared"/>.</summary>
+    public AnalysisOutcome Outcome(IReadOnlyList<SharedBlock> shared) =>
+        new(Plan.Hash, Sites, Round, MaxRounds, Plan.SecureAggregation, Results, shared);
+
     /// <summary>Slots in the next round's vector.</summary>
     public int VectorLength => (Round == 0 ? 1 : 0) + States.Sum(s => s.Request?.Width(Sites.Count) ?? 0);
 

@@ -89,6 +89,19 @@ public sealed record AnalysisPlan(
         return this;
     }
 
+    /// <summary>
+    /// The plan's DP releases (histogram, cross-tab and missingness with <c>dp</c>): each analysis takes one
+    /// step, so all of them are in the plan's first round. Under sequential composition (Dwork and Roth
+    /// 2014, theorem 3.16) a site spends the sum of their epsilons and deltas on its data.
+    /// </summary>
+    public IReadOnlyList<(string Analysis, DpRelease Release)> DpReleases() => [.. Analyses.Select(a => (a.Name, a switch
+    {
+        HistogramSpec h => h.Dp,
+        CrossTabSpec c => c.Dp,
+        MissingnessSpec m => m.Dp,
+        _ => null,
+    })).Where(a => a.Item2 is not null).Select(a => (a.Name, a.Item2!))];
+
     /// <summary>The most rounds the plan can take for <paramref name="sites"/>: what the chain schedules (the run may finish earlier).</summary>
     public int MaxRounds(IReadOnlyList<string> sites) => Analyses.Max(a => a.Create(new AnalysisContext(this, sites)).MaxSteps);
 }

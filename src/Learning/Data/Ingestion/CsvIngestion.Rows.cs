@@ -62,7 +62,7 @@ public static partial class CsvIngestion
         if (!keep) { at.Report.RowsDropped++; return; }
         at.Report.RowsKept++;
         if (imputed) at.Report.RowsImputed++;
-        rows.Add(features, label, time, evt, fold);
+        rows.Add(features, label, time, evt, fold, at.Line);
     }
 
     /// <param name="value">The cell for analyses: the number or category index as read (NaN when missing or invalid, even when imputed for training).</param>

@@ -39,7 +39,7 @@ public static partial class CsvIngestion
 
         Conclude(schema, report, rows);
         if (report.Rejected) table.Clear();
-        return new IngestedSite(rows.ToDataset(source.Site, report.Rejected), report, table.Build(source.Site));
+        return new IngestedSite(rows.ToDataset(source.Site, report.Rejected), report, table.Build(source.Site), rows.Lines);
     }
 
     private static void ReadAll(DatasetSchema schema, SiteMapping mapping, SiteSource source, StreamReader reader, ValidationReport report, EncodedRows rows, SiteTableBuilder table)

@@ -10,12 +10,17 @@ internal sealed class EncodedRows(DatasetSchema schema)
     private readonly List<float> _times = [];
     private readonly List<float> _events = [];
     private readonly List<string> _folds = [];
+    private readonly List<int> _lines = [];
+
+    /// <summary>The file line of each kept row.</summary>
+    public IReadOnlyList<int> Lines => _lines;
 
     /// <summary>Rows with the right number of fields, whatever their cells held.</summary>
     public int WellFormedRows { get; set; }
 
-    public void Add(float[] features, float label, float time, float evt, string? fold)
+    public void Add(float[] features, float label, float time, float evt, string? fold, int line)
     {
+        _lines.Add(line);
         _features.AddRange(features);
         _labels.Add(label);
         _times.Add(time);
@@ -30,6 +35,7 @@ internal sealed class EncodedRows(DatasetSchema schema)
         _times.Clear();
         _events.Clear();
         _folds.Clear();
+        _lines.Clear();
     }
 
     public SiteDataset ToDataset(string site, bool rejected)

@@ -49,14 +49,15 @@ internal static class SecAggBench
         round.AdvertiseKeys();
         round.ShareKeys();
         var random = new Random(parameters.MemberCount * 1000 + dropouts);
+        var length = parameters.VectorLength!.Value;
         var inputs = Enumerable.Range(1, parameters.MemberCount - dropouts).ToDictionary(
-            slot => slot, _ => Enumerable.Range(0, parameters.VectorLength).Select(_ => (uint)random.NextInt64(0, 1L << 32)).ToArray());
+            slot => slot, _ => Enumerable.Range(0, length).Select(_ => (uint)random.NextInt64(0, 1L << 32)).ToArray());
         round.MaskInputs(inputs);
         round.Unmask();
         var sum = round.Sum();
 
-        var plain = new uint[parameters.VectorLength];
-        foreach (var input in inputs.Values) UInt32Ring.Add(plain, input);
+        var plain = new uint[length];
+        foreach (var input in inputs.Values) RingVectors.Add<uint>(plain, input);
 
         var steps = round.Costs.Where(c => c.Slot != 0).GroupBy(c => c.Step).Select(g => new SecAggStepFigure(
             g.Key, g.Average(c => c.Elapsed.TotalMilliseconds), g.Max(c => c.Elapsed.TotalMilliseconds), g.Average(c => (double)c.BytesSent))).ToArray();

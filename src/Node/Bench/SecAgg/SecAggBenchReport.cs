@@ -32,7 +32,7 @@ internal static class SecAggBenchReport
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "secagg.json"), JsonSerializer.Serialize(result, Json));
 
-        var plot = new Plot();
+        var plot = Reports.PlotFonts.NewPlot();
         var scenarios = result.Scenarios;
         var steps = scenarios[0].PerMemberSteps.Select(s => s.Step).Append("unmask-sum").ToArray();
         for (var s = 0; s < scenarios.Count; s++)

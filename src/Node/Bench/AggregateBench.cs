@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using FedChain.Node.ShardedAggregation;
+
+namespace FedChain.Node.Bench;
+
+/// <summary>
+/// Sharded aggregation among real nodes on loopback (TLS, stores on disk), in one process: each run,
+/// every node starts its part at once with a fresh random update (uniform, as a masked one is), and
+/// the clock stops when the last node holds the verified sum. Bytes are socket bytes, TLS included.
+/// </summary>
+internal sealed class AggregateBench(int nodeCount, long updateBytes, int runs, int seed, string workFolder)
+{
+    public async Task<AggregateBenchResult> RunAsync(IProgress<string> progress, CancellationToken ct)
+    {
+        await using var cluster = await BenchCluster.StartAsync(nodeCount, seed, workFolder, o =>
+        {
+            o.Blobs.ReplicateAnnounced = false;
+            o.Blobs.AnnounceStored = false;
+            // Every member floods its own control messages to all its links (a full mesh here), so the mesh only
+            // backs that up; each message reaches a node about once per mesh peer, so a small mesh halves
+            // the control traffic at N = 50 (measured: received 3.15x the update with D = 6, see docs/network.md).
+            o.Gossip.MeshDegreeLow = 2;
+            o.Gossip.MeshDegree = 3;
+            o.Gossip.MeshDegreeHigh = 4;
+        }, progress, ct);
+        var aggregators = cluster.Nodes.Select(n => new ShardedAggregator(n)).ToList();
+        try
+        {
+            var addresses = cluster.Nodes.Select(n => n.Address).ToList();
+            var elements = (int)(updateBytes / 4);
+            var random = new Random(seed);
+            var results = new List<AggregateBenchRun>();
+            // Run 0 is a warm-up, not counted: the figures measure the aggregation rather than the JIT compiling it.
+            for (var run = 0; run <= runs; run++)
+            {
+                progress.Report(run == 0 ? "warm-up" : $"run {run}/{runs}: generating updates");
+                var updates = cluster.Nodes.Select(_ => RandomVector(random, elements)).ToList();
+                var before = cluster.Nodes.Select(n => n.Metrics.TransportBytesIn).ToList();
+                progress.Report($"run {run}/{runs}: aggregating");
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var stopwatch = Stopwatch.StartNew();
+                var sums = await Task.WhenAll(aggregators.Select((a, i) => a.RunAsync($"bench/{run}", addresses, updates[i], ct)));
+                var seconds = stopwatch.Elapsed.TotalSeconds;
+                var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+                var received = cluster.Nodes.Select((n, i) => n.Metrics.TransportBytesIn - before[i]).ToList();
+                var total = received.Sum();
+                progress.Report($"run {run}/{runs}: plain TCP baseline, {total} bytes");
+                var plain = await PlainTcpTransfer.RunAsync(total, ct);
+                var identical = sums.All(s => s.Sum.AsSpan().SequenceEqual(sums[0].Sum)) && sums[0].Sum.AsSpan().SequenceEqual(Sum(updates));
+                if (run == 0) continue;
+                results.Add(new AggregateBenchRun(
+                    Math.Round(received.Max() / (double)updateBytes, 4), Math.Round(received.Average() / updateBytes, 4),
+                    Math.Round(seconds, 3), total, Math.Round(plain.TotalSeconds, 3), Math.Round(cpu, 3), identical));
+            }
+
+            progress.Report("timing one node's sum checks");
+            var check = CheckSeconds(nodeCount, elements, random);
+            return new AggregateBenchResult(nodeCount, updateBytes,
+                Median(results.Select(r => r.MaxReceivedPerUpdate)), Median(results.Select(r => r.MeanReceivedPerUpdate)),
+                Median(results.Select(r => r.Seconds)), Median(results.Select(r => r.PlainTcpSeconds)), Math.Round(check, 3), results);
+        }
+        finally
+        {
+            foreach (var aggregator in aggregators) aggregator.Dispose();
+        }
+    }
+
+    /// <summary>One node's sum-check work on its own: a challenge per shard, its answer, and the check of the shard sum.</summary>
+    private static double CheckSeconds(int shards, int elements, Random random)
+    {
+        var layout = new ShardLayout(elements, shards);
+        var update = RandomVector(random, elements);
+        var seed = new byte[32];
+        var stopwatch = Stopwatch.StartNew();
+        for (var s = 0; s < shards; s++)
+        {
+            seed[0] = (byte)s;
+            var part = update.AsSpan(layout.RangeOf(s));
+            var challenge = SumChallenge.From(seed, part.Length);
+            challenge.Answer(part);
+            challenge.Evaluate(ShardSum.Of([part.ToArray()], part.Length));
+        }
+
+        return stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static uint[] RandomVector(Random random, int elements)
+    {
+        var bytes = new byte[elements * 4];
+        random.NextBytes(bytes);
+        return ShardVector.Read(bytes);
+    }
+
+    private static uint[] Sum(IReadOnlyList<uint[]> updates)
+    {
+        var sum = new uint[updates[0].Length];
+        foreach (var update in updates)
+        {
+            for (var j = 0; j < sum.Length; j++) sum[j] = unchecked(sum[j] + update[j]);
+        }
+
+        return sum;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

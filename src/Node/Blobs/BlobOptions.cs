@@ -1,0 +1,40 @@
+namespace FedChain.Node.Blobs;
+
+/// <summary>Blob transfer parameters.</summary>
+public sealed class BlobOptions
+{
+    /// <summary>Fetch every blob a peer announces (up to <see cref="MaxBlobBytes"/>), so each member ends
+    /// with every update and auditors can export them all. Default true. When false, blobs are fetched
+    /// only through an explicit fetch (NetworkNode.FetchBlobAsync).</summary>
+    public bool ReplicateAnnounced { get; set; } = true;
+
+    /// <summary>Tell every peer about each blob stored (BlobHave). Default true. Off where fetchers are told who
+    /// holds what (sharded aggregation names the holders), so announcements do not grow with N² per round.</summary>
+    public bool AnnounceStored { get; set; } = true;
+
+    /// <summary>Largest blob accepted. Default 256 MiB.</summary>
+    public long MaxBlobBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Chunk requests in flight per download. Default 16.</summary>
+    public int ParallelChunks { get; set; } = 16;
+
+    /// <summary>Requests in flight to one peer, over all downloads. Default 8.</summary>
+    public int ParallelChunksPerPeer { get; set; } = 8;
+
+    /// <summary>A request unanswered for this long goes to another peer. Default 15 s.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Wait before asking again when no peer can serve. Default 250 ms.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Downloads running at once; more wait their turn. Default 4.</summary>
+    public int ParallelDownloads { get; set; } = 4;
+
+    public void Validate()
+    {
+        if (MaxBlobBytes < 0) throw new ArgumentException($"Blobs.MaxBlobBytes must not be negative, got {MaxBlobBytes}");
+        if (ParallelChunks < 1 || ParallelChunksPerPeer < 1) throw new ArgumentException("Blobs.ParallelChunks and ParallelChunksPerPeer must be at least 1");
+        if (ParallelDownloads < 1) throw new ArgumentException($"Blobs.ParallelDownloads must be at least 1, got {ParallelDownloads}");
+        if (RequestTimeout <= TimeSpan.Zero || RetryDelay <= TimeSpan.Zero) throw new ArgumentException("Blobs.RequestTimeout and RetryDelay must be positive");
+    }
+}

@@ -1,0 +1,38 @@
+namespace FedChain.Node.ShardedAggregation;
+
+/// <summary>Parameters of sharded aggregation. <see cref="Validate"/> names the first bad one.</summary>
+public sealed class ShardedAggregationOptions
+{
+    /// <summary>Gossip topic of the control messages. Default "sharded-aggregation".</summary>
+    public string Topic { get; set; } = "sharded-aggregation";
+
+    /// <summary>A shard whose aggregator is disconnected passes at once to the next member in its order; one that
+    /// is connected but has not claimed it this long after every member's shards were known, too. Long by default:
+    /// on a loaded machine a slow aggregator is far likelier than a stuck one, and a second one doubles the traffic. Default 5 minutes.</summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A disconnected member's challenge terms are computed from its shard blobs at once; a connected one
+    /// that has not answered this long after the claim arrived, too. Long by default for the same reason: each such
+    /// term costs a shard's transfer. Default 2 minutes.</summary>
+    public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Claims are answered together: once every shard has one, or this long after the first unanswered
+    /// claim arrived. Default 250 ms.</summary>
+    public TimeSpan AnswerBatchWindow { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long one blob fetch may take (queueing behind the node's other downloads included) before the
+    /// aggregation fails naming the blob. Default 10 minutes.</summary>
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often timeouts are looked at. Default 100 ms.</summary>
+    public TimeSpan Tick { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    public void Validate()
+    {
+        if (string.IsNullOrEmpty(Topic)) throw new ArgumentException("ShardedAggregation.Topic must not be empty");
+        if (ClaimTimeout <= TimeSpan.Zero || AnswerTimeout <= TimeSpan.Zero || AnswerBatchWindow < TimeSpan.Zero || FetchTimeout <= TimeSpan.Zero || Tick <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("ShardedAggregation.ClaimTimeout, AnswerTimeout, FetchTimeout and Tick must be positive, AnswerBatchWindow not negative");
+        }
+    }
+}

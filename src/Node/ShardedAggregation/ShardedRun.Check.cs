@@ -1,0 +1,43 @@
+namespace FedChain.Node.ShardedAggregation;
+
+internal sealed partial class ShardedRun
+{
+    /// <summary>The claim's sum if it passes its challenge, else null. A member silent past the answer timeout
+    /// has its term computed from its committed shard blob instead, so a dropout cannot stall the check.</summary>
+    private async Task<ShardSum?> CheckAsync(ShardClaim claim)
+    {
+        var shard = claim.Body.Shard;
+        if (!claim.Body.Participants.AsSpan().SequenceEqual(_participantsHash))
+        {
+            Name(claim.Origin, claim, "its claim does not cover exactly the participants");
+            _claimed[claim.MessageId] = null;
+            return null;
+        }
+
+        ShardSum claimed;
+        try
+        {
+            claimed = ShardSum.Decode(await BlobAsync(claim.Body.Aggregate, $"the sum of shard {shard} claimed by {claim.Origin}", [claim.Origin]), _layout.SizeOf(shard));
+        }
+        catch (InvalidDataException e)
+        {
+            Name(claim.Origin, claim, $"its shard sum blob is malformed: {e.Message}");
+            _claimed[claim.MessageId] = null;
+            return null;
+        }
+
+        _claimed[claim.MessageId] = claimed;
+        var challenge = ChallengeFor(claim);
+        var deadline = _owner.Time.GetUtcNow() + _owner.Options.AnswerTimeout;
+        await UntilAsync(() => _members.All(m => m == _me || _session.AnswerOf(claim.MessageId, m) is not null || !_owner.Node.ConnectedPeers.Contains(m)), deadline);
+        var expected = 0UL;
+        foreach (var member in _members)
+        {
+            var answer = member == _me ? OwnAnswer(claim)
+                : _session.AnswerOf(claim.MessageId, member) ?? challenge.Answer(await ShardOfAsync(member, shard));
+            expected = SumChallenge.AddMod(expected, answer);
+        }
+
+        return challenge.Evaluate(claimed) == expected ? claimed : null;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Collections.Concurrent;
+using FedChain.Node.Blobs;
+using FedChain.Node.Identity;
+
+namespace FedChain.Node.ShardedAggregation;
+
+/// <summary>
+/// One node's part in one sharded aggregation: publish its shards, then, until every shard sum is
+/// verified, answer each claim's challenge, check each claim, redo failed shards, and aggregate the
+/// shards it is (or becomes) responsible for. One loop decides; fetching and summing run beside it.
+/// </summary>
+internal sealed partial class ShardedRun
+{
+    private readonly ShardedAggregator _owner;
+    private readonly AggregationSession _session;
+    private readonly NodeAddress[] _members;
+    private readonly NodeAddress _me;
+    private readonly uint[] _update;
+    private readonly ShardLayout _layout;
+    private readonly CancellationToken _ct;
+    private readonly ShardSum?[] _verified;
+    private readonly NodeAddress[] _accepted;
+    private readonly Task<ShardSum>?[] _redos;
+    private readonly HashSet<int> _claiming = [];
+    private readonly HashSet<string> _answered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<ShardSum?>> _checks = new(StringComparer.Ordinal);
+    private readonly List<Task> _background = [];
+    private readonly List<AggregatorFinding> _findings = [];
+    private readonly byte[] _participantsHash;
+    private readonly Dictionary<NodeAddress, IReadOnlyList<BlobId>> _shardIds = [];
+    private DateTimeOffset _shardsKnownAt;
+    private DateTimeOffset? _firstUnanswered;
+
+    public ShardedRun(ShardedAggregator owner, AggregationSession session, NodeAddress[] members, uint[] update, CancellationToken ct)
+    {
+        _owner = owner;
+        _session = session;
+        _members = members;
+        _me = owner.Node.Address;
+        _update = update;
+        _layout = new ShardLayout(update.Length, members.Length);
+        _ct = ct;
+        _verified = new ShardSum?[members.Length];
+        _accepted = new NodeAddress[members.Length];
+        _redos = new Task<ShardSum>?[members.Length];
+        _participantsHash = ShardAggregated.ParticipantsHash(members);
+    }
+
+    public async Task<ShardedAggregationResult> ExecuteAsync()
+    {
+        var ids = new BlobId[_members.Length];
+        for (var s = 0; s < ids.Length; s++) ids[s] = await _owner.Node.PublishBlobAsync(ShardVector.Encode(_update.AsSpan(_layout.RangeOf(s))), _ct);
+        var list = await _owner.Node.PublishBlobAsync(ShardMessageCodec.EncodeShardList(ids), _ct);
+        _owner.Publish(new ShardsPublished(_session.Name, _update.Length, list));
+
+        await UntilAsync(() => _members.All(m => _session.ManifestOf(m) is not null), null);
+        var lists = await Task.WhenAll(_members.Select(m => m == _me ? Task.FromResult<IReadOnlyList<BlobId>>(ids) : ShardListOfAsync(m)));
+        for (var i = 0; i < _members.Length; i++) _shardIds[_members[i]] = lists[i];
+        _shardsKnownAt = _owner.Time.GetUtcNow();
+
+        for (var s = 0; s < _members.Length; s++)
+        {
+            if (Candidate(s, 0) == _me) StartClaim(s);
+            // The first backup of a shard keeps its aggregator's own part of it, which nobody else pulls:
+            // without it the shard could not be redone if the aggregator went away.
+            else if (Candidate(s, 1) == _me) _background.Add(ShardOfAsync(Candidate(s, 0), s));
+        }
+
+        while (_verified.Any(v => v is null))
+        {
+            var changed = _session.Changed;
+            Step();
+            if (_verified.All(v => v is not null)) break;
+            if (_background.Find(t => t.IsFaulted) is { } faulted) await faulted;
+            // Wake on a message, on any of our own work finishing, or on the tick (for timeouts).
+            Task[] pending = [changed, Task.Delay(_owner.Options.Tick, _owner.Time, _ct),
+                .. _checks.Values.Where(t => !t.IsCompleted), .. _redos.OfType<Task>().Where(t => !t.IsCompleted), .. _background.Where(t => !t.IsCompleted)];
+            await Task.WhenAny(pending);
+            _ct.ThrowIfCancellationRequested();
+        }
+
+        var sum = new uint[_update.Length];
+        for (var s = 0; s < _members.Length; s++) _verified[s]!.Sum.CopyTo(sum, _layout.Start(s));
+        lock (_findings) return new ShardedAggregationResult(sum, _accepted, [.. _findings.Distinct()]);
+    }
+
+    private void Step()
+    {
+        var claims = _session.Claims().Where(c => c.Body.Shard < _members.Length).ToList();
+        AnswerClaims(claims);
+
+        foreach (var claim in claims)
+        {
+            if (_verified[claim.Body.Shard] is null && !_checks.ContainsKey(claim.MessageId)) _checks[claim.MessageId] = CheckAsync(claim);
+        }
+
+        foreach (var claim in claims)
+        {
+            if (!_checks.TryGetValue(claim.MessageId, out var check) || !check.IsCompleted) continue;
+            var s = claim.Body.Shard;
+            if (check.Result is { } sum)
+            {
+                if (_verified[s] is null) (_verified[s], _accepted[s]) = (sum, claim.Origin);
+            }
+            else if (_verified[s] is null && _redos[s] is null)
+            {
+                Log.ShardCheckFailed(_owner.Logger, _session.Name, claim.Origin, s);
+                _redos[s] = RedoAsync(s);
+            }
+        }
+
+        for (var s = 0; s < _members.Length; s++)
+        {
+            if (_redos[s] is { IsCompleted: true } redo && _verified[s] is null) (_verified[s], _accepted[s]) = (redo.Result, _me);
+            if (_verified[s] is null && _redos[s] is null && CurrentAggregator(s, claims) == _me && !_claiming.Contains(s)) StartClaim(s);
+        }
+    }
+
+    /// <summary>Answers the claims not answered yet, in one message once every shard has a claim or the batch
+    /// window has passed since the first unanswered one: one message per claim would cost each node N messages
+    /// of gossip (each received about D times) per member, more than the shards themselves at N = 50.</summary>
+    private void AnswerClaims(IReadOnlyList<ShardClaim> claims)
+    {
+        var fresh = claims.Where(c => !_answered.Contains(c.MessageId)).ToList();
+        if (fresh.Count == 0) return;
+        var now = _owner.Time.GetUtcNow();
+        _firstUnanswered ??= now;
+        var everyShard = claims.Select(c => c.Body.Shard).Distinct().Count() == _members.Length;
+        if (!everyShard && now - _firstUnanswered < _owner.Options.AnswerBatchWindow) return;
+        foreach (var claim in fresh) _answered.Add(claim.MessageId);
+        _firstUnanswered = null;
+        _owner.Publish(new ChallengeAnswers(_session.Name, [.. fresh.Select(c => new ChallengeAnswer(ChallengeAnswer.RefOf(c.MessageId), OwnAnswer(c)))]));
+    }
+
+    /// <summary>Who should be aggregating shard <paramref name="shard"/> now: the first in its order that has a
+    /// claim not yet refuted, or has none but is still connected and inside its time.</summary>
+    private NodeAddress? CurrentAggregator(int shard, IReadOnlyList<ShardClaim> claims)
+    {
+        var now = _owner.Time.GetUtcNow();
+        for (var k = 0; k < _members.Length; k++)
+        {
+            var candidate = Candidate(shard, k);
+            var theirs = claims.Where(c => c.Origin == candidate && c.Body.Shard == shard).ToList();
+            if (theirs.Count > 0)
+            {
+                if (theirs.Exists(c => !_checks.TryGetValue(c.MessageId, out var t) || !t.IsCompleted || t.Result is not null)) return candidate;
+                continue;
+            }
+
+            if (candidate == _me) return _me;
+            var silent = now - _shardsKnownAt > _owner.Options.ClaimTimeout * (k + 1);
+            if (!silent && _owner.Node.ConnectedPeers.Contains(candidate)) return candidate;
+        }
+
+        return null;
+    }
+
+    /// <summary>The k-th member in line for a shard: its aggregator first, then the members after it.</summary>
+    private NodeAddress Candidate(int shard, int k) => _members[(shard + k) % _members.Length];
+
+    /// <summary>A member's shard ids, from its signed shard list blob (pulled from it), checked against the update's shape.</summary>
+    private async Task<IReadOnlyList<BlobId>> ShardListOfAsync(NodeAddress member)
+    {
+        var body = _session.ManifestOf(member)!.Value.Body;
+        var ids = ShardMessageCodec.DecodeShardList(await BlobAsync(body.ShardList, $"the shard list of {member}", [member]));
+        if (body.Length != _update.Length || ids.Count != _members.Length)
+        {
+            throw new InvalidDataException(
+                $"aggregation {_session.Name}: {member} published {ids.Count} shards of an update of {body.Length} elements; expected {_members.Length} shards of {_update.Length}");
+        }
+
+        return ids;
+    }
+
+    private void StartClaim(int shard)
+    {
+        _claiming.Add(shard);
+        if (Candidate(shard, 0) != _me) Log.ShardReassigned(_owner.Logger, _session.Name, shard, _me, Candidate(shard, 0));
+        _background.Add(ClaimAsync(shard));
+    }
+
+    private async Task UntilAsync(Func<bool> condition, DateTimeOffset? deadline)
+    {
+        while (!condition() && (deadline is null || _owner.Time.GetUtcNow() < deadline))
+        {
+            var changed = _session.Changed;
+            if (condition()) return;
+            await Task.WhenAny(changed, Task.Delay(_owner.Options.Tick, _owner.Time, _ct));
+            _ct.ThrowIfCancellationRequested();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using FedChain.Node.ShardedAggregation;
+
+namespace FedChain.Node.Tests.ShardedAggregation;
+
+public sealed class SumChallengeTests
+{
+    private static readonly byte[] Seed = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+
+    [Fact]
+    public void Evaluate_HonestSum_EqualsTheSumOfTheAnswers()
+    {
+        var (vectors, sum) = Vectors(8, 1000);
+        var sut = SumChallenge.From(Seed, 1000);
+
+        var answers = vectors.Aggregate(0UL, (acc, v) => SumChallenge.AddMod(acc, sut.Answer(v)));
+
+        Assert.Equal(answers, sut.Evaluate(sum));
+    }
+
+    [Theory]
+    [InlineData(1u)]
+    [InlineData(1u << 31)] // vanishes mod 2^32 against any even coefficient: the reason for the prime and the carries
+    public void Evaluate_OneElementOff_FailsTheCheck(uint error)
+    {
+        var (vectors, sum) = Vectors(8, 1000);
+        var sut = SumChallenge.From(Seed, 1000);
+        var answers = vectors.Aggregate(0UL, (acc, v) => SumChallenge.AddMod(acc, sut.Answer(v)));
+
+        sum.Sum[10] = unchecked(sum.Sum[10] + error);
+
+        Assert.NotEqual(answers, sut.Evaluate(sum));
+    }
+
+    [Fact]
+    public void Evaluate_WrappedSumWithItsCarryShifted_FailsTheCheck()
+    {
+        // Same bits mod 2^32, wrong integer sum: the carry is part of what is checked.
+        var (vectors, sum) = Vectors(8, 1000);
+        var sut = SumChallenge.From(Seed, 1000);
+        var answers = vectors.Aggregate(0UL, (acc, v) => SumChallenge.AddMod(acc, sut.Answer(v)));
+
+        sum.Carry[3]++;
+
+        Assert.NotEqual(answers, sut.Evaluate(sum));
+    }
+
+    [Fact]
+    public void From_SameSeed_SameCoefficients_OtherSeed_Others()
+    {
+        var x = Enumerable.Range(0, 100).Select(i => (uint)i * 2654435761u).ToArray();
+        var other = (byte[])Seed.Clone();
+        other[0] ^= 1;
+
+        Assert.Equal(SumChallenge.From(Seed, 100).Answer(x), SumChallenge.From(Seed, 100).Answer(x));
+        Assert.NotEqual(SumChallenge.From(Seed, 100).Answer(x), SumChallenge.From(other, 100).Answer(x));
+    }
+
+    private static (List<uint[]> Vectors, ShardSum Sum) Vectors(int count, int length)
+    {
+        var random = new Random(3);
+        var vectors = Enumerable.Range(0, count).Select(_ => Enumerable.Range(0, length).Select(_ => (uint)random.NextInt64(0, 1L << 32)).ToArray()).ToList();
+        return (vectors, ShardSum.Of(vectors, length));
+    }
+}
