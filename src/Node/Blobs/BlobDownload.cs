@@ -90,6 +90,8 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
                 continue;
             }
 
+            // A peer asked without an announcement (its announcement came before the store would take the blob) holds it too.
+            exchange.AddHolder(id, peer);
             return (new BlobInfo(id, manifest.Size, manifest.ChunkSize, manifest.ChunkHashes, default), peer);
         }
 

@@ -241,6 +241,15 @@ internal sealed partial class BlobExchange
 
     internal int MaxChunkSize => _maxChunkSize;
 
+    internal void AddHolder(BlobId id, NodeAddress peer)
+    {
+        lock (_lock)
+        {
+            if (!_holders.TryGetValue(id, out var holders)) _holders[id] = holders = [];
+            holders.Add(peer);
+        }
+    }
+
     internal void RemoveHolder(BlobId id, NodeAddress peer)
     {
         lock (_lock) _holders.GetValueOrDefault(id)?.Remove(peer);

@@ -82,6 +82,26 @@ public sealed class BlobAdmissionTests(AnvilFixture anvil) : IClassFixture<Anvil
         }
     }
 
+    /// <summary>A plan document offered before its proposal exists is refused on its announcement; asked for by id
+    /// later (the proposal's review, the plan's start), it is fetched from the peer that answers its manifest.</summary>
+    [Fact]
+    public async Task BlobRefusedOnItsAnnouncement_IsFetchedWhenAskedForById()
+    {
+        var chain = await DeployAsync();
+        var offered = RandomNumberGenerator.GetBytes(3000);
+        var id = BlobId.Compute(offered);
+
+        var (cluster, outcomes) = await VictimJoiningAsync(chain, [offered]);
+        await using (cluster)
+        {
+            await outcomes.WaitForAsync(1);
+            Assert.Equal([id], outcomes.Refused.Keys);
+
+            await cluster[1].FetchBlobAsync(id).WaitAsync(Wait);
+            Assert.Equal([id], cluster[1].Store.List().Select(b => b.Id));
+        }
+    }
+
     [Fact]
     public async Task Quota_OnceFull_StoresNothingMoreFromPeers()
     {
