@@ -1,5 +1,6 @@
 using FedChain.Contracts.Events;
 using FedChain.Contracts.Ledger;
+using FedChain.Node.Audit;
 using Xunit.Abstractions;
 using static FedChain.Node.Tests.EndToEnd.DishonestMembersRun;
 
@@ -55,6 +56,25 @@ public sealed class DishonestMembersTests(DishonestMembersRun run, ITestOutputHe
         // Scores name the chain's set: the round's vector leaves the withheld blob's member out.
         var scored = PlanOf(Scored).Rounds[WithheldRound].RecordedScores ?? throw new Xunit.Sdk.XunitException("round 2's scores were not recorded");
         Assert.DoesNotContain(withholder, scored.Members.Select(m => m.ToLowerInvariant()));
+    }
+
+    /// <summary>The audit flags an exclusion the chain's ballots do not carry: with one of the three ballots left
+    /// out of the events it replays, it names the round and the member and says the quorum was not met.</summary>
+    [Fact]
+    public void ExclusionShortOfItsQuorumInTheEvents_IsAFindingNamingRoundAndMember()
+    {
+        var planId = run.PlanIds[Scored];
+        var dropped = run.Events.First(e => e.Event is LedgerEvents.ExclusionVoted x && x.PlanId == planId && x.Round == WithheldRound);
+        var events = run.Events.Where(e => e != dropped).ToList();
+
+        var audit = new Auditor(ConsortiumRun.StateOf(events), run.Blobs, events).Run();
+
+        Assert.False(audit.Ok);
+        var finding = Assert.Single(audit.Findings);
+        Assert.Equal(planId.ToString(), finding.Plan);
+        Assert.Equal(WithheldRound, finding.Round);
+        Assert.Equal(Address(Withholder), finding.Member, ignoreCase: true);
+        Assert.Contains("voted out with 2 ballots, the quorum is 3 of 4", finding.Problem, StringComparison.Ordinal);
     }
 
     /// <summary>A node that claims zero epsilon (it never stops for the chain's budget) is charged the plan's
