@@ -28,7 +28,7 @@ public sealed record NodeConfig
     /// <summary>For an export holding several sites' rows: only rows whose role-'site' column equals this value are this node's; null: every row.</summary>
     public string? SiteValue { get; init; }
 
-    /// <summary>What <see cref="Data"/> is: "table" (an export read through <see cref="Mapping"/>, default) or "weekly-counts"
+    /// <summary>What <see cref="Data"/> is: "Table" (an export read through <see cref="Mapping"/>, default) or "WeeklyCounts"
     /// (a weekly count table with districts.csv and adjacency.csv beside it; <see cref="Site"/> is the region).</summary>
     [JsonConverter(typeof(JsonStringEnumConverter<SiteLayout>))]
     public SiteLayout Layout { get; init; }
