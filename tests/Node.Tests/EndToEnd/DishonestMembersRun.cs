@@ -42,7 +42,7 @@ public sealed class DishonestMembersRun() : ConsortiumRun(new ConsortiumRunBuild
     /// <summary>Member indexes (the heart-disease sites in order: cleveland, hungary, switzerland, va).</summary>
     public const int ZeroEpsilon = 0, Honest = 1, Noisy = 2, Withholder = 3;
 
-    private static TrainingPlan Dp(DatasetFolder data, long seed)
+    private static TrainingPlan Dp(ConsortiumDataset data, long seed)
     {
         var plain = DemoPlan.HeartDisease(data.Schema, Rounds, seed) with { Contribution = null };
         return DemoPlan.WithPrivacy(plain, epsilon: 3, delta: 1e-5, DemoPlan.TrainRows(plain, data));
