@@ -2,6 +2,8 @@ namespace FedChain.Node.Blobs;
 
 public sealed partial class BlobStore
 {
+    private readonly Lock _admitting = new();
+
     /// <summary>Which blobs from peers this store takes (null: any). Set once, before the network starts.</summary>
     public IBlobAdmission? Admission { get; set; }
 
@@ -24,8 +26,25 @@ public sealed partial class BlobStore
     public bool Wants(BlobId id, long size) =>
         (QuotaBytes is not { } quota || StoredBytes + size <= quota) && (Admission?.Wanted(id, size) ?? true);
 
+    /// <summary>Stores a fetched, verified blob unless the quota or the admission refuses it. One at a time, so
+    /// downloads finishing together cannot each see room that only one of them fits in.</summary>
+    /// <exception cref="BlobRefusedException">Refused; the download is discarded.</exception>
+    internal BlobInfo AdmitPartial(PartialBlob partial, bool requested)
+    {
+        lock (_admitting)
+        {
+            if (RefusalOf(partial, requested) is { } refused)
+            {
+                DiscardPartial(partial);
+                throw new BlobRefusedException(partial.Manifest.Id, refused);
+            }
+
+            return CompletePartial(partial);
+        }
+    }
+
     /// <summary>Why a fetched, verified blob is not stored (null: it is): the quota, then the admission.</summary>
-    internal string? RefusalOf(PartialBlob partial, bool requested)
+    private string? RefusalOf(PartialBlob partial, bool requested)
     {
         var size = partial.Manifest.Size;
         var refused = QuotaBytes is { } quota && StoredBytes + size > quota

@@ -82,13 +82,7 @@ public sealed class PartialBlob : IDisposable
             return null;
         }
 
-        if (_store.RefusalOf(this, requested) is { } refused)
-        {
-            _store.DiscardPartial(this);
-            throw new BlobRefusedException(Manifest.Id, refused);
-        }
-
-        return _store.CompletePartial(this);
+        return _store.AdmitPartial(this, requested);
     }
 
     /// <summary>The whole downloaded content (for an admission check; blobs from peers are read once).</summary>
