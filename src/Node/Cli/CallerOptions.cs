@@ -1,6 +1,5 @@
 using System.CommandLine;
 using FedChain.Node.Agent;
-using FedChain.Node.Identity;
 
 namespace FedChain.Node.Cli;
 

@@ -5,7 +5,7 @@ using FedChain.Learning.Models;
 using FedChain.Learning.Plans;
 using FedChain.Node.Audit;
 using FedChain.Node.Blobs;
-using FedChain.Node.Identity;
+using FedChain.Node.Agent;
 using FedChain.Node.Rounds;
 
 namespace FedChain.Node.Models;

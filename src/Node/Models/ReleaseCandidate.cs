@@ -4,7 +4,7 @@ using System.Text;
 using FedChain.Contracts.Events;
 using FedChain.Contracts.Ledger;
 using FedChain.Node.Governance;
-using FedChain.Node.Identity;
+using FedChain.Node.Agent;
 
 namespace FedChain.Node.Models;
 
