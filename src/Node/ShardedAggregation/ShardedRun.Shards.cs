@@ -17,7 +17,7 @@ internal sealed partial class ShardedRun
     private async Task ClaimAsync(int shard)
     {
         var sum = ShardSum.Of(await Task.WhenAll(_members.Select(m => ShardOfAsync(m, shard))), _layout.SizeOf(shard));
-        if (_owner.Tamper is { } tamper) sum = tamper(shard, sum);
+        if (_owner.Tamper is { } tamper) sum = tamper(_session.Name, shard, sum);
         var id = await _owner.Node.PublishBlobAsync(sum.Encode(), _ct);
         _owner.Publish(new ShardAggregated(_session.Name, shard, id, _participantsHash));
         Log.ShardClaimed(_owner.Logger, _session.Name, shard, id.ToString());
@@ -59,7 +59,7 @@ internal sealed partial class ShardedRun
 
     private ulong OwnAnswer(ShardClaim claim) => ChallengeFor(claim).Answer(OwnShard(claim.Body.Shard));
 
-    /// <summary>The claim's challenge: seeded by every member's signed shard list and the claim itself, so it is
+    /// <summary>The claim's challenge: seeded by every member's binding (its signed shard list, or its commit) and the claim itself, so it is
     /// fixed only once the claimed sum is (random-oracle model: a lying aggregator must find a SHA-256 preimage
     /// landing its error in the kernel, probability 2^-61 per attempt).</summary>
     private SumChallenge ChallengeFor(ShardClaim claim) => _challenges.GetOrAdd(claim.MessageId, _ =>
@@ -67,7 +67,7 @@ internal sealed partial class ShardedRun
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(ChallengeDomain);
         AppendText(hash, _session.Name);
-        foreach (var member in _members) AppendText(hash, _session.ManifestOf(member)!.Value.MessageId);
+        foreach (var member in _members) AppendText(hash, _bindings[member]);
         AppendText(hash, claim.MessageId);
         return SumChallenge.From(hash.GetHashAndReset(), _layout.SizeOf(claim.Body.Shard));
     });

@@ -6,7 +6,7 @@ namespace FedChain.Node.Tests.EndToEnd;
 
 /// <summary>
 /// What a <see cref="ConsortiumRun"/> runs: its plans (each from the heart-disease folder; default the
-/// demo plan), the chain's windows and privacy cap, a member that crashes, and the run's deadline.
+/// demo plan), the chain's windows and privacy cap, a member that crashes or lies, and the run's deadline.
 /// </summary>
 internal sealed class ConsortiumRunBuilder
 {
@@ -23,6 +23,12 @@ internal sealed class ConsortiumRunBuilder
 
     /// <summary>The last member's node kills itself right before it would commit this round (<c>crashBeforeCommittingRound</c>); null: nobody does.</summary>
     public int? CrashLastBeforeCommittingRound { get; private set; }
+
+    /// <summary>In a sharded plan, the last member's node kills itself in this round's aggregation, after summing a shard and before claiming it (<c>crashMidAggregationRound</c>); null: nobody does.</summary>
+    public int? CrashLastMidAggregationRound { get; private set; }
+
+    /// <summary>In a sharded plan, the first member's node claims wrong shard sums in this round (<c>lieAsAggregatorRound</c>); null: nobody lies.</summary>
+    public int? FirstLiesAsAggregatorRound { get; private set; }
 
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(4);
 
@@ -48,6 +54,18 @@ internal sealed class ConsortiumRunBuilder
     public ConsortiumRunBuilder CrashingTheLastMemberBeforeCommittingRound(int round)
     {
         CrashLastBeforeCommittingRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder CrashingTheLastMemberMidAggregationOfRound(int round)
+    {
+        CrashLastMidAggregationRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder WithTheFirstMemberLyingAsAggregatorInRound(int round)
+    {
+        FirstLiesAsAggregatorRound = round;
         return this;
     }
 
