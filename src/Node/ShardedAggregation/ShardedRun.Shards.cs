@@ -33,7 +33,7 @@ internal sealed partial class ShardedRun
             if (!_checks.TryGetValue(claim.MessageId, out var check) || !check.IsCompleted || check.Result is not null) continue;
             if (!_claimed.TryGetValue(claim.MessageId, out var claimed) || claimed is null || !claimed.Sum.AsSpan().SequenceEqual(truth.Sum) || !claimed.Carry.AsSpan().SequenceEqual(truth.Carry))
             {
-                Name(claim.Origin, claim, "its shard sum differs from the sum of the members' committed shards");
+                Name(claim.Origin, claim, FindingKind.WrongSum, "its shard sum differs from the sum of the members' committed shards");
             }
 
             var challenge = ChallengeFor(claim);
@@ -41,7 +41,7 @@ internal sealed partial class ShardedRun
             {
                 if (_session.AnswerOf(claim.MessageId, _members[i]) is { } answer && answer != challenge.Answer(parts[i]))
                 {
-                    Name(_members[i], claim, "its challenge answer does not match its committed shard");
+                    Name(_members[i], claim, FindingKind.FalseAnswer, "its challenge answer does not match its committed shard");
                 }
             }
         }
@@ -49,10 +49,10 @@ internal sealed partial class ShardedRun
         return truth;
     }
 
-    private void Name(NodeAddress member, ShardClaim claim, string reason)
+    private void Name(NodeAddress member, ShardClaim claim, FindingKind kind, string reason)
     {
         Log.AggregatorNamed(_owner.Logger, _session.Name, member, claim.Body.Shard, reason);
-        lock (_findings) _findings.Add(new AggregatorFinding(member, claim.Body.Shard, claim.MessageId, claim.Body.Aggregate, reason));
+        lock (_findings) _findings.Add(new AggregatorFinding(member, claim.Body.Shard, claim.MessageId, claim.Body.Aggregate, kind, reason));
     }
 
     private uint[] OwnShard(int shard) => _update[_layout.RangeOf(shard)];

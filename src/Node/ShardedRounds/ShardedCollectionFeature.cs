@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FedChain.Contracts.Client;
 using FedChain.Learning.Quantisation;
 using FedChain.Node.Agent;
 using FedChain.Node.Rounds;
@@ -11,7 +12,7 @@ namespace FedChain.Node.ShardedRounds;
 /// words (masked under secure aggregation) go out as one shard blob per plan participant and the committed blob
 /// lists them; at collection, the chain's accepted commits are the participants and each member sums the shards
 /// it aggregates, checks every shard sum and ends on the same bits as full replication. A member caught lying is
-/// logged and kept in <see cref="Findings"/>; its shard is redone, so the round completes.
+/// named on the ledger (<c>reportAggregatorFinding</c>) and kept in <see cref="Findings"/>; its shard is redone, so the round completes.
 /// </summary>
 public sealed class ShardedCollectionFeature : PlanFeature
 {
@@ -59,6 +60,7 @@ public sealed class ShardedCollectionFeature : PlanFeature
             Run.Report("phase", round, phase: "sharded aggregation");
             var result = await Node.ShardedAggregation.RunCommittedAsync(ShardedCommit.Session(Run.PlanId, round), committed, await WordsAsync(mine, ct), ct);
             lock (_findings) _findings.AddRange(result.Findings.Select(f => (round, f)));
+            await NameOnChainAsync(round, result.Findings, ct);
             sum = result.Sum;
         }
         else
@@ -71,6 +73,25 @@ public sealed class ShardedCollectionFeature : PlanFeature
         }
 
         return RoundContributions.Collected(accepted, sum, Run.Plan, round, masked: Run.Pipeline.Masking is not null);
+    }
+
+    /// <summary>Names each member caught lying on the ledger, once per round (the ledger takes one finding per member and
+    /// reporter): the first finding against it, with its signed claim's id and its sum blob, which anyone can check.</summary>
+    private async Task NameOnChainAsync(int round, IReadOnlyList<AggregatorFinding> findings, CancellationToken ct)
+    {
+        foreach (var finding in findings.Where(f => f.Member != Node.Key.Address).DistinctBy(f => f.Member))
+        {
+            try
+            {
+                await Node.Consortium.Ledger.ReportAggregatorFindingAsync(Run.PlanId, (uint)round, finding.Member.ToString(), (uint)finding.Shard,
+                    Convert.FromHexString(finding.Claim), finding.Aggregate.ToBytes(), (byte)finding.Kind, ct);
+                Log.AggregatorNamedOnChain(Node.Logger, Run.PlanId, round, finding.Member.ToString(), finding.Shard, finding.Reason);
+            }
+            catch (ContractRevertException e)
+            {
+                Log.FindingRefused(Node.Logger, Run.PlanId, round, finding.Member.ToString(), e.Message);
+            }
+        }
     }
 
     /// <summary>A member's committed words, from its shard blobs (our own are in the store already).</summary>
