@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FedChain.Node.Governance;
 using FedChain.Node.Agent;
 
 namespace FedChain.Node.Cli;

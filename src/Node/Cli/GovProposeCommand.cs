@@ -4,7 +4,6 @@ using FedChain.Contracts.Membership;
 using FedChain.Learning.Plans;
 using FedChain.Node.Discovery;
 using FedChain.Node.Governance;
-using FedChain.Node.Agent;
 using FedChain.Node.Identity;
 using FedChain.Node.Models;
 using FedChain.Node.Plans;
