@@ -5,14 +5,18 @@ using FedChain.Node.Demo;
 namespace FedChain.Node.Tests.EndToEnd;
 
 /// <summary>
-/// What a <see cref="ConsortiumRun"/> runs: its plans (each from the heart-disease folder; default the
-/// demo plan), the chain's windows and privacy cap, a member that crashes or lies, and the run's deadline.
+/// What a <see cref="ConsortiumRun"/> runs: its dataset (default heart disease), its plans (each built
+/// from the dataset; default the demo plan), the chain's windows and privacy cap, a member that
+/// crashes or lies, and the run's deadline.
 /// </summary>
 internal sealed class ConsortiumRunBuilder
 {
-    private readonly List<Func<DatasetFolder, TrainingPlan>> _plans = [];
+    private readonly List<Func<ConsortiumDataset, TrainingPlan>> _plans = [];
 
-    public IReadOnlyList<Func<DatasetFolder, TrainingPlan>> Plans => _plans.Count == 0 ? [data => DemoPlan.HeartDisease(data.Schema, 3, seed: 42)] : _plans;
+    /// <summary>One of <see cref="ConsortiumDataset.Names"/>: a node process per institution.</summary>
+    public string Dataset { get; private set; } = ConsortiumDataset.Default;
+
+    public IReadOnlyList<Func<ConsortiumDataset, TrainingPlan>> Plans => _plans.Count == 0 ? [data => DemoPlan.HeartDisease(data.Schema, 3, seed: 42)] : _plans;
 
     public uint CommitWindowSeconds { get; private set; } = 15;
 
@@ -33,7 +37,13 @@ internal sealed class ConsortiumRunBuilder
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(4);
 
     /// <summary>Adds a plan; the consortium starts them one after the other and the nodes run them together.</summary>
-    public ConsortiumRunBuilder WithPlan(Func<DatasetFolder, TrainingPlan> plan)
+    public ConsortiumRunBuilder OnDataset(string name)
+    {
+        Dataset = name;
+        return this;
+    }
+
+    public ConsortiumRunBuilder WithPlan(Func<ConsortiumDataset, TrainingPlan> plan)
     {
         _plans.Add(plan);
         return this;
