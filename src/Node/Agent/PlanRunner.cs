@@ -55,7 +55,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
             var result = round == 0 ? AggregateMoments(track, accepted) : await AggregateAsync(track, round, accepted, ct);
             var timing = new RoundTiming(started, contribution.TrainingMilliseconds, contribution.CommittedAt, node.NowMs(), accepted.Count, excluded);
             history.Add(result with { Timing = timing });
-            _run.Report("round", round, metrics: result.Metrics, modelHash: result.AggregateHash, timing: timing);
+            _run.Report("round", round, metrics: result.Metrics, modelHash: result.AggregateHash, timing: timing, traffic: _run.Traffic());
         }
 
         await VoteAggregateAloneAsync((int)totalRounds - 1, track.Hash, ct);

@@ -51,7 +51,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
 
     public BigInteger PlanId => PlanIds[0];
 
-    /// <summary>The member whose node kills itself before committing the builder's round, if any.</summary>
+    /// <summary>The member whose node kills itself before committing, or in the aggregation of, the builder's round, if any.</summary>
     public ConsortiumMember? Victim { get; private set; }
 
     public IReadOnlyList<ConsortiumMember> Survivors => [.. Members.Where(m => m != Victim)];
@@ -116,11 +116,18 @@ public abstract class ConsortiumRun : IAsyncLifetime
         Plans = [.. _builder.Plans.Select(p => LocalConsortium.WithTerms(p(Data), _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds))];
         if (Plans.Count > Members.Count) throw new ArgumentException($"{Plans.Count} plans, but each member offers at most one document");
         for (var i = 0; i < Plans.Count; i++) Consortium.OfferPlan(Members[i], Plans[i]);
-        if (_builder.CrashLastBeforeCommittingRound is { } crash)
+        if (_builder.CrashLastBeforeCommittingRound is not null || _builder.CrashLastMidAggregationRound is not null)
         {
             Victim = Members[^1];
-            File.WriteAllText(Victim.ConfigFile, (NodeConfig.Load(Victim.ConfigFile) with { CrashBeforeCommittingRound = crash }).ToJson());
+            File.WriteAllText(Victim.ConfigFile, (NodeConfig.Load(Victim.ConfigFile) with
+            {
+                CrashBeforeCommittingRound = _builder.CrashLastBeforeCommittingRound,
+                CrashMidAggregationRound = _builder.CrashLastMidAggregationRound,
+            }).ToJson());
         }
+
+        if (_builder.FirstLiesAsAggregatorRound is { } lie)
+            File.WriteAllText(Members[0].ConfigFile, (NodeConfig.Load(Members[0].ConfigFile) with { LieAsAggregatorRound = lie }).ToJson());
 
         var ready = Members.ToDictionary(m => m.Site, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var nodes = Members.Select(m => NodeProcess.Start(m, (_, s) =>

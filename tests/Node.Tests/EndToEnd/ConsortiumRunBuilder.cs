@@ -7,7 +7,7 @@ namespace FedChain.Node.Tests.EndToEnd;
 /// <summary>
 /// What a <see cref="ConsortiumRun"/> runs: its dataset (default heart disease), its plans (each built
 /// from the dataset; default the demo plan), the chain's windows and privacy cap, a member that
-/// crashes, and the run's deadline.
+/// crashes or lies, and the run's deadline.
 /// </summary>
 internal sealed class ConsortiumRunBuilder
 {
@@ -27,6 +27,12 @@ internal sealed class ConsortiumRunBuilder
 
     /// <summary>The last member's node kills itself right before it would commit this round (<c>crashBeforeCommittingRound</c>); null: nobody does.</summary>
     public int? CrashLastBeforeCommittingRound { get; private set; }
+
+    /// <summary>In a sharded plan, the last member's node kills itself in this round's aggregation, after summing a shard and before claiming it (<c>crashMidAggregationRound</c>); null: nobody does.</summary>
+    public int? CrashLastMidAggregationRound { get; private set; }
+
+    /// <summary>In a sharded plan, the first member's node claims wrong shard sums in this round (<c>lieAsAggregatorRound</c>); null: nobody lies.</summary>
+    public int? FirstLiesAsAggregatorRound { get; private set; }
 
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(4);
 
@@ -58,6 +64,18 @@ internal sealed class ConsortiumRunBuilder
     public ConsortiumRunBuilder CrashingTheLastMemberBeforeCommittingRound(int round)
     {
         CrashLastBeforeCommittingRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder CrashingTheLastMemberMidAggregationOfRound(int round)
+    {
+        CrashLastMidAggregationRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder WithTheFirstMemberLyingAsAggregatorInRound(int round)
+    {
+        FirstLiesAsAggregatorRound = round;
         return this;
     }
 
