@@ -25,6 +25,7 @@ public sealed class RoundPipeline
         Quantisation = stages.OfType<QuantisationStage>().Single();
         Compression = stages.OfType<CompressionStage>().SingleOrDefault();
         Masking = stages.OfType<MaskingStage>().SingleOrDefault();
+        Sharding = stages.OfType<ShardedCollectionStage>().SingleOrDefault();
         Rule = stages.OfType<AggregationStage>().Single();
         Personal = stages.OfType<PersonalStage>().SingleOrDefault();
         Scoring = stages.OfType<ScoringStage>().SingleOrDefault();
@@ -45,6 +46,9 @@ public sealed class RoundPipeline
     /// <summary>Secure aggregation; null when updates travel unmasked.</summary>
     public MaskingStage? Masking { get; }
 
+    /// <summary>Sharded aggregation at collection; null when every update is replicated to every member.</summary>
+    public ShardedCollectionStage? Sharding { get; }
+
     public AggregationStage Rule { get; }
 
     /// <summary>Personal models; null when the plan trains the global model only.</summary>
@@ -53,8 +57,8 @@ public sealed class RoundPipeline
     /// <summary>The contribution rule; null when the plan does not score.</summary>
     public ScoringStage? Scoring { get; }
 
-    /// <summary>Whether the server-side stages see each member's update (false under secure aggregation).</summary>
-    public bool SeesIndividualUpdates => Masking is null;
+    /// <summary>Whether the server-side stages see each member's update (false under secure aggregation or sharded aggregation).</summary>
+    public bool SeesIndividualUpdates => Masking is null && Sharding is null;
 
     /// <summary>The plan's stages; throws naming the stages when they cannot run together (<see cref="PlanCompatibility"/>).</summary>
     public static RoundPipeline For(TrainingPlan plan)

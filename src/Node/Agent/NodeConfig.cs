@@ -91,6 +91,14 @@ public sealed record NodeConfig
     /// <summary>Fault injection for tests: the node kills itself, as SIGKILL would, once it has done round N's work and before anything of it leaves the node; null (default): never.</summary>
     public int? CrashBeforeCommittingRound { get; init; }
 
+    /// <summary>Fault injection for tests: in a sharded plan the node kills itself in round N's aggregation, once it has summed
+    /// a shard it aggregates and before it claims it; null (default): never.</summary>
+    public int? CrashMidAggregationRound { get; init; }
+
+    /// <summary>Fault injection for tests: in a sharded plan the node claims a wrong sum (one element off by one) for the shards
+    /// it aggregates in round N, as a lying aggregator would; null (default): never.</summary>
+    public int? LieAsAggregatorRound { get; init; }
+
     [JsonIgnore]
     public string BaseDirectory { get; private init; } = ".";
 

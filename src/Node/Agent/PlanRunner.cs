@@ -78,7 +78,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
             var result = round == 0 ? AggregateMoments(track, set.Accepted) : await AggregateAsync(track, round, set.Accepted, ct);
             var timing = new RoundTiming(started, contribution.TrainingMilliseconds, contribution.CommittedAt, node.NowMs(), set.Accepted.Count, set.Excluded);
             history.Add(result with { Timing = timing });
-            _run.Report("round", round, metrics: result.Metrics, modelHash: result.AggregateHash, timing: timing);
+            _run.Report("round", round, metrics: result.Metrics, modelHash: result.AggregateHash, timing: timing, traffic: _run.Traffic());
         }
 
         await VoteAggregateAloneAsync(totalRounds - 1, track.Hash, ct);

@@ -52,7 +52,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
 
     public BigInteger PlanId => PlanIds[0];
 
-    /// <summary>The member whose node kills itself before committing the builder's round, if any.</summary>
+    /// <summary>The member whose node kills itself before committing, or in the aggregation of, the builder's round, if any.</summary>
     public ConsortiumMember? Victim { get; private set; }
 
     /// <summary>Every member that finished: all but a victim that was not restarted.</summary>
@@ -124,12 +124,17 @@ public abstract class ConsortiumRun : IAsyncLifetime
         Plans = [.. _builder.Plans.Select(p => LocalConsortium.WithTerms(p(Data), _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds))];
         if (Plans.Count > Members.Count) throw new ArgumentException($"{Plans.Count} plans, but each member offers at most one document");
         for (var i = 0; i < Plans.Count; i++) Consortium.OfferPlan(Members[i], Plans[i]);
-        if (_builder.CrashLastBeforeCommittingRound is { } crash)
+        if (_builder.CrashLastBeforeCommittingRound is not null || _builder.CrashLastMidAggregationRound is not null)
         {
             Victim = Members[^1];
-            Configure(Victim, c => c with { CrashBeforeCommittingRound = crash });
+            Configure(Victim, c => c with
+            {
+                CrashBeforeCommittingRound = _builder.CrashLastBeforeCommittingRound,
+                CrashMidAggregationRound = _builder.CrashLastMidAggregationRound,
+            });
         }
 
+        if (_builder.FirstLiesAsAggregatorRound is { } lie) Configure(Members[0], c => c with { LieAsAggregatorRound = lie });
         foreach (var (member, misbehaviour) in _builder.Misbehaviours) Configure(Members[member], c => c with { Misbehaviour = misbehaviour });
 
         var ready = Members.ToDictionary(m => m.Site, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));

@@ -8,8 +8,8 @@ namespace FedChain.Node.Tests.EndToEnd;
 /// <summary>
 /// What a <see cref="ConsortiumRun"/> runs: its dataset (default heart disease), its plans (each built
 /// from the dataset; default the demo plan), the chain's windows, privacy cap and lifetime budget, a member
-/// that crashes (and is restarted), members that misbehave on purpose, plans every node is expected to
-/// refuse, and the run's deadline.
+/// that crashes (and is restarted) or lies, members that misbehave on purpose, plans every node is expected
+/// to refuse, and the run's deadline.
 /// </summary>
 internal sealed class ConsortiumRunBuilder
 {
@@ -43,6 +43,12 @@ internal sealed class ConsortiumRunBuilder
 
     /// <summary>Indexes of plans every node refuses: their refusals are collected, not errors of the run.</summary>
     public IReadOnlySet<int> RefusedPlans => _refused;
+
+    /// <summary>In a sharded plan, the last member's node kills itself in this round's aggregation, after summing a shard and before claiming it (<c>crashMidAggregationRound</c>); null: nobody does.</summary>
+    public int? CrashLastMidAggregationRound { get; private set; }
+
+    /// <summary>In a sharded plan, the first member's node claims wrong shard sums in this round (<c>lieAsAggregatorRound</c>); null: nobody lies.</summary>
+    public int? FirstLiesAsAggregatorRound { get; private set; }
 
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(4);
 
@@ -98,6 +104,18 @@ internal sealed class ConsortiumRunBuilder
     public ConsortiumRunBuilder ExpectingEveryNodeToRefusePlan(int plan)
     {
         _refused.Add(plan);
+        return this;
+    }
+
+    public ConsortiumRunBuilder CrashingTheLastMemberMidAggregationOfRound(int round)
+    {
+        CrashLastMidAggregationRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder WithTheFirstMemberLyingAsAggregatorInRound(int round)
+    {
+        FirstLiesAsAggregatorRound = round;
         return this;
     }
 

@@ -111,7 +111,7 @@ public sealed class RoundAvailability(PlanRun run, IReadOnlyList<PlanFeature> fe
             if (!fetch.IsCompletedSuccessfully) return false;
             if (!_checked.TryGetValue(member, out var accepted))
             {
-                accepted = CommitmentCheck.Check(Run.Plan, Run.PlanHash, commitment, fetch.Result, out var problem);
+                accepted = CommitmentCheck.Check(Run.Plan, Run.PlanHash, commitment, fetch.Result, out var problem, Node.Chain.Read(s => s.Plans[Run.PlanId].Participants.Count));
                 if (accepted is null) Log.BlobExcluded(Node.Logger, Run.PlanId, round, member, problem!);
                 _checked[member] = accepted;
             }
