@@ -49,12 +49,15 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
             }
 
             BlobInfo? stored;
+            var requested = Persistent;
             try
             {
-                stored = await partial.CompleteAsync(ct, requested: Persistent);
+                stored = await partial.CompleteAsync(ct, requested);
             }
-            catch (BlobRefusedException e) when (!Persistent)
+            catch (BlobRefusedException e) when (!requested)
             {
+                // A caller asked for it by id while it replicated: fetch it again, as asked for.
+                if (Persistent) continue;
                 // Not ours to hold (the chain does not reference it, or the store is full): nothing lasting, no blame.
                 exchange.Metrics.NotAdmitted();
                 Log.BlobNotAdmitted(exchange.Logger, id.ToString(), e.Reason);

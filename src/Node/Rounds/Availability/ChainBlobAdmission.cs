@@ -19,6 +19,8 @@ namespace FedChain.Node.Rounds.Availability;
 /// chain runs, signed by one of its participants, for one of its rounds, and its signer holds fewer than
 /// <see cref="PerMemberKindAndRound"/> such blobs of that kind and round and under
 /// <see cref="BytesPerMember"/> in all for the plan.</item>
+/// <item><b>Unsigned blobs while a plan runs</b> (sharded aggregation's shards and shard lists), up to
+/// <see cref="MaxUnreferencedBlobBytes"/>, bounded only by the quota.</item>
 /// </list>
 /// Anything else a peer announces costs it nothing lasting: it is not stored. Blobs this node asks for by id
 /// (its protocol needs them) are always stored, within the quota.
@@ -49,8 +51,10 @@ public sealed class ChainBlobAdmission(ChainFollower chain) : IBlobAdmission
         if (requested || Referenced(id)) return null;
         if (size > MaxUnreferencedBlobBytes) return $"not referenced by the chain, and {size:N0} bytes is over the {MaxUnreferencedBlobBytes:N0} kept before the chain can reference a blob";
         var bytes = content();
+        // Sharded aggregation's shard and shard-list blobs are unsigned vectors every node and the auditor need:
+        // while a plan runs, such blobs are kept within the announcement bound and the quota only.
         if (BlobEnvelope.PeekHeader(bytes) is not { } header)
-            return "not referenced by the chain, nor a signed envelope of a plan";
+            return chain.Read(s => s.Plans.Values.Any(p => p.Status == PlanStatus.Running)) ? null : "not referenced by the chain, nor a signed envelope of a plan";
         var plan = chain.Read(s => s.Plans.Values.FirstOrDefault(p => p.PlanHash.AsSpan().SequenceEqual(header.PlanHash) && p.Status is PlanStatus.Running or PlanStatus.Completed));
         if (plan is null) return $"a {header.Kind} envelope for plan {Convert.ToHexStringLower(header.PlanHash)[..12]}, which the chain does not run";
         BlobEnvelope envelope;
