@@ -37,6 +37,7 @@ namespace FedChain.Learning.Plans;
 /// <param name="Personalisation">Personal models beside the global one (null: the global model only).</param>
 /// <param name="StartFrom">Transfer: an earlier plan's released model to start from (null: the seed's initial parameters).</param>
 /// <param name="Chain">The terms the chain enforces: windows, quorum, scores lag, reward rate (null: <see cref="ChainTerms.Default"/>).</param>
+/// <param name="Asynchronous">Buffered asynchronous rounds, arrival windows of K commits (null: synchronous rounds).</param>
 public sealed record TrainingPlan(
     int FormatVersion,
     DatasetSchema Schema,
@@ -54,7 +55,8 @@ public sealed record TrainingPlan(
     CompressionSettings? Compression = null,
     PersonalisationSettings? Personalisation = null,
     ReleasedModel? StartFrom = null,
-    ChainTerms? Chain = null)
+    ChainTerms? Chain = null,
+    Asynchronous.AsynchronousSettings? Asynchronous = null)
 {
     public const int CurrentFormatVersion = 1;
 

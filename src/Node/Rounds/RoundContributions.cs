@@ -16,11 +16,21 @@ namespace FedChain.Node.Rounds;
 /// <param name="Updates">Each participant's update in roster order; null under secure aggregation.</param>
 public sealed record RoundContributions(IReadOnlyList<AcceptedBlob> Participants, uint[]? Sum, IReadOnlyList<MemberUpdate>? Updates)
 {
-    /// <summary>Unmasked updates of <paramref name="round"/>: the sum is theirs, and each is visible.</summary>
-    public static RoundContributions Plain(IReadOnlyList<AcceptedBlob> accepted, TrainingPlan plan, int round)
+    /// <summary>
+    /// Unmasked updates of <paramref name="round"/>: the sum is theirs, and each is visible. Each expands by the
+    /// round it trained for (its envelope's: in an asynchronous plan's arrival window, that may be earlier) and
+    /// counts as the pipeline weighs it (by staleness, in an asynchronous plan).
+    /// </summary>
+    public static RoundContributions Plain(IReadOnlyList<AcceptedBlob> accepted, RoundPipeline pipeline, int round)
     {
+        var plan = pipeline.Plan;
         var ordered = InRosterOrder(accepted);
-        var updates = ordered.Select(a => new MemberUpdate(UpdateCompression.Expand(plan, EnvelopeBodies.ReadUpdate(a.Envelope.Body, plan.WireLength), round), (long)a.Envelope.SampleCount)).ToList();
+        var updates = ordered.Select(a =>
+        {
+            var trainedFor = (int)a.Envelope.Round;
+            var update = new MemberUpdate(UpdateCompression.Expand(plan, EnvelopeBodies.ReadUpdate(a.Envelope.Body, plan.WireLength), trainedFor), (long)a.Envelope.SampleCount);
+            return pipeline.Arrived(update, trainedFor, round);
+        }).ToList();
         return new(ordered, RoundSum.Of(updates, plan.UpdateLength).Sum, updates);
     }
 
