@@ -11,6 +11,12 @@ public sealed partial class PlanRunner
     /// <summary>Whether <paramref name="round"/> is an arrival window of an asynchronous plan (its training rounds are; round 0 stays synchronous).</summary>
     private bool Arrivals(int round) => _run.Pipeline.Buffering is not null && round >= 1;
 
+    /// <summary>Whether this node's update trained for <paramref name="trainedFor"/> is on-chain: committed in that round, or
+    /// in an asynchronous plan in any window since (no later update was trained before it landed or was dropped).</summary>
+    private bool Landed(int trainedFor) => !Arrivals(trainedFor)
+        ? _run.Committed(trainedFor)
+        : node.Chain.Read(s => s.Plans[planId].Rounds.Skip(trainedFor).Any(r => r.Commitments.Any(c => _run.IsMe(c.Member))));
+
     /// <summary>
     /// An asynchronous commit (FedBuff, Nguyen et al. 2022): the update trained for <c>commitment.Round</c> lands in
     /// whichever window is open now, carrying its vote on the aggregate it trained from only when that is the

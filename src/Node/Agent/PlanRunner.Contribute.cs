@@ -38,7 +38,7 @@ public sealed partial class PlanRunner
         }
         else
         {
-            var state = StateFor(checkpoint, checkpoint is not null && _run.Committed(checkpoint.Round));
+            var state = StateFor(checkpoint, checkpoint is not null && Landed(checkpoint.Round));
             if (Train(track, round, state) is not { } trained || await ProtectAsync(round, trained, ct) is not { } sealedUpdate)
             {
                 await NotCommittingAsync(track, round, ct);

@@ -43,10 +43,11 @@ public sealed record RoundContributions(IReadOnlyList<AcceptedBlob> Participants
 
     public IReadOnlyList<string> Addresses => [.. Participants.Select(a => a.Member.ToLowerHex())];
 
-    /// <summary>The pipeline's view of the sum; an empty one (no participants) when there is none.</summary>
+    /// <summary>The pipeline's view of the sum; an empty one (no participants) when there is none. Its samples are the
+    /// updates' as the pipeline counted them (staleness-weighted in an asynchronous plan), else the committed counts.</summary>
     public RoundSum ToSum(int updateLength) => Sum is null || Participants.Count == 0
         ? new RoundSum(new uint[updateLength], 0, 0)
-        : new RoundSum(Sum, Participants.Sum(a => (long)a.Envelope.SampleCount), Participants.Count);
+        : new RoundSum(Sum, Updates?.Sum(u => u.SampleCount) ?? Participants.Sum(a => (long)a.Envelope.SampleCount), Participants.Count);
 
     private static List<AcceptedBlob> InRosterOrder(IReadOnlyList<AcceptedBlob> blobs) =>
         [.. blobs.OrderBy(a => a.Member.ToLowerHex(), StringComparer.Ordinal)];

@@ -79,11 +79,12 @@ public abstract class ConsortiumRun : IAsyncLifetime
     public ChainEventReader Reader => new(Consortium.Deployer, Consortium.Addresses);
 
     /// <summary>The final model hash `fedchain simulate` reaches with <paramref name="plan"/> on the run's sites.</summary>
-    public string SimulatedModelHash(TrainingPlan plan)
+    /// <param name="options">How to simulate (an asynchronous plan: the arrivals to replay); default: evaluating only the last round.</param>
+    public string SimulatedModelHash(TrainingPlan plan, SimulationOptions? options = null)
     {
         var splits = Data.Sites.Ingest(plan.Schema).Select(s => TrainTestSplit.Apply(plan.Schema, s.Data)).ToList();
         var sites = FederatedPreprocessing.Normalise(plan.Normalisation, splits).Select(s => new SimulatedSite(s)).ToList();
-        return FederatedSimulation.Run(plan, sites, new SimulationOptions(EvaluateEveryRound: false)).FinalModelHash;
+        return FederatedSimulation.Run(plan, sites, options ?? new SimulationOptions(EvaluateEveryRound: false)).FinalModelHash;
     }
 
     /// <summary>A survivor's result.json of plan <paramref name="planId"/>.</summary>
@@ -114,6 +115,9 @@ public abstract class ConsortiumRun : IAsyncLifetime
             Victim = Members[^1];
             File.WriteAllText(Victim.ConfigFile, (NodeConfig.Load(Victim.ConfigFile) with { CrashBeforeCommittingRound = crash }).ToJson());
         }
+
+        if (_builder.LastMemberSlowdown is { } slowdown)
+            File.WriteAllText(Members[^1].ConfigFile, (NodeConfig.Load(Members[^1].ConfigFile) with { TrainingSlowdown = slowdown }).ToJson());
 
         var ready = Members.ToDictionary(m => m.Site, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var nodes = Members.Select(m => NodeProcess.Start(m, (_, s) =>

@@ -6,7 +6,7 @@ namespace FedChain.Node.Tests.EndToEnd;
 
 /// <summary>
 /// What a <see cref="ConsortiumRun"/> runs: its plans (each from the heart-disease folder; default the
-/// demo plan), the chain's windows and privacy cap, a member that crashes, and the run's deadline.
+/// demo plan), the chain's windows and privacy cap, a member that crashes, a slow member, and the run's deadline.
 /// </summary>
 internal sealed class ConsortiumRunBuilder
 {
@@ -23,6 +23,9 @@ internal sealed class ConsortiumRunBuilder
 
     /// <summary>The last member's node kills itself right before it would commit this round (<c>crashBeforeCommittingRound</c>); null: nobody does.</summary>
     public int? CrashLastBeforeCommittingRound { get; private set; }
+
+    /// <summary>The last member's training takes this many times as long (<c>trainingSlowdown</c>); null: every member runs at its speed.</summary>
+    public double? LastMemberSlowdown { get; private set; }
 
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(4);
 
@@ -48,6 +51,12 @@ internal sealed class ConsortiumRunBuilder
     public ConsortiumRunBuilder CrashingTheLastMemberBeforeCommittingRound(int round)
     {
         CrashLastBeforeCommittingRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder SlowingTheLastMember(double factor)
+    {
+        LastMemberSlowdown = factor;
         return this;
     }
 
