@@ -1,6 +1,7 @@
 using FedChain.Contracts;
 using FedChain.Contracts.Client;
 using FedChain.Contracts.Deployment;
+using FedChain.Node.Governance;
 using FedChain.Node.Blobs;
 using FedChain.Node.ChainView;
 using FedChain.Node.Discovery;

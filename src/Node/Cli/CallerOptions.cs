@@ -1,6 +1,6 @@
 using System.CommandLine;
+using FedChain.Node.Governance;
 using FedChain.Node.Agent;
-using FedChain.Node.Identity;
 
 namespace FedChain.Node.Cli;
 

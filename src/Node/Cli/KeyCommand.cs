@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
+using FedChain.Node.Governance;
 using FedChain.Node.Identity;
 
 namespace FedChain.Node.Cli;

@@ -5,7 +5,6 @@ using FedChain.Learning.Plans;
 using FedChain.Node.Blobs;
 using FedChain.Node.Consent;
 using FedChain.Node.Governance;
-using FedChain.Node.Identity;
 using FedChain.Node.Models;
 using FedChain.Node.Plans;
 

@@ -3,9 +3,9 @@ using FedChain.Contracts.Events;
 using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Models;
 using FedChain.Learning.Plans;
+using FedChain.Node.Governance;
 using FedChain.Node.Audit;
 using FedChain.Node.Blobs;
-using FedChain.Node.Identity;
 using FedChain.Node.Rounds;
 
 namespace FedChain.Node.Models;

@@ -4,7 +4,6 @@ using System.Text;
 using FedChain.Contracts.Events;
 using FedChain.Contracts.Ledger;
 using FedChain.Node.Governance;
-using FedChain.Node.Identity;
 
 namespace FedChain.Node.Models;
 

@@ -2,8 +2,9 @@ using FedChain.Contracts;
 using FedChain.Contracts.Client;
 using FedChain.Contracts.Deployment;
 using FedChain.Node.Agent;
+using FedChain.Node.Identity;
 
-namespace FedChain.Node.Identity;
+namespace FedChain.Node.Governance;
 
 /// <summary>
 /// Who runs a command and on which consortium: the chain client signing with the caller's own key
