@@ -43,9 +43,10 @@ public sealed partial class PlanRunner
                 _landedIn = window;
                 return new Contribution(trainingMs, node.NowMs(), next);
             }
-            catch (ContractRevertException e)
+            catch (ChainException e) when (e is not ChainUnavailableException)
             {
-                // The window closed (its K-th commit, or its deadline) between reading it and committing: read the chain again.
+                // The window closed (its K-th commit, or its deadline) between reading it and committing, before the
+                // estimate (a revert) or after it (mined as failed): read the chain again.
                 Log.CommitRefused(node.Logger, planId, window, e.Message);
                 await node.Chain.CatchUpAsync(ct);
             }

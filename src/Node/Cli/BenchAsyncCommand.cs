@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using FedChain.Node.Bench;
 using FedChain.Node.Datasets;
+using FedChain.Node.Demo;
 using Spectre.Console;
 
 namespace FedChain.Node.Cli;
@@ -40,10 +40,14 @@ internal static class BenchAsyncCommand
             detail = await AnsiConsole.Status().StartAsync("bench async", async context =>
                 await new AsyncBench(folder, seeds, rounds, buffer, slowdown, work.FullName).RunAsync(new Progress<string>(s => context.Status(Markup.Escape($"bench async: {s}"))), ct));
         }
-        finally
+        catch (InvalidOperationException e)
         {
-            work.Delete(recursive: true);
+            // A node that failed: its node.log stays in the work folder.
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            return 1;
         }
+
+        work.Delete(recursive: true);
 
         HeartBenchOptions.WriteJson(output.FullName, detail.Result, detail);
         AsyncBenchPlot.Save(detail, Path.Combine(output.FullName, "async.png"));
@@ -60,8 +64,10 @@ internal static class BenchAsyncCommand
         AnsiConsole.Write(table);
         var r = detail.Result;
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv,
-            $"target {r.TargetAccuracy:F3} (1 point below synchronous training's lowest final accuracy in simulate); mean seconds to it: sync {r.SyncSeconds?.ToString("F1", inv) ?? "not reached in every seed"}, async {r.AsyncSeconds?.ToString("F1", inv) ?? "not reached in every seed"}; {detail.SlowSite} trains x{detail.Slowdown}; wrote {folder}")));
+            $"target {r.TargetAccuracy:F3} ({AsyncBench.TargetShare:P0} of synchronous training's lowest final accuracy in simulate); mean seconds to it: sync {r.SyncSeconds?.ToString("F1", inv) ?? "not reached in every seed"}, async {r.AsyncSeconds?.ToString("F1", inv) ?? "not reached in every seed"}; final accuracy, mean over seeds: sync {Final(detail, "sync").ToString("F3", inv)}, async {Final(detail, "async").ToString("F3", inv)}; {detail.SlowSite} trains x{detail.Slowdown}; wrote {folder}")));
     }
+
+    private static double Final(AsyncBenchDetail detail, string kind) => detail.Runs.Where(r => r.Kind == kind).Average(r => r.Accuracy[^1]);
 
     private static int Fail(string message)
     {

@@ -5,9 +5,8 @@ using FedChain.Learning.Plans;
 using FedChain.Learning.Simulation;
 using FedChain.Node.Agent;
 using FedChain.Node.Datasets;
-using FedChain.Node.Demo;
 
-namespace FedChain.Node.Bench;
+namespace FedChain.Node.Demo;
 
 /// <summary>
 /// Synchronous against asynchronous rounds (FedBuff, Nguyen et al. 2022) with one slow hospital: for each
@@ -15,13 +14,16 @@ namespace FedChain.Node.Bench;
 /// scores), the last hospital's node training <c>slowdown</c> times as long. Synchronous rounds wait for
 /// it every round; asynchronous windows close at every K-th commit. Each run's curve is its rounds' mean
 /// per-site test accuracy (each node on its own rows) at the moment the first node held that round's
-/// model, from the first node starting round 1; the target is 1 point below the lowest final accuracy
-/// synchronous training reaches over the seeds in `fedchain simulate`.
+/// model, from the first node starting round 1; the target is 95% of the lowest final accuracy
+/// synchronous training reaches over the seeds in `fedchain simulate` (the same bits as its nodes').
 /// </summary>
 internal sealed class AsyncBench(DatasetFolder data, int seeds, int rounds, int buffer, double slowdown, string work)
 {
     /// <summary>Asynchronous windows per synchronous round: each window takes K updates, not every site's.</summary>
     public const int WindowsPerRound = 3;
+
+    /// <summary>The target as a share of synchronous training's final accuracy: asynchronous steps lean towards the fast sites, whose updates are never stale, so they level off below it.</summary>
+    public const double TargetShare = 0.95;
 
     private const uint CommitWindowSeconds = 600;
 
@@ -30,7 +32,7 @@ internal sealed class AsyncBench(DatasetFolder data, int seeds, int rounds, int 
         var seedList = Enumerable.Range(42, seeds).Select(s => (long)s).ToList();
         progress.Report("simulating synchronous training for the target");
         var simulated = seedList.Select(seed => SimulatedFinal(SyncPlan(seed))).ToList();
-        var target = simulated.Min() - 0.01;
+        var target = TargetShare * simulated.Min();
         var runs = new List<AsyncBenchRun>();
         foreach (var seed in seedList)
         {

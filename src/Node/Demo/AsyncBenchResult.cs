@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace FedChain.Node.Bench;
+namespace FedChain.Node.Demo;
 
 /// <summary>
 /// `fedchain bench async`'s results.json (the contract other tools read): the target accuracy and the

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace FedChain.Node.Bench;
+namespace FedChain.Node.Demo;
 
 /// <summary>Draws async.png: each run's mean per-site accuracy against wall-clock seconds, synchronous and asynchronous, with the target.</summary>
 internal static class AsyncBenchPlot
