@@ -46,9 +46,9 @@ public sealed partial class PlanRunner
             catch (ChainException e) when (e is not ChainUnavailableException)
             {
                 // The window closed (its K-th commit, or its deadline) between reading it and committing, before the
-                // estimate (a revert) or after it (mined as failed): read the chain again.
+                // estimate (a revert) or after it (mined as failed): wait for this node's view of the chain to move past it.
                 Log.CommitRefused(node.Logger, planId, window, e.Message);
-                await node.Chain.CatchUpAsync(ct);
+                await node.Chain.WaitAsync(s => s.Plans[planId] is var p && (p.CurrentRound > window || p.Status != PlanStatus.Running) ? p : null, ct);
             }
         }
 
