@@ -20,4 +20,10 @@ internal static partial class Log
 
     [LoggerMessage(2104, LogLevel.Information, "Aggregation {Session}: shard {Shard} passes to {Peer} (its aggregator {Gone} is gone or silent)")]
     public static partial void ShardReassigned(ILogger logger, string session, int shard, NodeAddress peer, NodeAddress gone);
+
+    [LoggerMessage(2105, LogLevel.Warning, "Plan {PlanId} round {Round}: named {Member} on the ledger for shard {Shard}: {Reason}")]
+    public static partial void AggregatorNamedOnChain(ILogger logger, System.Numerics.BigInteger planId, int round, string member, int shard, string reason);
+
+    [LoggerMessage(2106, LogLevel.Warning, "Plan {PlanId} round {Round}: the ledger refused the finding against {Member}: {Reason}")]
+    public static partial void FindingRefused(ILogger logger, System.Numerics.BigInteger planId, int round, string member, string reason);
 }

@@ -66,7 +66,20 @@ contract LedgerAdministration is LedgerCore {
         _pinEvaluation(planId, blobHash);
     }
 
+    /// @notice Names a committer of a closed training round that lied in its sharded aggregation (AggregatorFindings),
+    /// once per (round, member, reporter); the caller is a participant that redid the member's shard.
+    function reportAggregatorFinding(uint256 planId, uint32 round, address member, uint32 shard, bytes32 claim, bytes32 aggregate, uint8 reason)
+        external
+    {
+        _reportAggregatorFinding(planId, round, member, shard, claim, aggregate, reason);
+    }
+
     // Views
+
+    /// @notice How many participants named `member` in the round's sharded aggregation.
+    function aggregatorFindingsOf(uint256 planId, uint32 round, address member) external view returns (uint16) {
+        return _findingReports[keccak256(abi.encode(planId, round, member))];
+    }
 
     function evaluationOf(uint256 planId, address member) external view returns (bytes32) {
         return _evaluations[planId][member];

@@ -3,7 +3,7 @@ pragma solidity 0.8.37;
 
 import {IMembership, LedgerBase} from "./LedgerBase.sol";
 import {ScoresAndRewards} from "./ScoresAndRewards.sol";
-import {AnalysisResults} from "./AnalysisResults.sol";
+import {AggregatorFindings} from "./AggregatorFindings.sol";
 import {PlanState, Participant} from "./LedgerTypes.sol";
 import {RewardToken} from "../rewards/RewardToken.sol";
 
@@ -12,7 +12,7 @@ import {RewardToken} from "../rewards/RewardToken.sol";
 /// LedgerAdministration (governance, settlement and views), which TrainingLedger reaches by
 /// delegatecall, so both run on TrainingLedger's storage and emit its events. The split keeps each
 /// under the 24,576-byte code limit (EIP-170). Neither declares storage of its own.
-abstract contract LedgerCore is AnalysisResults {
+abstract contract LedgerCore is AggregatorFindings {
     constructor(IMembership membership_, address governance_, RewardToken rewardToken_)
         LedgerBase(membership_, governance_)
         ScoresAndRewards(rewardToken_)

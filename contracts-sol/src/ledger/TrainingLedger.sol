@@ -7,13 +7,13 @@ import {IMemberRemovalListener} from "../membership/IMemberRemovalListener.sol";
 import {RewardToken} from "../rewards/RewardToken.sol";
 
 /// @title The consortium's training ledger: plans (training and analysis), rounds, commits, agreements,
-/// data availability, privacy charges, contribution scores, rewards, analysis results and releases.
+/// data availability, privacy charges, contribution scores, rewards, analysis results, releases and aggregator findings.
 /// @notice This contract takes the members' transactions (opt in, commit, vote, pin, record scores,
 /// advance). Every other function (governance: start and cancel plans, settings, releases; settling
 /// rewards; views) is LedgerAdministration's, reached through this contract's fallback by
 /// delegatecall: call them all at this address. The logic is split by concern: LedgerSettings,
 /// PlanMembership, PlanSchedule, VoteAgreements, Availability, RoundCommits, ScoresAndRewards, ModelReleases,
-/// AnalysisResults.
+/// AnalysisResults, AggregatorFindings.
 contract TrainingLedger is LedgerCore, IMemberRemovalListener {
     /// @notice The LedgerAdministration this ledger delegates governance, settlement and views to.
     address public immutable administration;

@@ -54,6 +54,7 @@ public sealed class ChainEventReader
         Add<LedgerEvents.Committed>(addresses.TrainingLedger);
         Add<LedgerEvents.Pinned>(addresses.TrainingLedger);
         Add<LedgerEvents.ExclusionVoted>(addresses.TrainingLedger);
+        Add<LedgerEvents.AggregatorNamed>(addresses.TrainingLedger);
         Add<LedgerEvents.BlobExcluded>(addresses.TrainingLedger);
         Add<LedgerEvents.Voted>(addresses.TrainingLedger);
         Add<LedgerEvents.AggregateFinalised>(addresses.TrainingLedger);

@@ -110,6 +110,9 @@ public sealed partial class LedgerState
             case LedgerEvents.ExclusionVoted x:
                 _plans[x.PlanId].Round(x.Round).ExclusionBallots.Add(x);
                 break;
+            case LedgerEvents.AggregatorNamed n:
+                _plans[n.PlanId].Round(n.Round).AggregatorFindings.Add(n);
+                break;
             case LedgerEvents.BlobExcluded x:
                 _plans[x.PlanId].Round(x.Round).Excluded.Add(Key(x.Member));
                 break;

@@ -31,6 +31,9 @@ public sealed class RoundRecord(uint round)
     /// <summary>Exclusion ballots cast for this round (its blobs some members did not hold), in chain order.</summary>
     public List<LedgerEvents.ExclusionVoted> ExclusionBallots { get; } = [];
 
+    /// <summary>Members named lying in the round's sharded aggregation, by whom, in chain order.</summary>
+    public List<LedgerEvents.AggregatorNamed> AggregatorFindings { get; } = [];
+
     /// <summary>Members whose blob a quorum voted out of the round (lower-case addresses).</summary>
     public SortedSet<string> Excluded { get; } = new(StringComparer.Ordinal);
 

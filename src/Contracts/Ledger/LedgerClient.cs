@@ -156,6 +156,14 @@ public sealed class LedgerClient(ChainClient chain, string ledger)
     public Task<TransactionOutcome> PinEvaluationAsync(BigInteger planId, byte[] blobHash, CancellationToken ct = default) =>
         chain.SendAsync(ledger, new LedgerFunctions.PinEvaluation { PlanId = planId, BlobHash = Hash32(blobHash, nameof(blobHash)) }, ct);
 
+    /// <summary>Names <paramref name="member"/> as having lied in round <paramref name="round"/>'s sharded aggregation: its
+    /// <paramref name="claim"/> (gossip message id) for <paramref name="shard"/>, naming sum blob <paramref name="aggregate"/>.</summary>
+    public Task<TransactionOutcome> ReportAggregatorFindingAsync(BigInteger planId, uint round, string member, uint shard, byte[] claim, byte[] aggregate, byte reason, CancellationToken ct = default) =>
+        chain.SendAsync(ledger, new LedgerFunctions.ReportAggregatorFinding
+        {
+            PlanId = planId, Round = round, Member = member, Shard = shard, Claim = Hash32(claim, nameof(claim)), Aggregate = Hash32(aggregate, nameof(aggregate)), Reason = reason,
+        }, ct);
+
     public Task<byte[]> ReleasedModelAsync(BigInteger planId, CancellationToken ct = default) =>
         chain.CallAsync<LedgerFunctions.ReleasedModel, byte[]>(ledger, new() { PlanId = planId }, ct: ct);
 

@@ -137,6 +137,23 @@ public static class LedgerEvents
         [Parameter("uint256", "missing", 4)] public BigInteger Missing { get; set; }
     }
 
+    /// <summary>A participant named a committer that lied in the round's sharded aggregation (AggregatorFindings.sol).</summary>
+    [Event("AggregatorNamed")]
+    public sealed class AggregatorNamed : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("address", "member", 3, true)] public string Member { get; set; } = "";
+        [Parameter("address", "reporter", 4)] public string Reporter { get; set; } = "";
+        [Parameter("uint32", "shard", 5)] public uint Shard { get; set; }
+        /// <summary>The id of the member's signed gossip claim (SHA-256).</summary>
+        [Parameter("bytes32", "claim", 6)] public byte[] Claim { get; set; } = [];
+        /// <summary>The blob id of the shard sum the claim names.</summary>
+        [Parameter("bytes32", "aggregate", 7)] public byte[] Aggregate { get; set; } = [];
+        /// <summary>1 wrong shard sum, 2 false challenge answer, 3 claim not over the participants, 4 malformed sum blob.</summary>
+        [Parameter("uint8", "reason", 8)] public byte Reason { get; set; }
+    }
+
     [Event("BlobExcluded")]
     public sealed class BlobExcluded : IEventDTO
     {

@@ -126,6 +126,18 @@ public static class LedgerFunctions
         [Parameter("bytes32", "blobHash", 2)] public byte[] BlobHash { get; set; } = new byte[32];
     }
 
+    [Function("reportAggregatorFinding")]
+    public sealed class ReportAggregatorFinding : FunctionMessage
+    {
+        [Parameter("uint256", "planId", 1)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2)] public uint Round { get; set; }
+        [Parameter("address", "member", 3)] public string Member { get; set; } = "";
+        [Parameter("uint32", "shard", 4)] public uint Shard { get; set; }
+        [Parameter("bytes32", "claim", 5)] public byte[] Claim { get; set; } = new byte[32];
+        [Parameter("bytes32", "aggregate", 6)] public byte[] Aggregate { get; set; } = new byte[32];
+        [Parameter("uint8", "reason", 7)] public byte Reason { get; set; }
+    }
+
     [Function("voteResult")]
     public sealed class VoteResult : FunctionMessage
     {

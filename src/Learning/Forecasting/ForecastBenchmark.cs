@@ -27,8 +27,9 @@ public static class ForecastBenchmark
         var chosen = validation.MinBy(v => v.Value).Key;
 
         var regions = counts.Regions;
-        var train = regions.Select(r => protocol.Features.Rows(counts, r, protocol.Features.Lags + 1, protocol.FitThrough)).ToArray();
-        var test = regions.Select(r => protocol.Features.Rows(counts, r, protocol.TestFrom, protocol.TestTo)).ToArray();
+        var rows = regions.Select(r => protocol.RegionRows(counts, r)).ToArray();
+        var train = rows.Select(r => r.Fit).ToArray();
+        var test = rows.Select(r => r.Test).ToArray();
         var methods = new Dictionary<string, ForecastMethodResult>();
         ForecastTable? forecasts = null;
         foreach (var method in protocol.Methods)

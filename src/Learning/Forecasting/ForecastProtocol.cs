@@ -36,6 +36,11 @@ public sealed record ForecastProtocol(
         return this with { Methods = [.. Methods.Where(m => names.Contains(m.Name))] };
     }
 
+    /// <summary>A region's fit rows (target weeks after the first <see cref="ForecastFeatures.Lags"/> up to <see cref="FitThrough"/>)
+    /// and test rows (<see cref="TestFrom"/> to <see cref="TestTo"/>): what the benches, simulate and a region's node train and score on.</summary>
+    public (ForecastRows Fit, ForecastRows Test) RegionRows(WeeklyCounts counts, string region) =>
+        (Features.Rows(counts, region, Features.Lags + 1, FitThrough), Features.Rows(counts, region, TestFrom, TestTo));
+
     public static ForecastProtocol Influenza()
     {
         var features = new ForecastFeatures(Lags: 8);

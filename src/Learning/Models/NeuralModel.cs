@@ -1,4 +1,5 @@
 using FedChain.Learning.Data;
+using static FedChain.Learning.Models.TorchScalars;
 using static TorchSharp.torch;
 
 namespace FedChain.Learning.Models;
@@ -45,7 +46,7 @@ public abstract class NeuralModel(int inputCount, int outputCount, EpidemicHead?
     {
         if (Epidemic is not { } head) return OutputCount == 1 ? last.squeeze(1) : last;
         var mean = last.select(1, 0).exp();
-        for (var k = 0; k < head.Inputs.Count; k++) mean = mean + last.select(1, 1 + k).exp() * x.select(1, head.Inputs[k]).expm1();
+        for (var k = 0; k < head.Inputs.Count; k++) mean = Plus(mean, last.select(1, 1 + k).exp() * x.select(1, head.Inputs[k]).expm1());
         var logMean = mean.log();
         return OutputCount == 1 ? logMean : stack([logMean, last.select(1, TrunkOutputs - 1)], 1);
     }
@@ -61,7 +62,7 @@ public abstract class NeuralModel(int inputCount, int outputCount, EpidemicHead?
     {
         var weight = parameters.narrow(0, offset, (long)inputs * outputs).view(outputs, inputs);
         var bias = parameters.narrow(0, offset + (long)inputs * outputs, outputs);
-        var output = (x.unsqueeze(-2) * weight).sum(-1) + bias;
+        var output = Plus((x.unsqueeze(-2) * weight).sum(-1), bias);
         taps?.Add(new LinearTap(x.detach(), output));
         return output;
     }

@@ -26,6 +26,7 @@ public sealed class RoundPipeline
         Compression = stages.OfType<CompressionStage>().SingleOrDefault();
         Masking = stages.OfType<MaskingStage>().SingleOrDefault();
         Buffering = stages.OfType<BufferingStage>().SingleOrDefault();
+        Sharding = stages.OfType<ShardedCollectionStage>().SingleOrDefault();
         Rule = stages.OfType<AggregationStage>().Single();
         Personal = stages.OfType<PersonalStage>().SingleOrDefault();
         Scoring = stages.OfType<ScoringStage>().SingleOrDefault();
@@ -48,6 +49,8 @@ public sealed class RoundPipeline
 
     /// <summary>Asynchronous rounds (arrival windows, staleness weights); null when rounds are synchronous.</summary>
     public BufferingStage? Buffering { get; }
+    /// <summary>Sharded aggregation at collection; null when every update is replicated to every member.</summary>
+    public ShardedCollectionStage? Sharding { get; }
 
     public AggregationStage Rule { get; }
 
@@ -57,8 +60,8 @@ public sealed class RoundPipeline
     /// <summary>The contribution rule; null when the plan does not score.</summary>
     public ScoringStage? Scoring { get; }
 
-    /// <summary>Whether the server-side stages see each member's update (false under secure aggregation).</summary>
-    public bool SeesIndividualUpdates => Masking is null;
+    /// <summary>Whether the server-side stages see each member's update (false under secure aggregation or sharded aggregation).</summary>
+    public bool SeesIndividualUpdates => Masking is null && Sharding is null;
 
     /// <summary>The plan's stages; throws naming the stages when they cannot run together (<see cref="PlanCompatibility"/>).</summary>
     public static RoundPipeline For(TrainingPlan plan)

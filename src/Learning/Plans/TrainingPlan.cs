@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FedChain.Learning.Aggregation;
+using FedChain.Learning.Collection;
 using FedChain.Learning.Compression;
 using FedChain.Learning.Data.Schema;
 using FedChain.Learning.Data.Statistics;
@@ -38,6 +39,7 @@ namespace FedChain.Learning.Plans;
 /// <param name="StartFrom">Transfer: an earlier plan's released model to start from (null: the seed's initial parameters).</param>
 /// <param name="Chain">The terms the chain enforces: windows, quorum, scores lag, reward rate (null: <see cref="ChainTerms.Default"/>).</param>
 /// <param name="Asynchronous">Buffered asynchronous rounds, arrival windows of K commits (null: synchronous rounds).</param>
+/// <param name="Collection">How the round's sum is collected: sharded aggregation (null: every update replicated to every member).</param>
 public sealed record TrainingPlan(
     int FormatVersion,
     DatasetSchema Schema,
@@ -56,6 +58,7 @@ public sealed record TrainingPlan(
     PersonalisationSettings? Personalisation = null,
     ReleasedModel? StartFrom = null,
     ChainTerms? Chain = null,
+    CollectionSettings? Collection = null,
     Asynchronous.AsynchronousSettings? Asynchronous = null)
 {
     public const int CurrentFormatVersion = 1;

@@ -46,6 +46,29 @@ public static class SecureSum
         return Compute(parameters, u1, u2, [.. maskedInputs.Select(m => (m.Slot, m.Values))], responses, graph, vectorLength, MaskStream.Add, MaskStream.Subtract);
     }
 
+    /// <summary>
+    /// As <see cref="Compute"/>, from the masked inputs already summed mod 2^32 over <paramref name="u3"/> (sharded
+    /// aggregation gives only the sum): the masks are removed from it the same way, so the same bits come out.
+    /// </summary>
+    public static uint[] ComputeFromSum(
+        SecAggParameters parameters,
+        IReadOnlyCollection<KeyAdvertisement> u1,
+        IReadOnlyCollection<int> u2,
+        IReadOnlyCollection<int> u3,
+        uint[] maskedSum,
+        IReadOnlyCollection<UnmaskingShares> responses)
+    {
+        var length = parameters.VectorLength ?? throw new ArgumentException("32-bit unmasking needs the round's vector length in its parameters", nameof(parameters));
+        if (maskedSum.Length != length) throw new SecureAggregationException($"the masked sum has {maskedSum.Length} values, the round expects {length}");
+        // The masks cancel in any grouping of the inputs: one input holding the sum and zero vectors for the others
+        // unmasks to the same bits as the inputs themselves.
+        var slots = u3.Distinct().Order().ToList();
+        if (slots.Count != u3.Count) throw new SecureAggregationException("U3 holds a member twice");
+        var zero = new uint[length];
+        List<(int Slot, uint[] Values)> inputs = [.. slots.Select((slot, i) => (slot, i == 0 ? maskedSum : zero))];
+        return Compute(parameters, u1, u2, inputs, responses, null, length, MaskStream.Add, MaskStream.Subtract);
+    }
+
     private delegate void MaskOperation<T>(ReadOnlySpan<byte> seed, Span<T> target);
 
     private static T[] Compute<T>(

@@ -1,4 +1,3 @@
-using FedChain.Learning.Data;
 using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Data.Schema;
 
@@ -9,11 +8,10 @@ namespace FedChain.Learning.Survival;
 /// the consortium's schema and each site's own mapping (data/breast-cancer-rotterdam-gbsg: the
 /// mappings turn Rotterdam's relapse and death records into recurrence-free survival, recode its
 /// size classes and bin GBSG's millimetres). The treatment protocol splits 2/3 of each site to train
-/// (the shared schema's analyses use 0.8), so its plans carry the schema with that split. Each site
-/// then takes log(1 + x) of its positive node count and receptor concentrations (<see cref="LogScaled"/>),
-/// which are strongly right-skewed (PgR and ER run to thousands of fmol/l): a local, per-row step,
-/// so it needs nothing from the other site; the plan does not carry it yet, so a node running the
-/// treatment plan applies <see cref="Transform"/> to its rows as this loader does.
+/// (the shared schema's analyses use 0.8), so its plans carry the schema with that split
+/// (<see cref="TreatmentSchema"/>). The schema itself has the model read the right-skewed node count and
+/// receptor concentrations as log(1 + x) (their columns' transform), so a node running the plan, the
+/// simulation and this loader all feed the model the same numbers.
 /// </summary>
 public static class BreastCancerSites
 {
@@ -21,34 +19,24 @@ public static class BreastCancerSites
 
     public const string Gbsg = "gbsg";
 
-    /// <summary>The schema columns the treatment rows hold as log(1 + x).</summary>
-    public static IReadOnlyList<string> LogScaled { get; } = ["nodes", "pgr", "er"];
-
     /// <summary>Both sites from the data folder (schema.json, sites.json and the mappings), each with its patients' ids in row order.</summary>
     /// <exception cref="InvalidDataException">A site's file is rejected or loses rows (its ids could not be matched), with the report.</exception>
     public static BreastCancerCohorts Load(string folder, double trainFraction = 2.0 / 3)
     {
-        var schema = DatasetSchema.Load(Path.Combine(folder, "schema.json"));
-        schema = schema with { Split = schema.Split with { TrainFraction = trainFraction } };
+        var schema = TreatmentSchema(DatasetSchema.Load(Path.Combine(folder, "schema.json")), trainFraction);
         var manifest = SiteManifest.Load(Path.Combine(folder, "sites.json"));
         var sites = manifest.Ingest(schema).Zip(manifest.Sites, (ingested, source) =>
         {
             if (ingested.Report.Rejected || ingested.Report.RowsDropped > 0)
                 throw new InvalidDataException($"{source.File}: every row must load for risks.csv to name its patients: {ingested.Report}");
-            return new CohortSite(Transform(schema, ingested.Data), PatientIds(source.File, ingested.Data.Count));
+            return new CohortSite(ingested.Data, PatientIds(source.File, ingested.Data.Count));
         }).ToArray();
         return new BreastCancerCohorts(schema, sites);
     }
 
-    /// <summary>The site's mapped rows with <see cref="LogScaled"/> columns as log(1 + x).</summary>
-    public static SiteDataset Transform(DatasetSchema schema, SiteDataset rows)
-    {
-        var offsets = LogScaled.Select(c => schema.FeatureSlots.First(s => s.Column.Name == c).Offset).ToArray();
-        var features = (float[])rows.Features.Clone();
-        for (var i = 0; i < rows.Count; i++)
-            foreach (var o in offsets) features[i * rows.FeatureCount + o] = (float)Math.Log(1 + features[i * rows.FeatureCount + o]);
-        return rows with { Features = features };
-    }
+    /// <summary>The consortium schema with the treatment protocol's split: the schema treatment plans carry and nodes running them are configured with.</summary>
+    public static DatasetSchema TreatmentSchema(DatasetSchema schema, double trainFraction = 2.0 / 3) =>
+        schema with { Split = schema.Split with { TrainFraction = trainFraction } };
 
     // The export's own patient id ("pid", the first column of both files), which the schema does not read: risks.csv names rows by it.
     private static string[] PatientIds(string file, int rows)

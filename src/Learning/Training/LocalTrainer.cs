@@ -2,6 +2,7 @@ using FedChain.Learning.Data;
 using FedChain.Learning.Data.Schema;
 using FedChain.Learning.Models;
 using TorchSharp.Modules;
+using static FedChain.Learning.Models.TorchScalars;
 using static TorchSharp.torch;
 
 namespace FedChain.Learning.Training;
@@ -41,15 +42,15 @@ public static class LocalTrainer
         {
             using var scope = NewDisposeScope();
             var batch = fullBatch ?? Batch.From(data, sampler.Next());
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var loss = TaskLoss.Compute(task, model.Score(weights, batch.X), batch);
             totalLoss += loss.item<float>();
-            if (options.ProximalMu > 0) loss += options.ProximalMu / 2 * (weights - anchor).square().sum();
-            if (options.WeightDecay is > 0 and var decay) loss += decay / 2 * weights.square().sum();
+            if (options.ProximalMu > 0) loss = Plus(loss, Times((weights - anchor).square().sum(), options.ProximalMu / 2));
+            if (options.WeightDecay is > 0 and var decay) loss = Plus(loss, Times(weights.square().sum(), decay / 2));
             // <w, c - c_i> has gradient c - c_i: SCAFFOLD's corrected gradient without touching the optimiser.
-            if (correction is not null) loss += (weights * correction).sum();
+            if (correction is not null) loss = Plus(loss, (weights * correction).sum());
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
         }
 
         return new LocalTrainingResult(weights.detach().data<float>().ToArray(), steps, totalLoss / steps);
@@ -60,9 +61,7 @@ public static class LocalTrainer
         model as NeuralModel ?? throw new ArgumentException($"{model.GetType().Name} does not train by gradient steps", nameof(model));
 
     /// <summary>The plan's local optimiser over the flat parameters, with fresh state (every round starts anew).</summary>
-    internal static optim.Optimizer NewOptimizer(LocalTrainingOptions options, Parameter weights) => options.Optimizer == ClientOptimizer.Adam
-        ? optim.Adam([weights], options.LearningRate)
-        : optim.SGD([weights], options.LearningRate);
+    internal static FlatOptimizer NewOptimizer(LocalTrainingOptions options, Parameter weights) => new(options.Optimizer, weights, options.LearningRate);
 
     /// <summary>The model's scores on every row of <paramref name="data"/>, in row order (<see cref="ModelArchitecture.OutputCount"/> per row).</summary>
     public static float[] Predict(ModelArchitecture model, float[] parameters, SiteDataset data) => model.Predict(parameters, data);

@@ -3,6 +3,7 @@ using FedChain.Learning.Models;
 using FedChain.Learning.Privacy.Accounting;
 using FedChain.Learning.Privacy.DpSgd;
 using TorchSharp.Modules;
+using static FedChain.Learning.Models.TorchScalars;
 using static TorchSharp.torch;
 
 namespace FedChain.Learning.Training;
@@ -39,15 +40,15 @@ internal static class PrivateLocalTrainer
         for (var step = 0; step < steps; step++)
         {
             using var scope = NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             privateSgd.ComputeGradients(all.X, all.Target);
             using (no_grad())
             {
-                if (options.ProximalMu > 0) weights.grad!.add_((weights - anchor) * options.ProximalMu);
-                if (correction is not null) weights.grad!.add_(correction);
+                if (options.ProximalMu > 0) AddInPlace(weights.grad!, Times(weights - anchor, options.ProximalMu));
+                if (correction is not null) AddInPlace(weights.grad!, correction);
             }
 
-            optimizer.step();
+            optimizer.Step();
         }
 
         // No training loss: it would be a statistic of the training records outside DP-SGD.

@@ -1,4 +1,5 @@
 using FedChain.Learning.Data.Schema;
+using static FedChain.Learning.Models.TorchScalars;
 using static TorchSharp.torch;
 
 namespace FedChain.Learning.Training;
@@ -33,12 +34,12 @@ internal static class TaskLoss
         var logSize = scores.select(1, 1);
         var size = logSize.exp();
         var logTotal = logaddexp(logMean, logSize);
-        var logP = (counts + size).lgamma() - size.lgamma() - (counts + 1).lgamma()
-            + size * (logSize - logTotal) + counts * (logMean - logTotal);
+        var logP = Plus(Plus(Plus(counts, size).lgamma() - size.lgamma() - Plus(counts, 1).lgamma(),
+            size * (logSize - logTotal)), counts * (logMean - logTotal));
         return -logP.mean();
     }
 
     /// <summary>Mean -log P(y) of a Poisson with log-mean s: mu - y s + log y!.</summary>
     public static Tensor Poisson(Tensor logMean, Tensor counts) =>
-        (logMean.exp() - counts * logMean + (counts + 1).lgamma()).mean();
+        Plus(logMean.exp() - counts * logMean, Plus(counts, 1).lgamma()).mean();
 }

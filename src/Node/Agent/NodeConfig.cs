@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FedChain.Learning.Data.Ingestion;
 
 namespace FedChain.Node.Agent;
 
@@ -23,6 +24,14 @@ public sealed record NodeConfig
 
     /// <summary>How this site's export maps onto the schema (layout, names, units, codes); null: a comma-separated file with a header of schema names.</summary>
     public string? Mapping { get; init; }
+
+    /// <summary>For an export holding several sites' rows: only rows whose role-'site' column equals this value are this node's; null: every row.</summary>
+    public string? SiteValue { get; init; }
+
+    /// <summary>What <see cref="Data"/> is: "Table" (an export read through <see cref="Mapping"/>, default) or "WeeklyCounts"
+    /// (a weekly count table with districts.csv and adjacency.csv beside it; <see cref="Site"/> is the region).</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<SiteLayout>))]
+    public SiteLayout Layout { get; init; }
 
     /// <summary>The consortium's dataset schema; a plan whose schema differs is refused.</summary>
     public required string Schema { get; init; }
@@ -80,6 +89,14 @@ public sealed record NodeConfig
     /// <summary>Fault injection for tests: the node kills itself, as SIGKILL would, once it has done round N's work and before anything of it leaves the node; null (default): never.</summary>
     public int? CrashBeforeCommittingRound { get; init; }
 
+    /// <summary>Fault injection for tests: in a sharded plan the node kills itself in round N's aggregation, once it has summed
+    /// a shard it aggregates and before it claims it; null (default): never.</summary>
+    public int? CrashMidAggregationRound { get; init; }
+
+    /// <summary>Fault injection for tests: in a sharded plan the node claims a wrong sum (one element off by one) for the shards
+    /// it aggregates in round N, as a lying aggregator would; null (default): never.</summary>
+    public int? LieAsAggregatorRound { get; init; }
+
     [JsonIgnore]
     public string BaseDirectory { get; private init; } = ".";
 
@@ -136,6 +153,10 @@ public sealed record NodeConfig
             if (!File.Exists(Resolve(plan))) throw new InvalidDataException($"{file}: publishPlans entry {Resolve(plan)} does not exist");
         }
     }
+
+    /// <summary>Where this node's rows are, with paths resolved.</summary>
+    [JsonIgnore]
+    public SiteSource Source => new(Site, Resolve(Data), SiteValue, Mapping is null ? null : Resolve(Mapping), Layout);
 
     /// <summary>The state folder's blob files (what `plan show`, `gov show` and `model fetch` read from the node's store).</summary>
     [JsonIgnore]

@@ -2,6 +2,7 @@ using FedChain.Contracts;
 using FedChain.Node.ChainView;
 using FedChain.Node.Identity;
 using FedChain.Node.Network;
+using FedChain.Node.ShardedAggregation;
 using Microsoft.Extensions.Logging;
 
 namespace FedChain.Node.Agent;
@@ -23,6 +24,10 @@ public sealed record NodeContext(
     public NodeStatus Line(string @event) => new(@event, Key.Address.ToString(), Config.Site);
 
     public long NowMs() => Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>The node's part in sharded aggregations, every plan's; listening on its gossip topic from the start, since a
+    /// round's messages may come before this node reaches the round.</summary>
+    public ShardedAggregator ShardedAggregation { get; } = new(Network, time: Time, logger: Logger);
 
     /// <summary>One blob export at a time: plans that finish together would write the same folder's temp files.</summary>
     public SemaphoreSlim ExportGate { get; } = new(1, 1);

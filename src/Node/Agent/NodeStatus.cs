@@ -7,6 +7,7 @@ namespace FedChain.Node.Agent;
 /// supervisor (the demo) can show it live. Times are Unix milliseconds of the node's clock.
 /// </summary>
 /// <param name="Event">ready, plan, phase, round, done or error.</param>
+/// <param name="Traffic">On round lines: the node's connections and socket bytes so far.</param>
 public sealed record NodeStatus(
     string Event,
     string Address,
@@ -18,7 +19,11 @@ public sealed record NodeStatus(
     MetricSet? Metrics = null,
     string? ModelHash = null,
     RoundTiming? Timing = null,
-    string? Endpoint = null);
+    string? Endpoint = null,
+    NodeTraffic? Traffic = null);
+
+/// <summary>A node's network so far, as a "round" line reports it: members connected and socket bytes (TLS records included) since it started.</summary>
+public sealed record NodeTraffic(int Connections, long BytesReceived, long BytesSent);
 
 /// <summary>Where a node's time went in one round: training, and when it started and finished the round.</summary>
 /// <param name="StartedAt">When the node began its part (training, or waiting if it did not train).</param>

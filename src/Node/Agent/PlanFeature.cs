@@ -38,6 +38,10 @@ public abstract class PlanFeature(PlanRun run)
     public virtual Task<(EnvelopeKind Kind, uint[] Values)?> ProtectAsync(int round, EnvelopeKind kind, uint[] values, CancellationToken ct) =>
         Task.FromResult<(EnvelopeKind, uint[])?>((kind, values));
 
+    /// <summary><see cref="RoundHook.PublishAndCommit"/>: the body of the blob to commit, from the previous feature's (plain: the words
+    /// <paramref name="values"/> as they are; sharded aggregation publishes them as shards and commits the shards' list).</summary>
+    public virtual Task<byte[]> PublishBodyAsync(int round, uint[] values, byte[] body, CancellationToken ct) => Task.FromResult(body);
+
     /// <summary><see cref="RoundHook.PublishAndCommit"/>: fields this feature adds to the commitment (a score vote).</summary>
     public virtual Task<RoundCommitment> CommitmentAsync(int round, RoundCommitment commitment, ClientUpdate? update, CancellationToken ct) => Task.FromResult(commitment);
 
@@ -49,7 +53,8 @@ public abstract class PlanFeature(PlanRun run)
     {
     }
 
-    /// <summary><see cref="RoundHook.Unmasking"/>: the round's contributions from the previous feature's (plain: the accepted blobs' sum).</summary>
+    /// <summary><see cref="RoundHook.Collection"/> and <see cref="RoundHook.Unmasking"/>: the round's contributions from the previous
+    /// feature's (plain: the accepted blobs' sum; sharded aggregation: the sum its members computed; secure aggregation: that sum unmasked).</summary>
     public virtual Task<RoundContributions> CombineAsync(int round, IReadOnlyList<AcceptedBlob> accepted, RoundContributions contributions, CancellationToken ct) =>
         Task.FromResult(contributions);
 

@@ -2,6 +2,7 @@ using FedChain.Node.Contributions;
 using FedChain.Node.Personalisation;
 using FedChain.Node.Privacy;
 using FedChain.Node.SecureRounds;
+using FedChain.Node.ShardedRounds;
 
 namespace FedChain.Node.Agent;
 
@@ -15,6 +16,8 @@ public static class PlanFeatures
     public static readonly IReadOnlyList<Func<PlanRun, PlanFeature?>> All =
     [
         run => run.Plan.Privacy is null ? null : new PrivacyBudgetFeature(run),
+        // Before secure aggregation: collection gives the masked sum that unmasking then works on.
+        run => run.Pipeline.Sharding is null ? null : new ShardedCollectionFeature(run),
         run => run.Pipeline.Masking is null ? null : new SecureAggregationFeature(run),
         run => run.Pipeline.Scoring is null ? null : new ScoresFeature(run),
         run => run.Pipeline.Personal is null ? null : new PersonalModelFeature(run),

@@ -32,7 +32,7 @@ public sealed record PlanRun(NodeContext Node, BigInteger PlanId, TrainingPlan P
     public Task<TimeSpan> HalfTimeLeftAsync(int round, CancellationToken ct) => Chain.HalfTimeLeftAsync(round, ct);
 
     public void Report(string @event, int? round = null, string? phase = null, string? detail = null,
-        MetricSet? metrics = null, string? modelHash = null, RoundTiming? timing = null) =>
+        MetricSet? metrics = null, string? modelHash = null, RoundTiming? timing = null, NodeTraffic? traffic = null) =>
         Node.Status.Report(Node.Line(@event) with
         {
             PlanId = PlanId.ToString(),
@@ -42,7 +42,12 @@ public sealed record PlanRun(NodeContext Node, BigInteger PlanId, TrainingPlan P
             Metrics = metrics,
             ModelHash = modelHash,
             Timing = timing,
+            Traffic = traffic,
         });
+
+    /// <summary>The node's connections and socket bytes so far.</summary>
+    public NodeTraffic Traffic() =>
+        new(Node.Network.ConnectedPeers.Count, Node.Network.Metrics.Transport.BytesIn, Node.Network.Metrics.Transport.BytesOut);
 
     /// <summary>Waits for blobs that replicate on their own (<see cref="PlanChain.WaitOnStoredBlobsAsync"/>).</summary>
     public Task<bool> WaitOnStoredBlobsAsync(Func<CancellationToken, Task> scan, Func<bool> done, TimeSpan wait, CancellationToken ct) =>

@@ -13,12 +13,12 @@ public sealed partial class PlanRunner
     private async Task<(IReadOnlyList<AcceptedBlob> Accepted, int Excluded)> CollectAsync(int round, CancellationToken ct)
     {
         _run.Report("phase", round, phase: "fetching updates");
-        var commitments = node.Chain.Read(s => _run.RoundOf(s, round)!.Commitments.ToList());
+        var (commitments, participants) = node.Chain.Read(s => (_run.RoundOf(s, round)!.Commitments.ToList(), s.Plans[planId].Participants.Count));
         var blobs = await Task.WhenAll(commitments.Select(c => FetchAsync(BlobId.FromBytes(c.BlobHash), round, ct)));
         var accepted = new List<AcceptedBlob>();
         for (var i = 0; i < commitments.Count; i++)
         {
-            var blob = CommitmentCheck.Check(_run.Plan, _run.PlanHash, commitments[i], blobs[i], out var problem);
+            var blob = CommitmentCheck.Check(_run.Plan, _run.PlanHash, commitments[i], blobs[i], out var problem, participants);
             if (blob is null) Log.BlobExcluded(node.Logger, planId, round, commitments[i].Member, problem!);
             else accepted.Add(blob);
         }

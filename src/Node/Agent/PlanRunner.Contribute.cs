@@ -92,7 +92,7 @@ public sealed partial class PlanRunner
     }
 
     /// <summary>
-    /// Quantisation and compression, then each feature's protection (masking): the sealed blob and the
+    /// Quantisation and compression, then each feature's protection (masking) and body (shards): the sealed blob and the
     /// state the member carries on (compression's residual), or null when a feature says not to commit.
     /// </summary>
     private async Task<(byte[] Blob, ClientState State)?> ProtectAsync(int round, ClientUpdate update, CancellationToken ct)
@@ -105,7 +105,9 @@ public sealed partial class PlanRunner
             if (body is null) return null;
         }
 
-        return (BlobEnvelope.Seal(node.Key, body.Value.Kind, _run.PlanHash, (uint)round, (ulong)update.SampleCount, EnvelopeBodies.Update(body.Value.Values)), encoded.State);
+        var sealedBody = EnvelopeBodies.Update(body.Value.Values);
+        foreach (var feature in _features) sealedBody = await feature.PublishBodyAsync(round, body.Value.Values, sealedBody, ct);
+        return (BlobEnvelope.Seal(node.Key, body.Value.Kind, _run.PlanHash, (uint)round, (ulong)update.SampleCount, sealedBody), encoded.State);
     }
 
     /// <summary>No commit will carry this member's votes: it casts them on their own, so the rounds still reach agreement.</summary>

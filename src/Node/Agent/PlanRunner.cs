@@ -29,7 +29,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         var (planHash, totalRounds) = node.Chain.Read(s => (s.Plans[planId].PlanHash, s.Plans[planId].TotalRounds));
         var plan = await LoadPlanAsync(planHash, totalRounds, ct);
         if (plan is null) return;
-        var site = LocalSite.Load(plan, node.Config.Site, node.Config.Resolve(node.Config.Data), node.Config.Mapping is { } mapping ? node.Config.Resolve(mapping) : null);
+        var site = LocalSite.Load(plan, node.Config.Source);
         _run = new PlanRun(node, planId, plan, planHash, RoundPipeline.For(plan), site);
         _features = PlanFeatures.For(_run);
         if (_features.Select(f => f.Refusal()).FirstOrDefault(r => r is not null) is { } refused)
@@ -55,7 +55,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
             var result = round == 0 ? AggregateMoments(track, accepted) : await AggregateAsync(track, round, accepted, ct);
             var timing = new RoundTiming(started, contribution.TrainingMilliseconds, contribution.CommittedAt, node.NowMs(), accepted.Count, excluded);
             history.Add(result with { Timing = timing });
-            _run.Report("round", round, metrics: result.Metrics, modelHash: result.AggregateHash, timing: timing);
+            _run.Report("round", round, metrics: result.Metrics, modelHash: result.AggregateHash, timing: timing, traffic: _run.Traffic());
         }
 
         await VoteAggregateAloneAsync((int)totalRounds - 1, track.Hash, ct);

@@ -3,6 +3,7 @@ using FedChain.Contracts.Ledger;
 using FedChain.Learning.Plans;
 using FedChain.Node.Blobs;
 using FedChain.Node.Rounds;
+using FedChain.Node.ShardedRounds;
 
 namespace FedChain.Node.Audit;
 
@@ -80,7 +81,7 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
         {
             _rounds++;
             var failures = _findings.Count;
-            var accepted = CheckCommitments(id, plan, record.PlanHash, round);
+            var accepted = CheckCommitments(id, plan, record.PlanHash, round, record.Participants.Count);
             byte[] hash;
             if (round.Round == 0)
             {
@@ -106,7 +107,31 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
         CheckMints(id, record);
     }
 
-    private List<AcceptedBlob> CheckCommitments(string plan, TrainingPlan document, byte[] planHash, RoundRecord round)
+    /// <summary>A sharded commit with its words put back together from its shard blobs in the folder: the aggregate is then
+    /// re-summed from every member's committed shards by the same code as a fully replicated one.</summary>
+    private AcceptedBlob? Assembled(AcceptedBlob accepted, TrainingPlan document, out string? problem)
+    {
+        var committed = ShardedCommit.Of(accepted);
+        var blobs = committed.Shards.Select(id => Read(id.ToString())).ToList();
+        if (blobs.IndexOf(null) is var missing and >= 0)
+        {
+            problem = $"shard {missing} ({committed.Shards[missing]}) is missing";
+            return null;
+        }
+
+        try
+        {
+            problem = null;
+            return ShardedCommit.Assembled(accepted, ShardedCommit.Words(committed, blobs!, document.WireLength));
+        }
+        catch (InvalidDataException e)
+        {
+            problem = e.Message;
+            return null;
+        }
+    }
+
+    private List<AcceptedBlob> CheckCommitments(string plan, TrainingPlan document, byte[] planHash, RoundRecord round, int participants)
     {
         var accepted = new List<AcceptedBlob>();
         foreach (var commitment in round.Commitments)
@@ -120,7 +145,8 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
                 continue;
             }
 
-            var ok = CommitmentCheck.Check(document, planHash, commitment, blob, out var problem);
+            var ok = CommitmentCheck.Check(document, planHash, commitment, blob, out var problem, participants);
+            if (ok is not null && round.Round > 0 && ShardedCommit.IsSharded(document)) ok = Assembled(ok, document, out problem);
             if (ok is null) Find(plan, (int)round.Round, commitment.Member, $"committed blob {hash[..12]}: {problem}");
             else accepted.Add(ok);
         }

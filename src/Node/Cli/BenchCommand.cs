@@ -17,6 +17,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchChainCommand.Build());
         command.Subcommands.Add(BenchGossipCommand.Build());
         command.Subcommands.Add(BenchAggregateCommand.Build());
+        command.Subcommands.Add(BenchScaleCommand.Build());
         command.Subcommands.Add(BenchRobustCommand.Build());
         command.Subcommands.Add(BenchCompressionCommand.Build());
         command.Subcommands.Add(BenchPersonalisationCommand.Build());

@@ -65,9 +65,8 @@ internal static partial class SimulateCommand
             Rounds = trees ? method.Rounds : args.Rounds ?? method.Rounds,
             Quantisation = Overlay(args, method.Quantisation),
         };
-        var splits = counts.Regions.Select(r => new SiteSplit(
-            protocol.Features.Rows(counts, r, protocol.Features.Lags + 1, protocol.FitThrough).Data,
-            protocol.Features.Rows(counts, r, protocol.TestFrom, protocol.TestTo).Data)).ToArray();
+        // The rows a region's node loads (LocalSite): fit weeks to train, test weeks to score.
+        var splits = counts.Regions.Select(r => protocol.RegionRows(counts, r)).Select(r => new SiteSplit(r.Fit.Data, r.Test.Data)).ToArray();
         return (ForecastBenchmark.Plan(protocol, method, args.Seed), splits);
     }
 

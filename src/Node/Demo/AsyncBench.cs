@@ -39,7 +39,11 @@ internal sealed class AsyncBench(DatasetFolder data, int seeds, int rounds, int 
             foreach (var (kind, plan) in new[] { ("sync", SyncPlan(seed)), ("async", AsyncPlan(seed)) })
             {
                 progress.Report($"seed {seed}: {kind}, {plan.Rounds} rounds on four node processes");
-                runs.Add(await RunConsortiumAsync(kind, seed, plan, target, Path.Combine(work, $"{kind}-{seed}"), progress, ct));
+                // A node that could not start (its port taken by another process between choosing and binding it) gets one more consortium.
+                var folder = Path.Combine(work, $"{kind}-{seed}");
+                runs.Add(await RunConsortiumAsync(kind, seed, plan, target, folder, progress, ct)
+                    ?? await RunConsortiumAsync(kind, seed, plan, target, folder + "-again", progress, ct)
+                    ?? throw new InvalidOperationException($"seed {seed} {kind}: a node did not start twice; see the node.log files under {folder}-again"));
             }
         }
 
@@ -63,7 +67,8 @@ internal sealed class AsyncBench(DatasetFolder data, int seeds, int rounds, int 
         return FederatedSimulation.Run(plan, sites, new SimulationOptions(EvaluateEveryRound: false)).Rounds[^1].Headline!.Value;
     }
 
-    private async Task<AsyncBenchRun> RunConsortiumAsync(string kind, long seed, TrainingPlan plan, double target, string folder, IProgress<string> progress, CancellationToken ct)
+    /// <returns>The run's curve; null when a node exited before every node was ready.</returns>
+    private async Task<AsyncBenchRun?> RunConsortiumAsync(string kind, long seed, TrainingPlan plan, double target, string folder, IProgress<string> progress, CancellationToken ct)
     {
         var sites = data.Sites.Sites;
         await using var consortium = await LocalConsortium.CreateAsync(folder, sites, sites.Count, Path.Combine(data.Path, "schema.json"), ct: ct);
@@ -78,7 +83,8 @@ internal sealed class AsyncBench(DatasetFolder data, int seeds, int rounds, int 
         })).ToList();
         try
         {
-            await Task.WhenAll(ready.Values.Select(r => r.Task)).WaitAsync(ct);
+            var allReady = Task.WhenAll(ready.Values.Select(r => r.Task));
+            if (await Task.WhenAny(allReady, Task.WhenAny(nodes.Select(n => n.Exited))).WaitAsync(ct) != allReady) return null;
             var planId = await consortium.StartPlanAsync(plan, ct);
             var codes = await Task.WhenAll(nodes.Select(n => n.Exited)).WaitAsync(ct);
             if (codes.Any(c => c != 0)) throw new InvalidOperationException($"seed {seed} {kind}: a node exited with {string.Join(", ", codes)}; see the node.log files under {folder}");

@@ -1,4 +1,3 @@
-using FedChain.Learning.Data.Splits;
 using FedChain.Learning.Plans;
 using FedChain.Node.Datasets;
 
@@ -33,6 +32,6 @@ public static partial class DemoPlan
         }).Validate();
 
     /// <summary>Each site's train-row count under the plan's schema and split (what a hospital declares).</summary>
-    internal static IReadOnlyList<(string Site, long TrainRows)> TrainRows(TrainingPlan plan, DatasetFolder data) =>
-        [.. data.Sites.Ingest(plan.Schema).Select(s => TrainTestSplit.Apply(plan.Schema, s.Data).Train).Select(t => (t.Site, (long)t.Count))];
+    internal static IReadOnlyList<(string Site, long TrainRows)> TrainRows(TrainingPlan plan, ConsortiumDataset data) =>
+        [.. data.Splits(plan).Select(s => (s.Train.Site, (long)s.Train.Count))];
 }

@@ -24,17 +24,17 @@ internal static class DemoPlots
         var rounds = report.Metrics.PerRound.Select(r => (double)r.Round).ToArray();
         foreach (var site in report.Metrics.Final.Keys)
         {
-            var line = plot.Add.Scatter(rounds, report.Metrics.PerRound.Select(r => r.Sites.TryGetValue(site, out var m) ? m.Accuracy ?? double.NaN : double.NaN).ToArray());
+            var line = plot.Add.Scatter(rounds, report.Metrics.PerRound.Select(r => r.Sites.TryGetValue(site, out var m) ? m.Headline : double.NaN).ToArray());
             line.LegendText = site;
         }
 
-        var mean = plot.Add.Scatter(rounds, report.Metrics.PerRound.Select(r => r.MeanAccuracy).ToArray());
-        mean.LegendText = "mean over hospitals";
+        var mean = plot.Add.Scatter(rounds, report.Metrics.PerRound.Select(r => r.MeanHeadline).ToArray());
+        mean.LegendText = "mean over institutions";
         mean.LineWidth = 3;
         mean.Color = Colors.Black;
-        plot.Title("global model: test accuracy at each hospital, per round");
+        plot.Title($"global model: test {report.Metric} at each institution, per round");
         plot.XLabel("round");
-        plot.YLabel("accuracy");
+        plot.YLabel(report.Metric);
         plot.ShowLegend(Alignment.LowerRight);
         plot.SavePng(path, 900, 480);
     }

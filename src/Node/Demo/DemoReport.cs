@@ -44,6 +44,9 @@ public sealed partial record DemoReport(
     /// <summary>The hash of the evaluation report the release names, built from the members' pinned evaluations.</summary>
     public string EvaluationReportHash { get; init; } = "";
 
+    /// <summary>The headline metric's name (<see cref="MetricSet.Headline"/>): "accuracy", "C-index" or "log score".</summary>
+    public string Metric { get; init; } = "accuracy";
+
     /// <summary>From the start of the demo to its report, seconds.</summary>
     public double WallSeconds { get; init; }
 
@@ -69,8 +72,16 @@ public sealed partial record DemoReport(
             sorted.Count == 0 ? double.NaN : sorted[^1],
             sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2],
             transactions,
-            privacy);
+            privacy) { Metric = HeadlineName(plan.Schema.Task.Kind) };
     }
+
+    /// <summary>What <see cref="MetricSet.Headline"/> is for a task.</summary>
+    public static string HeadlineName(Learning.Data.Schema.TaskKind task) => task switch
+    {
+        Learning.Data.Schema.TaskKind.Survival => "C-index",
+        Learning.Data.Schema.TaskKind.Count => "log score",
+        _ => "accuracy",
+    };
 
     /// <summary>
     /// Per round: wall time from the first node starting the round to the last node holding its
@@ -107,7 +118,8 @@ public sealed record DemoMetrics(IReadOnlyList<RoundMetrics> PerRound, IReadOnly
 
 public sealed record RoundMetrics(int Round, IReadOnlyDictionary<string, MetricSet> Sites)
 {
-    public double MeanAccuracy => Sites.Count == 0 ? double.NaN : Sites.Values.Average(m => m.Accuracy ?? double.NaN);
+    /// <summary>The mean over sites of the task's headline metric (<see cref="MetricSet.Headline"/>: accuracy, C-index or log score).</summary>
+    public double MeanHeadline => Sites.Count == 0 ? double.NaN : Sites.Values.Average(m => m.Headline);
 }
 
 public sealed record GasLine(int Count, long Gas);

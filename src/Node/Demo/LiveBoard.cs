@@ -6,7 +6,8 @@ using Spectre.Console;
 namespace FedChain.Node.Demo;
 
 /// <summary>The demo's live view: one line per node with its round, phase and last metrics.</summary>
-public sealed class LiveBoard(IReadOnlyList<ConsortiumMember> members, int rounds)
+/// <param name="metric">The name of the task's headline metric (<see cref="Learning.Metrics.MetricSet.Headline"/>).</param>
+public sealed class LiveBoard(IReadOnlyList<ConsortiumMember> members, int rounds, string metric = "accuracy")
 {
     private readonly ConcurrentDictionary<string, NodeStatus> _last = new();
     private readonly ConcurrentDictionary<string, NodeStatus> _lastRound = new();
@@ -30,14 +31,14 @@ public sealed class LiveBoard(IReadOnlyList<ConsortiumMember> members, int round
     {
         var statuses = members.Select(m => _lastRound.GetValueOrDefault(m.Site)).Where(s => s is not null).ToList();
         var hashes = statuses.Select(s => s!.ModelHash).Distinct().Count();
-        var accuracy = statuses.Select(s => s!.Metrics?.Accuracy).Where(a => a is not null).Select(a => a!.Value).DefaultIfEmpty(double.NaN).Average();
+        var headline = statuses.Select(s => s!.Metrics?.Headline).Where(a => a is not null).Select(a => a!.Value).DefaultIfEmpty(double.NaN).Average();
         return string.Create(CultureInfo.InvariantCulture,
-            $"round {round}/{rounds}: mean test accuracy {accuracy:F3}, {(hashes == 1 ? "one model hash on every node" : $"{hashes} different model hashes")}");
+            $"round {round}/{rounds}: mean test {metric} {headline:F3}, {(hashes == 1 ? "one model hash on every node" : $"{hashes} different model hashes")}");
     }
 
     public Table Render()
     {
-        var table = new Table().AddColumns("hospital", "address", "round", "phase", "accuracy", "AUC", "model hash");
+        var table = new Table().AddColumns("institution", "address", "round", "phase", metric, "AUC", "model hash");
         foreach (var member in members)
         {
             _last.TryGetValue(member.Site, out var last);
@@ -48,7 +49,7 @@ public sealed class LiveBoard(IReadOnlyList<ConsortiumMember> members, int round
                 member.Address[..10] + "…",
                 round?.Round is { } r ? $"{r}/{rounds}" : "-",
                 Markup.Escape(last is null ? "starting" : last.Event == "round" ? "aggregated" : last.Phase ?? last.Event),
-                Format(metrics?.Accuracy),
+                Format(metrics?.Headline),
                 Format(metrics?.RocAuc),
                 (round?.ModelHash ?? "")[..Math.Min(12, round?.ModelHash?.Length ?? 0)]);
         }

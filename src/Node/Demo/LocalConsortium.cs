@@ -65,7 +65,7 @@ public sealed class LocalConsortium : IAsyncDisposable
     /// Starts anvil (a block each second, transactions mined at once), makes a key per site, deploys,
     /// bootstraps the first <paramref name="founders"/> sites and funds everyone.
     /// </summary>
-    /// <param name="sites">Site name, CSV file and mapping of each institution.</param>
+    /// <param name="sites">Site name, data file, mapping (and site value or layout) of each institution.</param>
     /// <param name="votingPeriodSeconds">How long each governance vote stays open, in real seconds.</param>
     public static async Task<LocalConsortium> CreateAsync(string folder, IReadOnlyList<SiteSource> sites, int founders, string schemaFile,
         IProgress<string>? progress = null, CancellationToken ct = default, uint votingPeriodSeconds = 10)
@@ -125,6 +125,8 @@ public sealed class LocalConsortium : IAsyncDisposable
             Site = site,
             Data = Path.GetFullPath(source.File),
             Mapping = source.Mapping is null ? null : Path.GetFullPath(source.Mapping),
+            SiteValue = source.SiteValue,
+            Layout = source.Layout,
             Schema = Path.GetFullPath(schemaFile),
             Addresses = AddressesFile,
             Listen = endpoint,
@@ -205,10 +207,10 @@ public sealed class LocalConsortium : IAsyncDisposable
         return [.. Enumerable.Range(0, plans.Count).Select(i => last - plans.Count + 1 + i)];
     }
 
-    /// <summary>The most samples a member can commit: the rows of its data file, or its declared count under DP if larger.</summary>
+    /// <summary>The most samples a member can commit: its training rows under the plan, loaded as its node loads them, or its declared count under DP if larger.</summary>
     private static ulong MaxSamples(TrainingPlan plan, ConsortiumMember member)
     {
-        var rows = (ulong)Math.Max(1, File.ReadLines(NodeConfig.Load(member.ConfigFile).Data).Count() - 1);
+        var rows = (ulong)Math.Max(1, LocalSite.Load(plan, NodeConfig.Load(member.ConfigFile).Source).Raw.Train.Count);
         var declared = plan.Privacy?.DeclaredCounts.FirstOrDefault(d => d.Member == member.Site)?.Records ?? 0;
         return Math.Max(rows, (ulong)declared);
     }

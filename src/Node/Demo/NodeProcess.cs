@@ -63,6 +63,20 @@ public sealed class NodeProcess : IDisposable
         return node;
     }
 
+    /// <summary>The process's resident memory now, in bytes (0 once it has exited).</summary>
+    public long ResidentBytes()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.HasExited ? 0 : _process.WorkingSet64;
+        }
+        catch (InvalidOperationException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Kills the process at once (SIGKILL): no shutdown code runs.</summary>
     public void Kill()
     {

@@ -1,7 +1,9 @@
 using FedChain.Contracts.Ledger;
+using FedChain.Learning.Collection;
 using FedChain.Learning.Compression;
 using FedChain.Learning.Plans;
 using FedChain.Node.Identity;
+using FedChain.Node.ShardedAggregation;
 
 namespace FedChain.Node.Rounds;
 
@@ -11,11 +13,12 @@ namespace FedChain.Node.Rounds;
 /// </summary>
 public static class CommitmentCheck
 {
+    /// <param name="shards">A sharded plan's shard count (its participants); a training commit's body must list that many shards.</param>
     /// <returns>The accepted blob, or null with <paramref name="problem"/> saying why it is excluded.</returns>
-    public static AcceptedBlob? Check(TrainingPlan plan, byte[] planHash, LedgerEvents.Committed commitment, byte[] blob, out string? problem)
+    public static AcceptedBlob? Check(TrainingPlan plan, byte[] planHash, LedgerEvents.Committed commitment, byte[] blob, out string? problem, int? shards = null)
     {
         var expectedKind = commitment.Round == 0 ? EnvelopeKind.Moments : plan.SecureAggregation is { Enabled: true } ? EnvelopeKind.MaskedUpdate : EnvelopeKind.Update;
-        return Check(planHash, commitment, blob, expectedKind, envelope => BodyProblem(plan, envelope), out problem, EarliestRound(plan, commitment.Round));
+        return Check(planHash, commitment, blob, expectedKind, envelope => BodyProblem(plan, envelope, shards), out problem, EarliestRound(plan, commitment.Round));
     }
 
     /// <summary>The earliest round a blob committed in <paramref name="round"/> may have trained for: the round itself, or
@@ -61,10 +64,17 @@ public static class CommitmentCheck
     private static string BadRound(uint named, uint committed, uint? earliest) =>
         earliest is { } first && first != committed ? $"blob is for round {named}; committed in round {committed}, it must be for rounds {first}..{committed}" : $"blob is for round {named}";
 
-    private static string? BodyProblem(TrainingPlan plan, BlobEnvelope envelope)
+    private static string? BodyProblem(TrainingPlan plan, BlobEnvelope envelope, int? shards)
     {
         try
         {
+            // A sharded commit is the list of its shards; their contents are checked when they are summed.
+            if (envelope.Kind is EnvelopeKind.Update or EnvelopeKind.MaskedUpdate && plan.Collection is { Mode: CollectionMode.Sharded })
+            {
+                var listed = ShardMessageCodec.DecodeShardList(envelope.Body).Count;
+                return listed == 0 || (shards is { } expected && listed != expected) ? $"blob lists {listed} shards, the plan's {shards} participants take one each" : null;
+            }
+
             // A plain commit must expand (its codes, scales and indices are what the plan's compression writes); a masked one is uniform words.
             if (envelope.Kind is EnvelopeKind.Update) UpdateCompression.Expand(plan, EnvelopeBodies.ReadUpdate(envelope.Body, plan.WireLength), (int)envelope.Round);
             else if (envelope.Kind is EnvelopeKind.MaskedUpdate) EnvelopeBodies.ReadUpdate(envelope.Body, plan.WireLength);

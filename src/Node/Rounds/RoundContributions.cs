@@ -34,6 +34,15 @@ public sealed record RoundContributions(IReadOnlyList<AcceptedBlob> Participants
         return new(ordered, RoundSum.Of(updates, plan.UpdateLength).Sum, updates);
     }
 
+    /// <summary>The sum of the participants' committed words as collection gathered it (sharded aggregation: masked under
+    /// secure aggregation, which unmasks it); null when each participant's blob was collected whole.</summary>
+    public uint[]? CommittedSum { get; init; }
+
+    /// <summary>Sharded aggregation: the participants and the sum of their committed words; expanded when the words are plain,
+    /// left for unmasking (<see cref="Sum"/> null) when they are masked.</summary>
+    public static RoundContributions Collected(IReadOnlyList<AcceptedBlob> accepted, uint[] committedSum, TrainingPlan plan, int round, bool masked) =>
+        (masked ? new RoundContributions(InRosterOrder(accepted), null, null) : Unmasked(accepted, committedSum, plan, round)) with { CommittedSum = committedSum };
+
     /// <summary>Secure aggregation: the survivors and the sum of their committed words their unmasking gave (null: it failed), expanded.</summary>
     public static RoundContributions Unmasked(IReadOnlyList<AcceptedBlob> survivors, uint[]? sum, TrainingPlan plan, int round) =>
         new(InRosterOrder(survivors), sum is null ? null : UpdateCompression.Expand(plan, sum, round), null);

@@ -23,9 +23,18 @@ public static class MaskedSum
         plan.SecureAggregation!.ForRound(PlanSlots.RoundId(planHash, round), slots.Count, plan.WireLength);
 
     /// <summary>The unmasked sum over <paramref name="survivors"/>, or <see cref="SecureAggregationException"/> (fewer than t survivors or answers).</summary>
-    public static uint[] Compute(TrainingPlan plan, byte[] planHash, SecAggPool pool, int round, IReadOnlySet<int> u2, IReadOnlyList<AcceptedBlob> survivors)
+    /// <param name="maskedSum">Sharded aggregation: the survivors' masked words already summed (their blobs hold shard lists); null: sum the blobs.</param>
+    public static uint[] Compute(TrainingPlan plan, byte[] planHash, SecAggPool pool, int round, IReadOnlySet<int> u2, IReadOnlyList<AcceptedBlob> survivors, uint[]? maskedSum = null)
     {
         var parameters = Parameters(plan, planHash, pool.Slots, round);
+        if (maskedSum is not null)
+        {
+            var slots = survivors.Select(a => pool.Slots.SlotOf(a.Member.ToString())).ToList();
+            if (slots.Count < parameters.Threshold)
+                throw new SecureAggregationException($"round {round}: {slots.Count} masked update(s) survived, below the threshold {parameters.Threshold}");
+            return SecureSum.ComputeFromSum(parameters, pool.KeysFor(round), [.. u2], slots, maskedSum, pool.Answers(round, slots));
+        }
+
         var masked = survivors.Select(a => new MaskedInput(pool.Slots.SlotOf(a.Member.ToString()), EnvelopeBodies.ReadUpdate(a.Envelope.Body, plan.WireLength))).ToList();
         if (masked.Count < parameters.Threshold)
             throw new SecureAggregationException($"round {round}: {masked.Count} masked update(s) survived, below the threshold {parameters.Threshold}");

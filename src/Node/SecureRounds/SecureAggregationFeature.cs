@@ -101,7 +101,10 @@ public sealed class SecureAggregationFeature(PlanRun run) : PlanFeature(run)
         try
         {
             if (u3.Count >= threshold) await WaitPoolAsync(round, () => Pool.Answers(round, u3).Count == u3.Count, Run.BlobWait, ct);
-            sum = MaskedSum.Compute(Run.Plan, Run.PlanHash, Pool, round, _u2, survivors);
+            // A sharded sum covers every accepted member; it unmasks only when they are all in U2.
+            if (contributions.CommittedSum is not null && survivors.Count != accepted.Count)
+                throw new SecureAggregationException($"round {round}: the sharded sum covers {accepted.Count - survivors.Count} member(s) outside U2, whose masks cannot be removed");
+            sum = MaskedSum.Compute(Run.Plan, Run.PlanHash, Pool, round, _u2, survivors, contributions.CommittedSum);
             Log.SecAggUnmasked(Node.Logger, Run.PlanId, round, u3.Count, Pool.Answers(round, u3).Count, _u2.Count - u3.Count);
         }
         catch (SecureAggregationException e)

@@ -8,4 +8,4 @@ namespace FedChain.Node.ShardedAggregation;
 /// its signed gossip message (a shard claim, or the claim whose challenge it answered falsely), and
 /// anyone holding the committed shard blobs can recompute the shard and see the same.
 /// </summary>
-public sealed record AggregatorFinding(NodeAddress Member, int Shard, string Claim, BlobId Aggregate, string Reason);
+public sealed record AggregatorFinding(NodeAddress Member, int Shard, string Claim, BlobId Aggregate, FindingKind Kind, string Reason);

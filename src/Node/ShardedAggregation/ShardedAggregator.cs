@@ -42,8 +42,8 @@ public sealed class ShardedAggregator : IDisposable
 
     internal ILogger Logger { get; }
 
-    /// <summary>Tests only: what this node does to a shard sum before claiming it (plays a lying aggregator).</summary>
-    internal Func<int, ShardSum, ShardSum>? Tamper { get; set; }
+    /// <summary>Tests only: what this node does to a shard sum of a session before claiming it (plays a lying aggregator, or dies there).</summary>
+    internal Func<string, int, ShardSum, ShardSum>? Tamper { get; set; }
 
     /// <summary>
     /// This node's part in aggregation <paramref name="session"/> among <paramref name="participants"/> (this node
@@ -56,7 +56,25 @@ public sealed class ShardedAggregator : IDisposable
         if (!members.Contains(Node.Address)) throw new ArgumentException($"this node ({Node.Address}) is not among the participants", nameof(participants));
         if (members.Length > ShardSum.MaxContributors) throw new ArgumentException($"at most {ShardSum.MaxContributors} participants, got {members.Length}", nameof(participants));
         if (update.Length < members.Length) throw new ArgumentException($"an update of {update.Length} elements cannot be cut into {members.Length} shards", nameof(update));
-        return new ShardedRun(this, SessionOf(session), members, update, ct).ExecuteAsync();
+        return new ShardedRun(this, SessionOf(session), members, members.Length, update, null, ct).ExecuteAsync();
+    }
+
+    /// <summary>
+    /// This node's part in aggregation <paramref name="session"/> over updates already cut and fixed (a round's
+    /// commit set: each member's committed shard list). <paramref name="update"/> is this node's own update, whose
+    /// shards it committed; every member's list has the same number of shards, which may exceed the members
+    /// (a member then aggregates more than one). Returns once every shard sum is verified.
+    /// </summary>
+    public Task<ShardedAggregationResult> RunCommittedAsync(string session, IReadOnlyList<CommittedShards> committed, uint[] update, CancellationToken ct = default)
+    {
+        var members = committed.Select(c => c.Member).Distinct().Order().ToArray();
+        if (members.Length != committed.Count) throw new ArgumentException("a member's shards are listed twice", nameof(committed));
+        if (!members.Contains(Node.Address)) throw new ArgumentException($"this node ({Node.Address}) is not among the participants", nameof(committed));
+        if (members.Length > ShardSum.MaxContributors) throw new ArgumentException($"at most {ShardSum.MaxContributors} participants, got {members.Length}", nameof(committed));
+        var shards = committed[0].Shards.Count;
+        if (shards < 1 || committed.Any(c => c.Shards.Count != shards)) throw new ArgumentException("every member must commit the same number of shards (at least one)", nameof(committed));
+        if (update.Length < shards) throw new ArgumentException($"an update of {update.Length} elements cannot be cut into {shards} shards", nameof(update));
+        return new ShardedRun(this, SessionOf(session), members, shards, update, committed, ct).ExecuteAsync();
     }
 
     public void Dispose() => _subscription.Dispose();

@@ -9,7 +9,7 @@ internal sealed partial class ShardedRun
         var shard = claim.Body.Shard;
         if (!claim.Body.Participants.AsSpan().SequenceEqual(_participantsHash))
         {
-            Name(claim.Origin, claim, "its claim does not cover exactly the participants");
+            Name(claim.Origin, claim, FindingKind.WrongParticipants, "its claim does not cover exactly the participants");
             _claimed[claim.MessageId] = null;
             return null;
         }
@@ -21,7 +21,7 @@ internal sealed partial class ShardedRun
         }
         catch (InvalidDataException e)
         {
-            Name(claim.Origin, claim, $"its shard sum blob is malformed: {e.Message}");
+            Name(claim.Origin, claim, FindingKind.MalformedSum, $"its shard sum blob is malformed: {e.Message}");
             _claimed[claim.MessageId] = null;
             return null;
         }

@@ -17,7 +17,7 @@ internal sealed partial class ShardedRun
     private async Task ClaimAsync(int shard)
     {
         var sum = ShardSum.Of(await Task.WhenAll(_members.Select(m => ShardOfAsync(m, shard))), _layout.SizeOf(shard));
-        if (_owner.Tamper is { } tamper) sum = tamper(shard, sum);
+        if (_owner.Tamper is { } tamper) sum = tamper(_session.Name, shard, sum);
         var id = await _owner.Node.PublishBlobAsync(sum.Encode(), _ct);
         _owner.Publish(new ShardAggregated(_session.Name, shard, id, _participantsHash));
         Log.ShardClaimed(_owner.Logger, _session.Name, shard, id.ToString());
@@ -33,7 +33,7 @@ internal sealed partial class ShardedRun
             if (!_checks.TryGetValue(claim.MessageId, out var check) || !check.IsCompleted || check.Result is not null) continue;
             if (!_claimed.TryGetValue(claim.MessageId, out var claimed) || claimed is null || !claimed.Sum.AsSpan().SequenceEqual(truth.Sum) || !claimed.Carry.AsSpan().SequenceEqual(truth.Carry))
             {
-                Name(claim.Origin, claim, "its shard sum differs from the sum of the members' committed shards");
+                Name(claim.Origin, claim, FindingKind.WrongSum, "its shard sum differs from the sum of the members' committed shards");
             }
 
             var challenge = ChallengeFor(claim);
@@ -41,7 +41,7 @@ internal sealed partial class ShardedRun
             {
                 if (_session.AnswerOf(claim.MessageId, _members[i]) is { } answer && answer != challenge.Answer(parts[i]))
                 {
-                    Name(_members[i], claim, "its challenge answer does not match its committed shard");
+                    Name(_members[i], claim, FindingKind.FalseAnswer, "its challenge answer does not match its committed shard");
                 }
             }
         }
@@ -49,17 +49,17 @@ internal sealed partial class ShardedRun
         return truth;
     }
 
-    private void Name(NodeAddress member, ShardClaim claim, string reason)
+    private void Name(NodeAddress member, ShardClaim claim, FindingKind kind, string reason)
     {
         Log.AggregatorNamed(_owner.Logger, _session.Name, member, claim.Body.Shard, reason);
-        lock (_findings) _findings.Add(new AggregatorFinding(member, claim.Body.Shard, claim.MessageId, claim.Body.Aggregate, reason));
+        lock (_findings) _findings.Add(new AggregatorFinding(member, claim.Body.Shard, claim.MessageId, claim.Body.Aggregate, kind, reason));
     }
 
     private uint[] OwnShard(int shard) => _update[_layout.RangeOf(shard)];
 
     private ulong OwnAnswer(ShardClaim claim) => ChallengeFor(claim).Answer(OwnShard(claim.Body.Shard));
 
-    /// <summary>The claim's challenge: seeded by every member's signed shard list and the claim itself, so it is
+    /// <summary>The claim's challenge: seeded by every member's binding (its signed shard list, or its commit) and the claim itself, so it is
     /// fixed only once the claimed sum is (random-oracle model: a lying aggregator must find a SHA-256 preimage
     /// landing its error in the kernel, probability 2^-61 per attempt).</summary>
     private SumChallenge ChallengeFor(ShardClaim claim) => _challenges.GetOrAdd(claim.MessageId, _ =>
@@ -67,7 +67,7 @@ internal sealed partial class ShardedRun
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(ChallengeDomain);
         AppendText(hash, _session.Name);
-        foreach (var member in _members) AppendText(hash, _session.ManifestOf(member)!.Value.MessageId);
+        foreach (var member in _members) AppendText(hash, _bindings[member]);
         AppendText(hash, claim.MessageId);
         return SumChallenge.From(hash.GetHashAndReset(), _layout.SizeOf(claim.Body.Shard));
     });

@@ -28,37 +28,39 @@ internal sealed partial class ShardedRun
     private readonly List<AggregatorFinding> _findings = [];
     private readonly byte[] _participantsHash;
     private readonly Dictionary<NodeAddress, IReadOnlyList<BlobId>> _shardIds = [];
+    private readonly Dictionary<NodeAddress, string> _bindings = [];
+    private readonly IReadOnlyList<CommittedShards>? _committed;
     private DateTimeOffset _shardsKnownAt;
     private DateTimeOffset? _firstUnanswered;
 
-    public ShardedRun(ShardedAggregator owner, AggregationSession session, NodeAddress[] members, uint[] update, CancellationToken ct)
+    /// <param name="committed">Each member's shards as fixed before the run (a round's commit set); null: this run cuts and publishes them.</param>
+    public ShardedRun(ShardedAggregator owner, AggregationSession session, NodeAddress[] members, int shards, uint[] update, IReadOnlyList<CommittedShards>? committed, CancellationToken ct)
     {
         _owner = owner;
         _session = session;
         _members = members;
         _me = owner.Node.Address;
         _update = update;
-        _layout = new ShardLayout(update.Length, members.Length);
+        _layout = new ShardLayout(update.Length, shards);
+        _committed = committed;
         _ct = ct;
-        _verified = new ShardSum?[members.Length];
-        _accepted = new NodeAddress[members.Length];
-        _redos = new Task<ShardSum>?[members.Length];
+        _verified = new ShardSum?[shards];
+        _accepted = new NodeAddress[shards];
+        _redos = new Task<ShardSum>?[shards];
         _participantsHash = ShardAggregated.ParticipantsHash(members);
     }
 
     public async Task<ShardedAggregationResult> ExecuteAsync()
     {
-        var ids = new BlobId[_members.Length];
-        for (var s = 0; s < ids.Length; s++) ids[s] = await _owner.Node.PublishBlobAsync(ShardVector.Encode(_update.AsSpan(_layout.RangeOf(s))), _ct);
-        var list = await _owner.Node.PublishBlobAsync(ShardMessageCodec.EncodeShardList(ids), _ct);
-        _owner.Publish(new ShardsPublished(_session.Name, _update.Length, list));
+        if (_committed is null) await PublishShardsAsync();
+        else
+        {
+            foreach (var member in _committed) (_shardIds[member.Member], _bindings[member.Member]) = (member.Shards, member.Binding);
+        }
 
-        await UntilAsync(() => _members.All(m => _session.ManifestOf(m) is not null), null);
-        var lists = await Task.WhenAll(_members.Select(m => m == _me ? Task.FromResult<IReadOnlyList<BlobId>>(ids) : ShardListOfAsync(m)));
-        for (var i = 0; i < _members.Length; i++) _shardIds[_members[i]] = lists[i];
         _shardsKnownAt = _owner.Time.GetUtcNow();
 
-        for (var s = 0; s < _members.Length; s++)
+        for (var s = 0; s < _layout.Count; s++)
         {
             if (Candidate(s, 0) == _me) StartClaim(s);
             // The first backup of a shard keeps its aggregator's own part of it, which nobody else pulls:
@@ -80,13 +82,26 @@ internal sealed partial class ShardedRun
         }
 
         var sum = new uint[_update.Length];
-        for (var s = 0; s < _members.Length; s++) _verified[s]!.Sum.CopyTo(sum, _layout.Start(s));
+        for (var s = 0; s < _layout.Count; s++) _verified[s]!.Sum.CopyTo(sum, _layout.Start(s));
         lock (_findings) return new ShardedAggregationResult(sum, _accepted, [.. _findings.Distinct()]);
+    }
+
+    /// <summary>Cuts this node's update into one shard per member, publishes them and their list, and learns every member's list.</summary>
+    private async Task PublishShardsAsync()
+    {
+        var ids = new BlobId[_layout.Count];
+        for (var s = 0; s < ids.Length; s++) ids[s] = await _owner.Node.PublishBlobAsync(ShardVector.Encode(_update.AsSpan(_layout.RangeOf(s))), _ct);
+        var list = await _owner.Node.PublishBlobAsync(ShardMessageCodec.EncodeShardList(ids), _ct);
+        _owner.Publish(new ShardsPublished(_session.Name, _update.Length, list));
+
+        await UntilAsync(() => _members.All(m => _session.ManifestOf(m) is not null), null);
+        var lists = await Task.WhenAll(_members.Select(m => m == _me ? Task.FromResult<IReadOnlyList<BlobId>>(ids) : ShardListOfAsync(m)));
+        for (var i = 0; i < _members.Length; i++) (_shardIds[_members[i]], _bindings[_members[i]]) = (lists[i], _session.ManifestOf(_members[i])!.Value.MessageId);
     }
 
     private void Step()
     {
-        var claims = _session.Claims().Where(c => c.Body.Shard < _members.Length).ToList();
+        var claims = _session.Claims().Where(c => c.Body.Shard < _layout.Count).ToList();
         AnswerClaims(claims);
 
         foreach (var claim in claims)
@@ -109,7 +124,7 @@ internal sealed partial class ShardedRun
             }
         }
 
-        for (var s = 0; s < _members.Length; s++)
+        for (var s = 0; s < _layout.Count; s++)
         {
             if (_redos[s] is { IsCompleted: true } redo && _verified[s] is null) (_verified[s], _accepted[s]) = (redo.Result, _me);
             if (_verified[s] is null && _redos[s] is null && CurrentAggregator(s, claims) == _me && !_claiming.Contains(s)) StartClaim(s);
@@ -125,7 +140,7 @@ internal sealed partial class ShardedRun
         if (fresh.Count == 0) return;
         var now = _owner.Time.GetUtcNow();
         _firstUnanswered ??= now;
-        var everyShard = claims.Select(c => c.Body.Shard).Distinct().Count() == _members.Length;
+        var everyShard = claims.Select(c => c.Body.Shard).Distinct().Count() == _layout.Count;
         if (!everyShard && now - _firstUnanswered < _owner.Options.AnswerBatchWindow) return;
         foreach (var claim in fresh) _answered.Add(claim.MessageId);
         _firstUnanswered = null;
@@ -163,10 +178,10 @@ internal sealed partial class ShardedRun
     {
         var body = _session.ManifestOf(member)!.Value.Body;
         var ids = ShardMessageCodec.DecodeShardList(await BlobAsync(body.ShardList, $"the shard list of {member}", [member]));
-        if (body.Length != _update.Length || ids.Count != _members.Length)
+        if (body.Length != _update.Length || ids.Count != _layout.Count)
         {
             throw new InvalidDataException(
-                $"aggregation {_session.Name}: {member} published {ids.Count} shards of an update of {body.Length} elements; expected {_members.Length} shards of {_update.Length}");
+                $"aggregation {_session.Name}: {member} published {ids.Count} shards of an update of {body.Length} elements; expected {_layout.Count} shards of {_update.Length}");
         }
 
         return ids;

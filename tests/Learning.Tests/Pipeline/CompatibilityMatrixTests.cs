@@ -245,7 +245,7 @@ public sealed class CompatibilityMatrixTests
 
         if (combination.Model == ModelKind.LinearCox) Assert.Contains("Cox", e.Message, StringComparison.OrdinalIgnoreCase);
         else if (combination.Asynchronous && combination.SecureAggregation)
-            Assert.Contains("asynchronous (buffering) needs each member's individual update, which secure-aggregation (masking) hides; asynchronous rounds run without secure aggregation", e.Message);
+            Assert.Contains("asynchronous (buffering) needs each member's individual update, which secure-aggregation (masking) hides; asynchronous rounds run without secure aggregation or sharded collection", e.Message);
         else if (combination.Asynchronous)
             Assert.Contains("asynchronous: contribution scores compare members who trained from one model in one round", e.Message);
         else

@@ -17,7 +17,7 @@ internal static class NodeLayers
         new("blobs, gossip, discovery", ["Blobs", "Gossip", "Discovery"], Cohesive: false),
         new("network", ["Network"], Cohesive: false),
         new("sharded aggregation", ["ShardedAggregation"], Cohesive: false),
-        new("node agent", ["Agent", "Analyses", "Audit", "Bench", "ChainView", "Consent", "Contributions", "Datasets", "Governance", "Models", "Personalisation", "Plans", "Privacy", "Reports", "Rounds", "SecureRounds", "Status"], Cohesive: true),
+        new("node agent", ["Agent", "Analyses", "Audit", "Bench", "ChainView", "Consent", "Contributions", "Datasets", "Governance", "Models", "Personalisation", "Plans", "Privacy", "Reports", "Rounds", "SecureRounds", "ShardedRounds", "Status"], Cohesive: true),
         new("demo", ["Demo"], Cohesive: false),
         new("cli", ["Cli"], Cohesive: false),
     ];

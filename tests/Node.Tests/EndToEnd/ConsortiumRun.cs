@@ -3,10 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using FedChain.Contracts.Events;
 using FedChain.Learning.Data.Ingestion;
-using FedChain.Learning.Data.Splits;
-using FedChain.Learning.Data.Statistics;
 using FedChain.Learning.Plans;
-using FedChain.Learning.Simulation;
 using FedChain.Node.Agent;
 using FedChain.Node.Audit;
 using FedChain.Node.Contributions;
@@ -17,8 +14,9 @@ using FedChain.TestSupport;
 namespace FedChain.Node.Tests.EndToEnd;
 
 /// <summary>
-/// One real consortium run, shared by a test class: anvil, the four heart-disease hospitals as four
-/// `fedchain node` processes, the plans of <see cref="ConsortiumRunBuilder"/> started together, then the
+/// One real consortium run, shared by a test class: anvil, the builder's dataset's institutions (heart
+/// disease's four hospitals unless it names another) as `fedchain node` processes, the plans of
+/// <see cref="ConsortiumRunBuilder"/> started together, then the
 /// chain's events, each node's result.json (and scores.json) and the audit. Each fixture is a
 /// subclass that only configures the _builder.
 /// </summary>
@@ -28,16 +26,20 @@ public abstract class ConsortiumRun : IAsyncLifetime
     private readonly TempDirectory _dir = new();
     private LocalConsortium? _consortium;
 
-    private protected ConsortiumRun(ConsortiumRunBuilder builder) => _builder = builder;
+    private protected ConsortiumRun(ConsortiumRunBuilder builder)
+    {
+        _builder = builder;
+        Data = ConsortiumDataset.Find(builder.Dataset, RepoPaths.Combine("data", builder.Dataset));
+    }
 
     public LocalConsortium Consortium => _consortium ?? throw new InvalidOperationException("the consortium did not start");
 
     public IReadOnlyList<ConsortiumMember> Members => Consortium.Members;
 
-    internal DatasetFolder Data { get; } = DatasetFolder.Find("heart-disease", RepoPaths.Combine("data", "heart-disease"));
+    internal ConsortiumDataset Data { get; }
 
-    /// <summary>Each hospital's data file, by site.</summary>
-    public IReadOnlyDictionary<string, SiteSource> DataFiles => Data.Sites.Sites.ToDictionary(s => s.Site);
+    /// <summary>Each institution's data source, by site.</summary>
+    public IReadOnlyDictionary<string, SiteSource> DataFiles => Data.Sites.ToDictionary(s => s.Site);
 
     /// <summary>The plans run, in start order.</summary>
     public IReadOnlyList<TrainingPlan> Plans { get; private set; } = [];
@@ -49,7 +51,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
 
     public BigInteger PlanId => PlanIds[0];
 
-    /// <summary>The member whose node kills itself before committing the builder's round, if any.</summary>
+    /// <summary>The member whose node kills itself before committing, or in the aggregation of, the builder's round, if any.</summary>
     public ConsortiumMember? Victim { get; private set; }
 
     public IReadOnlyList<ConsortiumMember> Survivors => [.. Members.Where(m => m != Victim)];
@@ -80,11 +82,16 @@ public abstract class ConsortiumRun : IAsyncLifetime
 
     /// <summary>The final model hash `fedchain simulate` reaches with <paramref name="plan"/> on the run's sites.</summary>
     /// <param name="options">How to simulate (an asynchronous plan: the arrivals to replay); default: evaluating only the last round.</param>
-    public string SimulatedModelHash(TrainingPlan plan, SimulationOptions? options = null)
+    public string SimulatedModelHash(TrainingPlan plan, SimulationOptions? options = null) => Data.SimulatedModelHash(plan, options);
+
+    /// <summary>Asserts that every node exited cleanly and ends plan <paramref name="index"/> with `fedchain simulate`'s final model, and that the chain finalised that model.</summary>
+    public void AssertEveryNodeHoldsTheSimulatedModel(int index)
     {
-        var splits = Data.Sites.Ingest(plan.Schema).Select(s => TrainTestSplit.Apply(plan.Schema, s.Data)).ToList();
-        var sites = FederatedPreprocessing.Normalise(plan.Normalisation, splits).Select(s => new SimulatedSite(s)).ToList();
-        return FederatedSimulation.Run(plan, sites, options ?? new SimulationOptions(EvaluateEveryRound: false)).FinalModelHash;
+        var expected = SimulatedModelHash(Plans[index]);
+
+        Assert.All(ExitCodes, code => Assert.Equal(0, code));
+        Assert.All(Members, m => Assert.Equal(expected, ResultOf(m, PlanIds[index]).FinalModelHash));
+        Assert.Equal(expected, Convert.ToHexStringLower(Ledger.Plans[PlanIds[index]].Rounds[^1].FinalAggregate!));
     }
 
     /// <summary>A survivor's result.json of plan <paramref name="planId"/>.</summary>
@@ -105,16 +112,23 @@ public abstract class ConsortiumRun : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(_builder.Timeout);
         var ct = timeout.Token;
-        _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), Data.Sites.Sites,
-            Data.Sites.Sites.Count, Path.Combine(Data.Path, "schema.json"), ct: ct);
+        _consortium = await LocalConsortium.CreateAsync(_dir.File("consortium"), Data.Sites,
+            Data.Sites.Count, Data.WriteSchema(_dir.File("schema")), ct: ct);
         Plans = [.. _builder.Plans.Select(p => LocalConsortium.WithTerms(p(Data), _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds))];
         if (Plans.Count > Members.Count) throw new ArgumentException($"{Plans.Count} plans, but each member offers at most one document");
         for (var i = 0; i < Plans.Count; i++) Consortium.OfferPlan(Members[i], Plans[i]);
-        if (_builder.CrashLastBeforeCommittingRound is { } crash)
+        if (_builder.CrashLastBeforeCommittingRound is not null || _builder.CrashLastMidAggregationRound is not null)
         {
             Victim = Members[^1];
-            File.WriteAllText(Victim.ConfigFile, (NodeConfig.Load(Victim.ConfigFile) with { CrashBeforeCommittingRound = crash }).ToJson());
+            File.WriteAllText(Victim.ConfigFile, (NodeConfig.Load(Victim.ConfigFile) with
+            {
+                CrashBeforeCommittingRound = _builder.CrashLastBeforeCommittingRound,
+                CrashMidAggregationRound = _builder.CrashLastMidAggregationRound,
+            }).ToJson());
         }
+
+        if (_builder.FirstLiesAsAggregatorRound is { } lie)
+            File.WriteAllText(Members[0].ConfigFile, (NodeConfig.Load(Members[0].ConfigFile) with { LieAsAggregatorRound = lie }).ToJson());
 
         if (_builder.LastMemberSlowdown is { } slowdown)
             File.WriteAllText(Members[^1].ConfigFile, (NodeConfig.Load(Members[^1].ConfigFile) with { TrainingSlowdown = slowdown }).ToJson());

@@ -5,14 +5,18 @@ using FedChain.Node.Demo;
 namespace FedChain.Node.Tests.EndToEnd;
 
 /// <summary>
-/// What a <see cref="ConsortiumRun"/> runs: its plans (each from the heart-disease folder; default the
-/// demo plan), the chain's windows and privacy cap, a member that crashes, a slow member, and the run's deadline.
+/// What a <see cref="ConsortiumRun"/> runs: its dataset (default heart disease), its plans (each built
+/// from the dataset; default the demo plan), the chain's windows and privacy cap, a member that
+/// crashes or lies, a slow member, and the run's deadline.
 /// </summary>
 internal sealed class ConsortiumRunBuilder
 {
-    private readonly List<Func<DatasetFolder, TrainingPlan>> _plans = [];
+    private readonly List<Func<ConsortiumDataset, TrainingPlan>> _plans = [];
 
-    public IReadOnlyList<Func<DatasetFolder, TrainingPlan>> Plans => _plans.Count == 0 ? [data => DemoPlan.HeartDisease(data.Schema, 3, seed: 42)] : _plans;
+    /// <summary>One of <see cref="ConsortiumDataset.Names"/>: a node process per institution.</summary>
+    public string Dataset { get; private set; } = ConsortiumDataset.Default;
+
+    public IReadOnlyList<Func<ConsortiumDataset, TrainingPlan>> Plans => _plans.Count == 0 ? [data => DemoPlan.HeartDisease(data.Schema, 3, seed: 42)] : _plans;
 
     public uint CommitWindowSeconds { get; private set; } = 15;
 
@@ -24,13 +28,25 @@ internal sealed class ConsortiumRunBuilder
     /// <summary>The last member's node kills itself right before it would commit this round (<c>crashBeforeCommittingRound</c>); null: nobody does.</summary>
     public int? CrashLastBeforeCommittingRound { get; private set; }
 
+    /// <summary>In a sharded plan, the last member's node kills itself in this round's aggregation, after summing a shard and before claiming it (<c>crashMidAggregationRound</c>); null: nobody does.</summary>
+    public int? CrashLastMidAggregationRound { get; private set; }
+
+    /// <summary>In a sharded plan, the first member's node claims wrong shard sums in this round (<c>lieAsAggregatorRound</c>); null: nobody lies.</summary>
+    public int? FirstLiesAsAggregatorRound { get; private set; }
+
     /// <summary>The last member's training takes this many times as long (<c>trainingSlowdown</c>); null: every member runs at its speed.</summary>
     public double? LastMemberSlowdown { get; private set; }
 
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(4);
 
     /// <summary>Adds a plan; the consortium starts them one after the other and the nodes run them together.</summary>
-    public ConsortiumRunBuilder WithPlan(Func<DatasetFolder, TrainingPlan> plan)
+    public ConsortiumRunBuilder OnDataset(string name)
+    {
+        Dataset = name;
+        return this;
+    }
+
+    public ConsortiumRunBuilder WithPlan(Func<ConsortiumDataset, TrainingPlan> plan)
     {
         _plans.Add(plan);
         return this;
@@ -51,6 +67,18 @@ internal sealed class ConsortiumRunBuilder
     public ConsortiumRunBuilder CrashingTheLastMemberBeforeCommittingRound(int round)
     {
         CrashLastBeforeCommittingRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder CrashingTheLastMemberMidAggregationOfRound(int round)
+    {
+        CrashLastMidAggregationRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder WithTheFirstMemberLyingAsAggregatorInRound(int round)
+    {
+        FirstLiesAsAggregatorRound = round;
         return this;
     }
 

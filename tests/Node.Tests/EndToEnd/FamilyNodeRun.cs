@@ -10,13 +10,14 @@ namespace FedChain.Node.Tests.EndToEnd;
 
 /// <summary>
 /// The newer model families in node processes, on heart disease's four hospitals: boosted trees
-/// grown from federated histograms (2 trees of depth 2: 5 rounds), a GRU and a temporal CNN over the
-/// 13 features read as a 13-step sequence, started together on one consortium.
+/// grown from federated histograms (2 trees of depth 2: 5 rounds), a GRU, a temporal CNN and an LSTM
+/// over the 13 features read as a 13-step sequence, started together on one consortium.
 /// </summary>
 public sealed class FamilyNodeRun() : ConsortiumRun(new ConsortiumRunBuilder()
     .WithPlan(data => Trees(data.Schema))
     .WithPlan(data => Sequence(data.Schema, ModelKind.Gru, seed: 12))
     .WithPlan(data => Sequence(data.Schema, ModelKind.TemporalCnn, seed: 13))
+    .WithPlan(data => Sequence(data.Schema, ModelKind.Lstm, seed: 14))
     .WithWindows(commitSeconds: 30, enrolmentSeconds: 60)
     .WithTimeout(TimeSpan.FromMinutes(6)))
 {

@@ -10,12 +10,7 @@ public sealed class NamedCombinationTests(NamedCombinationsRun run) : IClassFixt
     [MemberData(nameof(Plans))]
     public void EveryNode_HoldsTheSimulatedModelBitForBit(int index)
     {
-        var plan = run.Plans[index];
-        var expected = run.SimulatedModelHash(plan);
-
-        Assert.All(run.ExitCodes, code => Assert.Equal(0, code));
-        Assert.All(run.Members, m => Assert.Equal(expected, run.ResultOf(m, run.PlanIds[index]).FinalModelHash));
-        Assert.Equal(expected, Convert.ToHexStringLower(run.Ledger.Plans[run.PlanIds[index]].Rounds[^1].FinalAggregate!));
+        run.AssertEveryNodeHoldsTheSimulatedModel(index);
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public sealed class PrivacyBudgetRoundMachineTests
 {
     private static TrainingPlan Plan(long seed)
     {
-        var data = DatasetFolder.Find("heart-disease", RepoPaths.Combine("data", "heart-disease"));
+        var data = ConsortiumDataset.Find("heart-disease", RepoPaths.Combine("data", "heart-disease"));
         var plain = DemoPlan.HeartDisease(data.Schema, rounds: 2, seed) with { Contribution = null };
         return DemoPlan.WithPrivacy(plain, epsilon: 3, delta: 1e-5, DemoPlan.TrainRows(plain, data));
     }

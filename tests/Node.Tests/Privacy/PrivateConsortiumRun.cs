@@ -19,7 +19,7 @@ public sealed class PrivateConsortiumRun() : ConsortiumRun(new ConsortiumRunBuil
     /// <summary>The chain's per-member epsilon cap: what the ledger charges for <see cref="AffordableRounds"/> training rounds.</summary>
     public ulong CapMicro => Cap(Plan);
 
-    private static TrainingPlan PlanOf(FedChain.Node.Datasets.DatasetFolder data)
+    private static TrainingPlan PlanOf(FedChain.Node.Datasets.ConsortiumDataset data)
     {
         var plain = DemoPlan.HeartDisease(data.Schema, Rounds, seed: 42);
         return DemoPlan.WithPrivacy(plain, epsilon: 3, delta: 1e-5, DemoPlan.TrainRows(plain, data));

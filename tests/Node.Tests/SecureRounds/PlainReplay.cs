@@ -29,7 +29,7 @@ internal static class PlainReplay
         track.ApplyMoments([.. record.Rounds[0].Commitments.Select(c => CommitmentCheck.Check(plan, record.PlanHash, c, blob(c.BlobHash), out _)!)]);
         var local = sites.ToDictionary(m => m.Key, m =>
         {
-            var site = LocalSite.Load(plan, m.Value, dataFiles[m.Value].File, dataFiles[m.Value].Mapping);
+            var site = LocalSite.Load(plan, dataFiles[m.Value] with { Site = m.Value });
             site.Normalise(plan.Normalisation, track.PooledMoments);
             return site;
         });

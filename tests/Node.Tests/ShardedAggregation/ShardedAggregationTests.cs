@@ -29,7 +29,7 @@ public sealed class ShardedAggregationTests
     {
         await using var run = await ShardedCluster.StartAsync(5);
         var liar = 2;
-        run.Aggregators[liar].Tamper = (_, sum) =>
+        run.Aggregators[liar].Tamper = (_, _, sum) =>
         {
             sum.Sum[7] += 1; // one element off: a sum check over Z_2^32 alone could not be trusted with this
             return sum;
@@ -59,7 +59,7 @@ public sealed class ShardedAggregationTests
         var dropShard = order.IndexOf(run.Addresses[dropout]);
         var summed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        run.Aggregators[dropout].Tamper = (_, _) =>
+        run.Aggregators[dropout].Tamper = (_, _, _) =>
         {
             // It has pulled and summed its shard; it dies before claiming it.
             summed.TrySetResult();

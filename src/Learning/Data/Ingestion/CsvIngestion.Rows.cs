@@ -90,7 +90,7 @@ public static partial class CsvIngestion
             return false;
         }
 
-        if (column.Type != ColumnType.Categorical) { features[slot.Offset] = (float)number; return true; }
+        if (column.Type != ColumnType.Categorical) { features[slot.Offset] = (float)Transformed(column.Transform, number); return true; }
         switch (column.Encoding ?? CategoricalEncoding.OneHotDropFirst)
         {
             case CategoricalEncoding.Ordinal: features[slot.Offset] = category; break;
@@ -100,6 +100,12 @@ public static partial class CsvIngestion
 
         return true;
     }
+
+    private static double Transformed(FeatureTransform? transform, double value) => transform switch
+    {
+        FeatureTransform.Log1p => Math.Log(1 + value),
+        _ => value,
+    };
 
     private static bool ReadOutcome(CellReader reader, MappedCell cell, RowContext at, out double value)
     {

@@ -19,6 +19,7 @@ public static partial class CsvIngestion
 
     public static IngestedSite Load(DatasetSchema schema, SiteMapping mapping, SiteSource source)
     {
+        if (source.Layout != SiteLayout.Table) throw new ArgumentException($"site '{source.Site}': {source.File} is a {source.Layout} file, not an export of one row per record", nameof(source));
         mapping.CheckAgainst(schema);
         var report = new ValidationReport { Site = source.Site, File = source.File, Mapping = mapping.Source, Encoding = mapping.Format.Encoding };
         foreach (var column in schema.Columns) report.Columns[column.Name] = new ColumnReport();

@@ -12,6 +12,7 @@ namespace FedChain.Learning.Data.Schema;
 /// <param name="Encoding">How a categorical feature is encoded.</param>
 /// <param name="Missing">Overrides the schema-wide missing-value policy for this column.</param>
 /// <param name="Impute">The value used when <see cref="Missing"/> is <see cref="MissingPolicy.Impute"/>.</param>
+/// <param name="Transform">A numeric feature's per-row transform before it enters the model (analyses see the recorded value).</param>
 /// <param name="PublicCounts">Counts over this column are public by law (notifiable-disease counts, say): disclosure control does not suppress them.</param>
 /// <param name="Description">What the column records.</param>
 public sealed record ColumnSpec(
@@ -26,5 +27,6 @@ public sealed record ColumnSpec(
     CategoricalEncoding? Encoding = null,
     MissingPolicy? Missing = null,
     double? Impute = null,
+    FeatureTransform? Transform = null,
     bool? PublicCounts = null,
     string? Description = null);

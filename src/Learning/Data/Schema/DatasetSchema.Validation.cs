@@ -24,6 +24,8 @@ public sealed partial record DatasetSchema
             }
 
             if (column.Role is ColumnRole.Feature or ColumnRole.Attribute && column.Type == ColumnType.Text) Fail($"{where}: a {column.Role.ToString().ToLowerInvariant()} cannot be text");
+            if (column.Transform is not null && (column.Role != ColumnRole.Feature || column.Type != ColumnType.Numeric)) Fail($"{where}: only a numeric feature can have a 'transform'");
+            if (column.Transform == FeatureTransform.Log1p && !(column.Min > -1)) Fail($"{where}: 'log1p' needs a 'min' above -1, so every valid value has a logarithm");
             if (column.Quantity is { } quantity && !Mapping.ClinicalUnits.Knows(quantity, column.Unit))
             {
                 Fail($"{where}: quantity '{quantity}' with unit '{column.Unit}' is not in the clinical unit table ({Mapping.ClinicalUnits.Describe()})");

@@ -1,3 +1,4 @@
+using static FedChain.Learning.Models.TorchScalars;
 using static TorchSharp.torch;
 
 namespace FedChain.Learning.Models.Sequence;
@@ -11,9 +12,9 @@ public sealed class GruModel(int inputCount, SequenceSpec sequence, int outputCo
 {
     private protected override (Tensor State, Tensor Cell) Step(Tensor inputGates, Tensor hiddenGates, Tensor state, Tensor cell)
     {
-        var r = sigmoid(Gate(inputGates, 0) + Gate(hiddenGates, 0));
-        var z = sigmoid(Gate(inputGates, 1) + Gate(hiddenGates, 1));
-        var n = tanh(Gate(inputGates, 2) + r * Gate(hiddenGates, 2));
-        return ((1 - z) * n + z * state, cell);
+        var r = sigmoid(Plus(Gate(inputGates, 0), Gate(hiddenGates, 0)));
+        var z = sigmoid(Plus(Gate(inputGates, 1), Gate(hiddenGates, 1)));
+        var n = tanh(Plus(Gate(inputGates, 2), r * Gate(hiddenGates, 2)));
+        return (Plus(Minus(1, z) * n, z * state), cell);
     }
 }

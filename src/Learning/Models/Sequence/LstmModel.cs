@@ -1,3 +1,4 @@
+using static FedChain.Learning.Models.TorchScalars;
 using static TorchSharp.torch;
 
 namespace FedChain.Learning.Models.Sequence;
@@ -10,8 +11,8 @@ public sealed class LstmModel(int inputCount, SequenceSpec sequence, int outputC
 {
     private protected override (Tensor State, Tensor Cell) Step(Tensor inputGates, Tensor hiddenGates, Tensor state, Tensor cell)
     {
-        var gates = inputGates + hiddenGates;
-        var next = sigmoid(Gate(gates, 1)) * cell + sigmoid(Gate(gates, 0)) * tanh(Gate(gates, 2));
+        var gates = Plus(inputGates, hiddenGates);
+        var next = Plus(sigmoid(Gate(gates, 1)) * cell, sigmoid(Gate(gates, 0)) * tanh(Gate(gates, 2)));
         return (sigmoid(Gate(gates, 3)) * tanh(next), next);
     }
 }

@@ -1,3 +1,4 @@
+using static FedChain.Learning.Models.TorchScalars;
 using static TorchSharp.torch;
 
 namespace FedChain.Learning.Models.Sequence;
@@ -41,12 +42,12 @@ public abstract class RecurrentModel : NeuralModel
         var biasIh = parameters.narrow(0, gh * (C + H), gh);
         var biasHh = parameters.narrow(0, gh * (C + H + 1), gh);
         // The input part of every gate for every step at once: [n, T, G*H].
-        var inputGates = Multiply(parameters, steps, 0, C, gh) + biasIh;
+        var inputGates = Plus(Multiply(parameters, steps, 0, C, gh), biasIh);
         var state = zeros(n, H);
         var cell = zeros(n, H);
         for (var t = 0; t < Sequence.Steps; t++)
         {
-            var hiddenGates = Multiply(parameters, state, gh * C, H, gh) + biasHh;
+            var hiddenGates = Plus(Multiply(parameters, state, gh * C, H, gh), biasHh);
             (state, cell) = Step(inputGates.select(1, t), hiddenGates, state, cell);
         }
 

@@ -1,6 +1,7 @@
 using FedChain.Learning.Models;
 using FedChain.Learning.Privacy.Accounting;
 using TorchSharp.Modules;
+using static FedChain.Learning.Models.TorchScalars;
 using static TorchSharp.torch;
 
 namespace FedChain.Learning.Privacy.DpSgd;
@@ -71,7 +72,7 @@ public sealed class DpSgd
         var expectedBatchSize = Options.SampleRate * (Options.DeclaredRecords ?? count);
         for (var p = 0; p < _parameters.Length; p++)
         {
-            var privateGradient = AddNoise(clippedSum[p]) / expectedBatchSize;
+            var privateGradient = Over(AddNoise(clippedSum[p]), expectedBatchSize);
             SetGradient(_parameters[p], privateGradient);
         }
         return new DpSgdStepResult(batch.Length, clippedFraction, _budget.Spent);
@@ -90,7 +91,7 @@ public sealed class DpSgd
     {
         var noise = new float[clippedSum.numel()];
         _noise.FillGaussian(noise, Options.NoiseMultiplier * Options.ClipNorm);
-        return clippedSum + tensor(noise, dtype: clippedSum.dtype).reshape(clippedSum.shape);
+        return Plus(clippedSum, tensor(noise, dtype: clippedSum.dtype).reshape(clippedSum.shape));
     }
 
     private IReadOnlyList<Tensor> ClippedSum(Tensor features, Tensor targets, long[] batch, out double clippedFraction)
@@ -100,7 +101,7 @@ public sealed class DpSgd
         if (batch.Length == 0) return [.. _parameters.Select(p => zeros_like(p))];
         var index = tensor(batch);
         var sum = _clippedSum(features.index_select(0, index), targets.index_select(0, index));
-        clippedFraction = (sum.Norms > Options.ClipNorm).to_type(ScalarType.Float64).mean().item<double>();
+        clippedFraction = Above(sum.Norms, Options.ClipNorm).to_type(ScalarType.Float64).mean().item<double>();
         return sum.Sum;
     }
 

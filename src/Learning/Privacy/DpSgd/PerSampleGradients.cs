@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using static FedChain.Learning.Models.TorchScalars;
 using static TorchSharp.torch;
 
 namespace FedChain.Learning.Privacy.DpSgd;
@@ -33,7 +34,7 @@ public static partial class PerSampleGradients
     public static IReadOnlyList<Tensor> Clip(IReadOnlyList<Tensor> perSample, double clipNorm)
     {
         using var scope = NewDisposeScope();
-        var squaredNorms = perSample.Select(g => g.reshape(g.shape[0], -1).square().sum(1)).Aggregate((x, y) => x + y);
+        var squaredNorms = perSample.Select(g => g.reshape(g.shape[0], -1).square().sum(1)).Aggregate(Plus);
         var factors = ClipFactors(squaredNorms.sqrt(), clipNorm);
         return perSample.Select(g => (g * factors.reshape([g.shape[0], .. Enumerable.Repeat(1L, (int)g.dim() - 1)])).MoveToOuterDisposeScope()).ToArray();
     }
@@ -63,7 +64,7 @@ public static partial class PerSampleGradients
     }
 
     // min(1, C / |g_i|): records inside the ball keep their gradient (Abadi et al. 2016, Algorithm 1).
-    private static Tensor ClipFactors(Tensor norms, double clipNorm) => (clipNorm / norms).clamp_max(1.0);
+    private static Tensor ClipFactors(Tensor norms, double clipNorm) => ClampMax(Over(clipNorm, norms), 1.0);
 
     private static void CheckClipNorm(double clipNorm)
     {
@@ -80,7 +81,7 @@ public static partial class PerSampleGradients
         {
             var inputSquares = inputs[l].square().sum(1);
             if (hasBias(l)) inputSquares += 1;
-            squaredNorms += outputGradients[l].square().sum(1) * inputSquares;
+            squaredNorms = Plus(squaredNorms, outputGradients[l].square().sum(1) * inputSquares);
         }
         return squaredNorms.sqrt();
     }

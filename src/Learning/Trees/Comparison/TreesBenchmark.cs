@@ -74,8 +74,9 @@ public static class TreesBenchmark
         var protocol = ForecastProtocol.Influenza();
         var method = protocol.Methods.First(m => m.Model.Kind == ModelKind.BoostedTrees);
         var regions = counts.Regions;
-        var train = regions.Select(r => protocol.Features.Rows(counts, r, protocol.Features.Lags + 1, protocol.FitThrough)).ToArray();
-        var test = regions.Select(r => protocol.Features.Rows(counts, r, protocol.TestFrom, protocol.TestTo)).ToArray();
+        var rows = regions.Select(r => protocol.RegionRows(counts, r)).ToArray();
+        var train = rows.Select(r => r.Fit).ToArray();
+        var test = rows.Select(r => r.Test).ToArray();
         ForecastMethodResult Scores(Func<long, ForecastTable> forecast, string name)
         {
             var start = time.GetTimestamp();

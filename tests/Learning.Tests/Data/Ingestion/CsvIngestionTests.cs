@@ -50,6 +50,33 @@ public sealed class CsvIngestionTests : IDisposable
     }
 
     [Fact]
+    public void Load_Log1pColumn_FeedsTheModelTheLogAndAnalysesTheRecordedValue()
+    {
+        var schema = DatasetSchema.Parse(SchemaJson.Replace("""{ "name": "chol", "min": 0, "max": 1000,""", """{ "name": "chol", "min": 0, "max": 1000, "transform": "log1p",""", StringComparison.Ordinal), "mini-log");
+        var path = _dir.File("log.csv");
+        File.WriteAllText(path, "age,cp,chol,y\n50,1,180,0\n60,3,0,2\n");
+
+        var sut = CsvIngestion.Load(schema, _mapping, new SiteSource("site", path));
+
+        Assert.Equal([50f, 0, 0, 0, (float)Math.Log(181), 60, 0, 1, 0, 0], sut.Data.Features);
+        Assert.Equal([180.0, 0], sut.Table.Column("chol"));
+        Assert.NotEqual(_schema.Hash, schema.Hash);
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "cp", "type": "categorical",""", """{ "name": "cp", "type": "categorical", "transform": "log1p",""", "only a numeric feature")]
+    [InlineData("""{ "name": "age", "min": 0,""", """{ "name": "age", "transform": "log1p",""", "needs a 'min' above -1")]
+    public void Parse_TransformWhereItCannotApply_NamesTheColumn(string column, string transformed, string why)
+    {
+        var json = SchemaJson.Replace(column, transformed, StringComparison.Ordinal);
+
+        var error = Assert.Throws<SchemaException>(() => DatasetSchema.Parse(json, "bad.json"));
+
+        Assert.Contains("bad.json", error.Message);
+        Assert.Contains(why, error.Message);
+    }
+
+    [Fact]
     public void Load_TruncatedFile_ReportsTheShortLineAndKeepsTheRest()
     {
         var sut = Load("age,cp,chol,y\n50,1,180,0\n61,2,190,1\n70,4");

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Text.Json;
+using FedChain.Node.Demo;
+using Spectre.Console;
+
+namespace FedChain.Node.Cli;
+
+/// <summary>`fedchain bench scale`: N node processes on anvil through a sharded plan; writes scale.json.</summary>
+internal static class BenchScaleCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static Command Build()
+    {
+        var nodes = new Option<int>("--nodes") { Description = "Institutions, each a `fedchain node` process with its share of the rows.", DefaultValueFactory = _ => 10 };
+        var rounds = new Option<int>("--rounds") { Description = "Training rounds of the sharded plan.", DefaultValueFactory = _ => 3 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for scale.json.", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split and the plan.", DefaultValueFactory = _ => 1 };
+        var work = new Option<DirectoryInfo?>("--work") { Description = "Where the consortium's folders go (default: the system temp folder); removed afterwards." };
+        var data = new Option<string?>("--data") { Description = "The heart-disease folder (default: data/heart-disease above the working directory)." };
+        var command = new Command("scale", "N `fedchain node` processes on anvil, an N-way split of the heart-disease rows, a sharded plan; writes scale.json.")
+        {
+            nodes, rounds, output, seed, work, data,
+        };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(nodes), parse.GetValue(rounds), parse.GetValue(output)!, parse.GetValue(seed), parse.GetValue(work), parse.GetValue(data), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(int nodes, int rounds, DirectoryInfo output, int seed, DirectoryInfo? workRoot, string? data, CancellationToken ct)
+    {
+        if (nodes is < 2 or > 100) return Fail($"--nodes must be 2 to 100, got {nodes}");
+        if (rounds is < 1 or > 20) return Fail($"--rounds must be 1 to 20, got {rounds}");
+        output.Create();
+        var work = workRoot is null ? Directory.CreateTempSubdirectory("fedchain-bench-scale-") : workRoot.CreateSubdirectory($"fedchain-bench-scale-{Guid.NewGuid():N}");
+        ScaleResult result;
+        try
+        {
+            result = await AnsiConsole.Status().StartAsync("bench scale", async context =>
+                await new ScaleRun(nodes, rounds, seed, work.FullName, data).RunAsync(new Progress<string>(s => context.Status($"bench scale: {s}")), ct));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+
+        var path = Path.Combine(output.FullName, "scale.json");
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(result, Json), ct);
+        AnsiConsole.MarkupLine($"{result.Nodes} nodes, {result.Rounds} rounds of a {result.UpdateBytes}-byte update: round seconds {string.Join(" / ", result.RoundSeconds.Select(s => s.ToString("F1")))}; "
+            + $"received per node per round max {result.ReceivedPerNodePerRound.Max / 1e6:F2} MB (mean {result.ReceivedPerNodePerRound.Mean / 1e6:F2}); "
+            + $"memory per node max {result.MemoryPerNode.Max / 1e6:F0} MB (mean {result.MemoryPerNode.Mean / 1e6:F0}); connections max {result.ConnectionsPerNode.Max:F0}; "
+            + $"same bits everywhere: {(result.IdenticalOnEveryNode ? "yes" : "[red]no[/]")}; audit findings: {result.AuditFindings.Count}");
+        AnsiConsole.MarkupLine($"wrote {Markup.Escape(path)}");
+        return result.IdenticalOnEveryNode && result.AuditFindings.Count == 0 ? 0 : 1;
+    }
+
+    private static int Fail(string message)
+    {
+        AnsiConsole.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+        return 2;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace FedChain.Node.Demo;
+
+/// <summary>What `fedchain bench scale` writes to scale.json: one consortium of N node processes through a sharded plan.</summary>
+/// <param name="UpdateBytes">One member's committed update (the plan's words, 4 bytes each).</param>
+/// <param name="RoundSeconds">Per training round: from the first node starting it to the last node holding its aggregate.</param>
+/// <param name="ReceivedPerNodePerRound">Socket bytes (TLS included) a node received during a training round: max and mean over nodes and rounds.</param>
+/// <param name="MemoryPerNode">Resident bytes of a node process, sampled as it finished each round: the largest sample of each node, max and mean over nodes.</param>
+/// <param name="ConnectionsPerNode">Members a node was connected to as it finished its last round: max and mean.</param>
+public sealed record ScaleResult(
+    [property: JsonPropertyName("nodes")] int Nodes,
+    [property: JsonPropertyName("split")] string Split,
+    [property: JsonPropertyName("rounds")] int Rounds,
+    [property: JsonPropertyName("update_bytes")] long UpdateBytes,
+    [property: JsonPropertyName("round_seconds")] IReadOnlyList<double> RoundSeconds,
+    [property: JsonPropertyName("received_per_node_per_round")] ScaleFigure ReceivedPerNodePerRound,
+    [property: JsonPropertyName("memory_per_node")] ScaleFigure MemoryPerNode,
+    [property: JsonPropertyName("connections_per_node")] ScaleFigure ConnectionsPerNode,
+    [property: JsonPropertyName("total_seconds")] double TotalSeconds,
+    [property: JsonPropertyName("identical_on_every_node")] bool IdenticalOnEveryNode,
+    [property: JsonPropertyName("audit_findings")] IReadOnlyList<string> AuditFindings);
+
+public sealed record ScaleFigure([property: JsonPropertyName("max")] double Max, [property: JsonPropertyName("mean")] double Mean)
+{
+    public static ScaleFigure Of(IReadOnlyCollection<double> values) => values.Count == 0 ? new(0, 0) : new(values.Max(), values.Average());
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using FedChain.Contracts.Client;
+using FedChain.Learning.Quantisation;
+using FedChain.Node.Agent;
+using FedChain.Node.Rounds;
+using FedChain.Node.ShardedAggregation;
+
+namespace FedChain.Node.ShardedRounds;
+
+/// <summary>
+/// Sharded aggregation in the node (docs/network.md, "Sharded aggregation"): at publish, the member's committed
+/// words (masked under secure aggregation) go out as one shard blob per plan participant and the committed blob
+/// lists them; at collection, the chain's accepted commits are the participants and each member sums the shards
+/// it aggregates, checks every shard sum and ends on the same bits as full replication. A member caught lying is
+/// named on the ledger (<c>reportAggregatorFinding</c>) and kept in <see cref="Findings"/>; its shard is redone, so the round completes.
+/// </summary>
+public sealed class ShardedCollectionFeature : PlanFeature
+{
+    private readonly List<(int Round, AggregatorFinding Finding)> _findings = [];
+
+    public ShardedCollectionFeature(PlanRun run) : base(run)
+    {
+        var config = run.Node.Config;
+        if (config.CrashMidAggregationRound is null && config.LieAsAggregatorRound is null) return;
+        // Tests' fault injection: a dropout after summing a shard and before claiming it, or a wrong sum claimed.
+        run.Node.ShardedAggregation.Tamper = (session, _, sum) =>
+        {
+            if (config.CrashMidAggregationRound is { } crash && session == ShardedCommit.Session(run.PlanId, crash)) Process.GetCurrentProcess().Kill();
+            if (config.LieAsAggregatorRound is { } lie && session == ShardedCommit.Session(run.PlanId, lie)) sum.Sum[0] += 1;
+            return sum;
+        };
+    }
+
+    /// <summary>The members named lying, by round.</summary>
+    public IReadOnlyList<(int Round, AggregatorFinding Finding)> Findings
+    {
+        get
+        {
+            lock (_findings) return [.. _findings];
+        }
+    }
+
+    private NodeContext Node => Run.Node;
+
+    /// <summary>One shard per plan participant: the plan is running, so the set is fixed and the same on every node.</summary>
+    private int Shards => Node.Chain.Read(s => s.Plans[Run.PlanId].Participants.Count);
+
+    public override Task<byte[]> PublishBodyAsync(int round, uint[] values, byte[] body, CancellationToken ct) =>
+        ShardedCommit.PublishAsync(Node.Network, values, Shards, ct);
+
+    public override async Task<RoundContributions> CombineAsync(int round, IReadOnlyList<AcceptedBlob> accepted, RoundContributions contributions, CancellationToken ct)
+    {
+        if (accepted.Count == 0) return contributions;
+        var committed = accepted.Select(ShardedCommit.Of).ToList();
+        var mine = committed.Find(c => c.Member == Node.Key.Address);
+        var over = Node.Chain.Read(s => Run.RoundOf(s, round)?.FinalAggregate is not null);
+        uint[] sum;
+        if (mine is not null && !over)
+        {
+            Run.Report("phase", round, phase: "sharded aggregation");
+            var result = await Node.ShardedAggregation.RunCommittedAsync(ShardedCommit.Session(Run.PlanId, round), committed, await WordsAsync(mine, ct), ct);
+            lock (_findings) _findings.AddRange(result.Findings.Select(f => (round, f)));
+            await NameOnChainAsync(round, result.Findings, ct);
+            sum = result.Sum;
+        }
+        else
+        {
+            // Not taking part (no commit of this round, or back after a restart once the round was agreed): every
+            // member's words from its shards, summed as full replication sums them.
+            Run.Report("phase", round, phase: "fetching shards");
+            sum = new uint[Run.Plan.WireLength];
+            foreach (var member in committed) UpdateQuantiser.AddInto(sum, await WordsAsync(member, ct));
+        }
+
+        return RoundContributions.Collected(accepted, sum, Run.Plan, round, masked: Run.Pipeline.Masking is not null);
+    }
+
+    /// <summary>Names each member caught lying on the ledger, once per round (the ledger takes one finding per member and
+    /// reporter): the first finding against it, with its signed claim's id and its sum blob, which anyone can check.</summary>
+    private async Task NameOnChainAsync(int round, IReadOnlyList<AggregatorFinding> findings, CancellationToken ct)
+    {
+        foreach (var finding in findings.Where(f => f.Member != Node.Key.Address).DistinctBy(f => f.Member))
+        {
+            try
+            {
+                await Node.Consortium.Ledger.ReportAggregatorFindingAsync(Run.PlanId, (uint)round, finding.Member.ToString(), (uint)finding.Shard,
+                    Convert.FromHexString(finding.Claim), finding.Aggregate.ToBytes(), (byte)finding.Kind, ct);
+                Log.AggregatorNamedOnChain(Node.Logger, Run.PlanId, round, finding.Member.ToString(), finding.Shard, finding.Reason);
+            }
+            catch (ContractRevertException e)
+            {
+                Log.FindingRefused(Node.Logger, Run.PlanId, round, finding.Member.ToString(), e.Message);
+            }
+        }
+    }
+
+    /// <summary>A member's committed words, from its shard blobs (our own are in the store already).</summary>
+    private async Task<uint[]> WordsAsync(CommittedShards member, CancellationToken ct)
+    {
+        var blobs = new List<byte[]>();
+        foreach (var id in member.Shards)
+        {
+            if (!Node.Network.HasBlob(id)) await Node.Network.FetchBlobAsync(id, [member.Member], ct);
+            blobs.Add(await Node.Network.ReadBlobAsync(id, ct));
+        }
+
+        return ShardedCommit.Words(member, blobs, Run.Plan.WireLength);
+    }
+}
