@@ -4,6 +4,7 @@ using System.Text.Json;
 using FedChain.Contracts.Events;
 using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Plans;
+using FedChain.Learning.Simulation;
 using FedChain.Node.Agent;
 using FedChain.Node.Audit;
 using FedChain.Node.Contributions;
