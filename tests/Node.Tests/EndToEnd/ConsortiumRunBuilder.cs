@@ -7,7 +7,7 @@ namespace FedChain.Node.Tests.EndToEnd;
 /// <summary>
 /// What a <see cref="ConsortiumRun"/> runs: its dataset (default heart disease), its plans (each built
 /// from the dataset; default the demo plan), the chain's windows and privacy cap, a member that
-/// crashes or lies, and the run's deadline.
+/// crashes or lies, a slow member, and the run's deadline.
 /// </summary>
 internal sealed class ConsortiumRunBuilder
 {
@@ -33,6 +33,9 @@ internal sealed class ConsortiumRunBuilder
 
     /// <summary>In a sharded plan, the first member's node claims wrong shard sums in this round (<c>lieAsAggregatorRound</c>); null: nobody lies.</summary>
     public int? FirstLiesAsAggregatorRound { get; private set; }
+
+    /// <summary>The last member's training takes this many times as long (<c>trainingSlowdown</c>); null: every member runs at its speed.</summary>
+    public double? LastMemberSlowdown { get; private set; }
 
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(4);
 
@@ -76,6 +79,12 @@ internal sealed class ConsortiumRunBuilder
     public ConsortiumRunBuilder WithTheFirstMemberLyingAsAggregatorInRound(int round)
     {
         FirstLiesAsAggregatorRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder SlowingTheLastMember(double factor)
+    {
+        LastMemberSlowdown = factor;
         return this;
     }
 
