@@ -54,6 +54,8 @@ abstract contract LedgerBase {
     mapping(uint32 => bytes32) internal _datasetHashes;
     mapping(uint32 => uint72) internal _datasetBudgets; // budget + 1; 0: the default applies
     mapping(address => mapping(uint32 => LifetimeSpend)) internal _lifetime;
+    /// @dev Per asynchronous plan, the open arrival window's committers in chain order (emptied when it closes).
+    mapping(uint256 => address[]) internal _arrivals;
 
     event PlanStarted(
         uint256 indexed planId, bytes32 planHash, address[] invited, uint32 rounds, uint32 commitWindow, uint40 enrolmentDeadline
@@ -66,7 +68,8 @@ abstract contract LedgerBase {
         uint8 contributionMode,
         uint8 scoresLag,
         uint128 rewardPool,
-        uint8 kind
+        uint8 kind,
+        uint8 bufferSize
     );
     event PlanLimits(
         uint256 indexed planId,
@@ -82,6 +85,9 @@ abstract contract LedgerBase {
     event ParticipantDropped(uint256 indexed planId, address indexed member);
     event RoundOpened(uint256 indexed planId, uint32 indexed round, uint40 openedAt, uint40 deadline);
     event RoundClosed(uint256 indexed planId, uint32 indexed round, uint16 committed, bool early);
+    /// @dev An asynchronous plan's arrival window closed: its commits in the order the chain took them,
+    /// the set one buffered aggregation step combines (Nguyen et al. 2022, FedBuff).
+    event ArrivalsClosed(uint256 indexed planId, uint32 indexed round, address[] arrivals);
     event PlanCompleted(uint256 indexed planId);
     event PlanCancelled(uint256 indexed planId);
     event Committed(
@@ -180,6 +186,11 @@ abstract contract LedgerBase {
     function _votesNeeded(PlanState memory s) internal pure returns (uint256) {
         uint256 share = (uint256(s.participants) * s.quorumPercent + 99) / 100;
         return share < 2 ? 2 : share;
+    }
+
+    /// @dev Whether the open round of an asynchronous plan is an arrival window (a training round; setup rounds stay synchronous).
+    function _isArrivalWindow(PlanState memory s) internal pure returns (bool) {
+        return s.bufferSize != 0 && s.currentRound >= s.setupRounds;
     }
 
     function _loadState(uint256 planId) internal view returns (PlanState memory s) {

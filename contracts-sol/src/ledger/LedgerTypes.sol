@@ -31,9 +31,10 @@ struct PlanParams {
     uint8 scoresLag; // a commit for round r carries the score vote for round r - scoresLag (1..2)
     uint128 rewardPool; // the most reward units the plan can ever mint (0 for an analysis plan)
     uint8 kind; // 0: a training plan; 1: an analysis plan (AnalysisResults: early close on an agreed result, epsilon charged once)
+    uint8 bufferSize; // 0: synchronous rounds; K >= 1: asynchronous (FedBuff): a training round is an arrival window that closes at its K-th commit
 }
 
-/// @dev Read by every commit, written when participants, status or the removal cursor change (240 bits).
+/// @dev Read by every commit, written when participants, status or the removal cursor change (248 bits).
 struct PlanSettings {
     uint8 participants; // live participants (opted in, not removed)
     uint8 invited; // live invitees, participants included
@@ -49,6 +50,7 @@ struct PlanSettings {
     uint32 datasetId; // LedgerSettings' id of the plan's schema hash
     uint32 removalsSeen; // how many entries of the removal log this plan has applied
     uint8 kind; // PlanParams.kind
+    uint8 bufferSize; // PlanParams.bufferSize
 }
 
 /// @dev The one slot every commit and vote writes (248 bits): the round clock and the vote tallies.
@@ -81,6 +83,7 @@ struct PlanState {
     uint32 datasetId;
     uint32 removalsSeen;
     uint8 kind;
+    uint8 bufferSize;
 }
 
 /// @dev Read while enrolling, excluding, scoring, settling and releasing.

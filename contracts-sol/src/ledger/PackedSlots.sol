@@ -63,6 +63,7 @@ library PackedSlots {
         s.datasetId = uint32(t >> 168);
         s.removalsSeen = uint32(t >> 200);
         s.kind = uint8(t >> 232);
+        s.bufferSize = uint8(t >> 240);
     }
 
     function storeClock(RoundClock storage cs, PlanState memory s) internal {
@@ -77,7 +78,8 @@ library PackedSlots {
         uint256 w = uint256(s.participants) | uint256(s.invited) << 8 | uint256(s.status) << 16 | uint256(s.minParticipants) << 24
             | uint256(s.quorumPercent) << 32 | uint256(s.scoresLag) << 40 | uint256(s.setupRounds) << 48 | uint256(s.commitWindow) << 56
             | uint256(s.totalRounds) << 88 | uint256(s.chargeLimit) << 112 | uint256(s.epsilonPerRound) << 136
-            | uint256(s.datasetId) << 168 | uint256(s.removalsSeen) << 200 | uint256(s.kind) << 232;
+            | uint256(s.datasetId) << 168 | uint256(s.removalsSeen) << 200 | uint256(s.kind) << 232
+            | uint256(s.bufferSize) << 240;
         assembly ("memory-safe") {
             sstore(ts.slot, w)
         }

@@ -44,7 +44,7 @@ abstract contract PlanSchedule is PlanMembership {
         _invitees[planId] = p.invited;
 
         emit PlanStarted(planId, p.planHash, p.invited, p.rounds, p.commitWindow, deadline);
-        emit PlanTerms(planId, p.quorumPercent, p.epsilonBudget, p.secureAggregation, p.contributionMode, p.scoresLag, p.rewardPool, p.kind);
+        emit PlanTerms(planId, p.quorumPercent, p.epsilonBudget, p.secureAggregation, p.contributionMode, p.scoresLag, p.rewardPool, p.kind, p.bufferSize);
         emit PlanLimits(planId, p.schemaHash, p.maxSamples, p.setupRounds, p.minParticipants, p.epsilonPerRound,
             p.availabilityWindow, p.settlementWindow);
     }
@@ -110,6 +110,10 @@ abstract contract PlanSchedule is PlanMembership {
     /// @dev Also files the round's commit count in the committer ring (recordScores checks score vectors against it).
     function _closeRound(uint256 planId, PlanState memory s, bool early) internal override {
         emit RoundClosed(planId, s.currentRound, s.committedTotal, early);
+        if (_isArrivalWindow(s)) {
+            emit ArrivalsClosed(planId, s.currentRound, _arrivals[planId]);
+            delete _arrivals[planId];
+        }
         uint256 shift = (uint256(s.currentRound) % RECORD_WINDOW) * 8;
         uint256 ring = _roundCommitters[planId];
         _roundCommitters[planId] = (ring & ~(uint256(0xff) << shift)) | (uint256(s.committedTotal) << shift);
@@ -142,6 +146,7 @@ abstract contract PlanSchedule is PlanMembership {
         s.datasetId = datasetId;
         s.removalsSeen = _globals.removalCount;
         s.kind = p.kind;
+        s.bufferSize = p.bufferSize;
     }
 
     function _validate(PlanParams calldata p) private view {
@@ -168,5 +173,9 @@ abstract contract PlanSchedule is PlanMembership {
         if (p.kind > PLAN_ANALYSIS) revert InvalidPlanParameter("kind");
         // an analysis plan is not scored, so nothing could ever be paid from a pool
         if (p.kind == PLAN_ANALYSIS && p.rewardPool != 0) revert InvalidPlanParameter("rewardPool");
+        // an arrival window holds at most every participant; masks cancel only over a set fixed before
+        // masking, and an analysis plan's quorum of results needs every member on one round
+        if (p.bufferSize > p.invited.length) revert InvalidPlanParameter("bufferSize");
+        if (p.bufferSize != 0 && (p.secureAggregation || p.kind == PLAN_ANALYSIS)) revert InvalidPlanParameter("bufferSize");
     }
 }

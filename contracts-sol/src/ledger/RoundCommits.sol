@@ -38,12 +38,15 @@ abstract contract RoundCommits is Availability {
         _count(planId, s, p, dirty);
     }
 
-    /// @dev Stores the committer's record and counts its commit; the one that completes the round closes it.
+    /// @dev Stores the committer's record and counts its commit; the one that completes the round closes
+    /// it. In an asynchronous plan's arrival window, the K-th commit completes it (FedBuff's buffer of K).
     function _count(uint256 planId, PlanState memory s, Participant memory p, bool dirty) private {
         _participants[planId][msg.sender].store(p);
         s.committedLive += 1;
         s.committedTotal += 1;
-        if (s.committedLive == s.participants) _closeRound(planId, s, true);
+        bool window = _isArrivalWindow(s);
+        if (window) _arrivals[planId].push(msg.sender);
+        if (s.committedLive == s.participants || (window && s.committedTotal == s.bufferSize)) _closeRound(planId, s, true);
         _store(planId, s, dirty || s.status != STATUS_RUNNING);
     }
 

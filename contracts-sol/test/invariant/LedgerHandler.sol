@@ -91,7 +91,8 @@ contract LedgerHandler is Test {
             contributionMode: 0,
             scoresLag: uint8(1 + seed % 2),
             rewardPool: analysis ? 0 : uint128(bound(pool, 0, 1e24)),
-            kind: analysis ? 1 : 0
+            kind: analysis ? 1 : 0,
+            bufferSize: 0
         });
         vm.prank(timelock);
         uint256 planId = admin().startPlan(p);

@@ -102,7 +102,8 @@ abstract contract ConsortiumFixture is Test {
             contributionMode: 0,
             scoresLag: 2,
             rewardPool: 5e18,
-            kind: 0
+            kind: 0,
+            bufferSize: 0
         });
     }
 

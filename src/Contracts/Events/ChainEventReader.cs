@@ -48,6 +48,7 @@ public sealed class ChainEventReader
         Add<LedgerEvents.ParticipantDropped>(addresses.TrainingLedger);
         Add<LedgerEvents.RoundOpened>(addresses.TrainingLedger);
         Add<LedgerEvents.RoundClosed>(addresses.TrainingLedger);
+        Add<LedgerEvents.ArrivalsClosed>(addresses.TrainingLedger);
         Add<LedgerEvents.PlanCompleted>(addresses.TrainingLedger);
         Add<LedgerEvents.PlanCancelled>(addresses.TrainingLedger);
         Add<LedgerEvents.Committed>(addresses.TrainingLedger);

@@ -91,6 +91,9 @@ public sealed partial class LedgerState
                 closed.Closed = true;
                 closed.ClosedEarly = c.Early;
                 break;
+            case LedgerEvents.ArrivalsClosed a:
+                _plans[a.PlanId].Round(a.Round).Arrivals.AddRange(a.Arrivals.Select(Key));
+                break;
             case LedgerEvents.PlanCompleted done:
                 _plans[done.PlanId].Status = PlanStatus.Completed;
                 _plans[done.PlanId].CurrentRound = _plans[done.PlanId].TotalRounds;

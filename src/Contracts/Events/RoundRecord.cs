@@ -19,6 +19,9 @@ public sealed class RoundRecord(uint round)
     /// <summary>The participant set the chain decided: every commit, in chain order.</summary>
     public List<LedgerEvents.Committed> Commitments { get; } = [];
 
+    /// <summary>An asynchronous plan's arrival window: its committers in chain order, as ArrivalsClosed lists them (lower-case addresses; empty for a synchronous round).</summary>
+    public List<string> Arrivals { get; } = [];
+
     public List<VoteRecord> AggregateVotes { get; } = [];
 
     public List<VoteRecord> ScoresVotes { get; } = [];

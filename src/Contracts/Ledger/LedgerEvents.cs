@@ -29,6 +29,8 @@ public static class LedgerEvents
         [Parameter("uint128", "rewardPool", 7)] public BigInteger RewardPool { get; set; }
         /// <summary>See <see cref="PlanKind"/>.</summary>
         [Parameter("uint8", "kind", 8)] public byte Kind { get; set; }
+        /// <summary>0: synchronous rounds; K: an asynchronous plan whose training rounds are arrival windows closing at their K-th commit.</summary>
+        [Parameter("uint8", "bufferSize", 9)] public byte BufferSize { get; set; }
     }
 
     [Event("PlanLimits")]
@@ -77,6 +79,15 @@ public static class LedgerEvents
         [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
         [Parameter("uint16", "committed", 3)] public ushort Committed { get; set; }
         [Parameter("bool", "early", 4)] public bool Early { get; set; }
+    }
+
+    /// <summary>An asynchronous plan's arrival window closed: its committers in the order the chain took them.</summary>
+    [Event("ArrivalsClosed")]
+    public sealed class ArrivalsClosed : IEventDTO
+    {
+        [Parameter("uint256", "planId", 1, true)] public BigInteger PlanId { get; set; }
+        [Parameter("uint32", "round", 2, true)] public uint Round { get; set; }
+        [Parameter("address[]", "arrivals", 3)] public List<string> Arrivals { get; set; } = [];
     }
 
     [Event("PlanCompleted")]

@@ -63,4 +63,8 @@ public sealed class PlanParams
 
     /// <summary>A training or an analysis plan (<see cref="PlanKind"/>); an analysis plan has no reward pool.</summary>
     [Parameter("uint8", "kind", 19)] public byte Kind { get; set; }
+
+    /// <summary>0: synchronous rounds. K (1..invited): asynchronous, buffered aggregation (Nguyen et al. 2022, FedBuff):
+    /// each training round is an arrival window that closes at its K-th commit (or its deadline); not with secure aggregation or an analysis plan.</summary>
+    [Parameter("uint8", "bufferSize", 20)] public byte BufferSize { get; set; }
 }

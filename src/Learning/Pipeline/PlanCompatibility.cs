@@ -49,6 +49,7 @@ public static class PlanCompatibility
         RoundHook.EvaluationAndScoring => "; use contribution method sample-share",
         RoundHook.ServerRule => "; under secure aggregation only the round's sum can be bounded: use robust rule aggregate-norm-bound",
         RoundHook.Masking => "; use compression random-k",
+        RoundHook.Buffering => "; asynchronous rounds run without secure aggregation or sharded collection",
         _ => "",
     };
 

@@ -18,6 +18,7 @@ public static class RoundFeatures
         _ => new QuantisationStage(),
         plan => plan.Compression is { } compression ? new CompressionStage(compression) : null,
         plan => plan.SecureAggregation is { Enabled: true } ? new MaskingStage() : null,
+        plan => plan.Asynchronous is { } buffered ? new BufferingStage(buffered) : null,
         plan => plan.Collection is { Mode: Collection.CollectionMode.Sharded } ? new ShardedCollectionStage() : null,
         plan => plan.Robust is { } robust ? new RobustRuleStage(robust) : new SumRuleStage(plan.Server.Rule),
         plan => plan.Personalisation is { } personal ? PersonalStage.For(personal) : null,

@@ -28,6 +28,9 @@ public enum RoundHook
     /// <summary>Node only: committed blobs are fetched and checked; the chain's commit set is the participant set.</summary>
     Collection,
 
+    /// <summary>Asynchronous rounds: each update of the chain's arrival window weighed by its staleness (FedBuff).</summary>
+    Buffering,
+
     /// <summary>Secure aggregation: the survivors' answers remove the masks from the sum.</summary>
     Unmasking,
 

@@ -25,6 +25,7 @@ public sealed class RoundPipeline
         Quantisation = stages.OfType<QuantisationStage>().Single();
         Compression = stages.OfType<CompressionStage>().SingleOrDefault();
         Masking = stages.OfType<MaskingStage>().SingleOrDefault();
+        Buffering = stages.OfType<BufferingStage>().SingleOrDefault();
         Sharding = stages.OfType<ShardedCollectionStage>().SingleOrDefault();
         Rule = stages.OfType<AggregationStage>().Single();
         Personal = stages.OfType<PersonalStage>().SingleOrDefault();
@@ -46,6 +47,8 @@ public sealed class RoundPipeline
     /// <summary>Secure aggregation; null when updates travel unmasked.</summary>
     public MaskingStage? Masking { get; }
 
+    /// <summary>Asynchronous rounds (arrival windows, staleness weights); null when rounds are synchronous.</summary>
+    public BufferingStage? Buffering { get; }
     /// <summary>Sharded aggregation at collection; null when every update is replicated to every member.</summary>
     public ShardedCollectionStage? Sharding { get; }
 
@@ -94,6 +97,10 @@ public sealed class RoundPipeline
     /// <summary>A committed update as the server stages take it: its words expanded to the fixed-point update.</summary>
     /// <exception cref="InvalidDataException">The words are not something the plan's compression writes.</exception>
     public MemberUpdate Expand(uint[] words, long samples, int round) => new(UpdateCompression.Expand(Plan, words, round), samples);
+
+    /// <summary>A committed update as the buffer counts it in window <paramref name="window"/>, having trained for <paramref name="trainedRound"/> (synchronous rounds: unchanged).</summary>
+    public MemberUpdate Arrived(MemberUpdate update, int trainedRound, int window) =>
+        Buffering?.Weigh(update, window - trainedRound) ?? update;
 
     /// <summary>The site's personal model after <paramref name="round"/> gave <paramref name="global"/> (null: the plan has none, or not yet).</summary>
     public float[]? PersonalModel(float[] global, ClientState state, SiteDataset train, int round) => Personal?.Model(Plan, global, state, train, round);

@@ -38,6 +38,7 @@ namespace FedChain.Learning.Plans;
 /// <param name="Personalisation">Personal models beside the global one (null: the global model only).</param>
 /// <param name="StartFrom">Transfer: an earlier plan's released model to start from (null: the seed's initial parameters).</param>
 /// <param name="Chain">The terms the chain enforces: windows, quorum, scores lag, reward rate (null: <see cref="ChainTerms.Default"/>).</param>
+/// <param name="Asynchronous">Buffered asynchronous rounds, arrival windows of K commits (null: synchronous rounds).</param>
 /// <param name="Collection">How the round's sum is collected: sharded aggregation (null: every update replicated to every member).</param>
 public sealed record TrainingPlan(
     int FormatVersion,
@@ -57,7 +58,8 @@ public sealed record TrainingPlan(
     PersonalisationSettings? Personalisation = null,
     ReleasedModel? StartFrom = null,
     ChainTerms? Chain = null,
-    CollectionSettings? Collection = null)
+    CollectionSettings? Collection = null,
+    Asynchronous.AsynchronousSettings? Asynchronous = null)
 {
     public const int CurrentFormatVersion = 1;
 

@@ -88,6 +88,10 @@ public sealed record NodeConfig
     /// <summary>Test-only: a node that misbehaves on purpose (end-to-end tests of a dishonest member); null on every real node.</summary>
     public Misbehaviour.NodeMisbehaviour? Misbehaviour { get; init; }
 
+    /// <summary>A slow site, for asynchronous rounds' tests and benches: local training takes this many times as long
+    /// (after training the node waits factor - 1 times what it took, on its clock); 1 (default): as fast as it runs.</summary>
+    public double TrainingSlowdown { get; init; } = 1;
+
     /// <summary>Fault injection for tests: the node kills itself, as SIGKILL would, once it has done round N's work and before anything of it leaves the node; null (default): never.</summary>
     public int? CrashBeforeCommittingRound { get; init; }
 
@@ -142,6 +146,7 @@ public sealed record NodeConfig
         if (Advertise is not null && !Discovery.PeerEndpoint.TryParse(Advertise, out _)) throw new InvalidDataException($"{file}: advertise '{Advertise}' is not an endpoint such as hospital.example.org:7001");
         if (StatusListen is not null && !Discovery.PeerEndpoint.TryParse(StatusListen, out _) && !System.Net.IPEndPoint.TryParse(StatusListen, out _)) throw new InvalidDataException($"{file}: statusListen '{StatusListen}' is not an endpoint such as 127.0.0.1:7100");
         if (Confirmations is < 0 or > 1000) throw new InvalidDataException($"{file}: confirmations must be 0..1000, got {Confirmations}");
+        if (!(TrainingSlowdown >= 1 && TrainingSlowdown <= 1000)) throw new InvalidDataException($"{file}: trainingSlowdown must be 1..1000, got {TrainingSlowdown}");
         if (ChainId is <= 0) throw new InvalidDataException($"{file}: chainId must be positive, got {ChainId}");
         Consent?.Check(file);
         foreach (var (name, value) in new[] { ("keystore", Keystore), ("data", Data), ("schema", Schema), ("addresses", Addresses) })

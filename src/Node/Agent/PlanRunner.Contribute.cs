@@ -12,11 +12,14 @@ public sealed partial class PlanRunner
     private sealed record Contribution(double TrainingMilliseconds, long? CommittedAt, PlanCheckpoint? Checkpoint);
 
     /// <summary>Trains and commits round <paramref name="round"/> unless this node already committed it
-    /// (before a crash) or its deadline has passed.</summary>
+    /// (before a crash) or its deadline has passed. In an asynchronous plan's training rounds the deadline
+    /// does not matter: the node trains once the loop has aggregated the window its last commit landed in,
+    /// and commits into whichever window is open then (<see cref="CommitArrivalAsync"/>).</summary>
     private async Task<Contribution> ContributeIfDueAsync(AggregateTrack track, int round, PlanCheckpoint? checkpoint, CancellationToken ct)
     {
         var opened = await node.Chain.WaitAsync(s => _run.RoundOf(s, round) is { OpenedAt: > 0 } r ? r : null, ct);
-        if (_run.Committed(round) || await node.Chain.ChainNowAsync(ct) >= (long)opened.Deadline) return new Contribution(0, null, null);
+        var arrival = Arrivals(round);
+        if (_run.Committed(round) || (arrival ? _landedIn >= round : await node.Chain.ChainNowAsync(ct) >= (long)opened.Deadline)) return new Contribution(0, null, null);
 
         _run.Report("phase", round, phase: round == 0 ? "sharing moments" : "training");
         foreach (var feature in _features) feature.RoundOpened(round, ct);
@@ -36,7 +39,7 @@ public sealed partial class PlanRunner
         }
         else
         {
-            var state = StateFor(checkpoint, checkpoint is not null && _run.Committed(checkpoint.Round));
+            var state = StateFor(checkpoint, checkpoint is not null && Landed(checkpoint.Round));
             if (Train(track, round, state) is not { } trained || await ProtectAsync(round, trained, ct) is not { } sealedUpdate)
             {
                 await NotCommittingAsync(track, round, ct);
@@ -46,6 +49,8 @@ public sealed partial class PlanRunner
             (update, blob, samples) = (trained, sealedUpdate.Blob, (ulong)trained.SampleCount);
             next = PlanCheckpoint.Of(round, state, sealedUpdate.State);
             next.Save(CheckpointFile);
+            // Tests' and benches' slow site: its training takes TrainingSlowdown times as long.
+            if (node.Config.TrainingSlowdown > 1) await Task.Delay(watch.Elapsed * (node.Config.TrainingSlowdown - 1), node.Time, ct);
         }
 
         var trainingMs = watch.Elapsed.TotalMilliseconds;
@@ -55,6 +60,7 @@ public sealed partial class PlanRunner
         _run.Report("phase", round, phase: "committing");
         var commitment = new RoundCommitment(planId, (uint)round, id.ToBytes(), samples, round == 0 ? null : track.Hash, null);
         foreach (var feature in _features) commitment = await feature.CommitmentAsync(round, commitment, update, ct);
+        if (arrival) return await CommitArrivalAsync(commitment, trainingMs, next, ct);
         try
         {
             await node.Consortium.Ledger.CommitAsync(commitment, ct);

@@ -133,7 +133,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
     /// <summary>Unmasking (when a feature masks), scoring, the server rule, evaluation on this site's test rows.</summary>
     private async Task<RoundResult> AggregateAsync(AggregateTrack track, int round, IReadOnlyList<AcceptedBlob> accepted, CancellationToken ct)
     {
-        var contributions = _run.Pipeline.SeesIndividualUpdates ? RoundContributions.Plain(accepted, _run.Plan, round) : RoundContributions.Unmasked(accepted, null, _run.Plan, round);
+        var contributions = _run.Pipeline.SeesIndividualUpdates ? RoundContributions.Plain(accepted, _run.Pipeline, round) : RoundContributions.Unmasked(accepted, null, _run.Plan, round);
         foreach (var feature in _features) contributions = await feature.CombineAsync(round, accepted, contributions, ct);
         var inputs = track.InputsFor(round, contributions);
         foreach (var feature in _features) await feature.AggregatingAsync(inputs, contributions, ct);

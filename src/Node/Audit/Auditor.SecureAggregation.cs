@@ -37,7 +37,7 @@ public sealed partial class Auditor
     /// <summary>A training round's contributions: the plain updates, or under secure aggregation the survivors and their unmasked sum.</summary>
     private RoundContributions Contributions(string id, TrainingPlan plan, PlanRecord record, RoundRecord round, IReadOnlyList<AcceptedBlob> accepted)
     {
-        if (plan.SecureAggregation is not { Enabled: true }) return RoundContributions.Plain(accepted, plan, (int)round.Round);
+        if (plan.SecureAggregation is not { Enabled: true }) return RoundContributions.Plain(accepted, _tracks[record.PlanId].Pipeline, (int)round.Round);
 
         var survivors = MaskedSum.Survivors(_secAggPool!.Slots, _secAggU2, accepted);
         uint[]? sum = null;

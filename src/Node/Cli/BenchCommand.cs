@@ -21,6 +21,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchRobustCommand.Build());
         command.Subcommands.Add(BenchCompressionCommand.Build());
         command.Subcommands.Add(BenchPersonalisationCommand.Build());
+        command.Subcommands.Add(BenchAsyncCommand.Build());
         return command;
     }
 }

@@ -63,7 +63,7 @@ internal static partial class SimulateCommand
                         : string.Create(CultureInfo.InvariantCulture, $"loss {r.MeanTrainLoss:F4}");
                     task.Description = string.Create(CultureInfo.InvariantCulture, $"round {r.Round}/{plan.Rounds}: {trained}, headline {r.Headline:F3}");
                 }, ctx.Refresh);
-                result = FederatedSimulation.Run(plan, members, new SimulationOptions(Quantised: !args.Float), progress, recorder);
+                result = FederatedSimulation.Run(plan, members, new SimulationOptions(Quantised: !args.Float, Slow: args.Pipeline.Slow), progress, recorder);
             });
 
         Write(args.Output, plan, result!, reports);

@@ -57,9 +57,10 @@ internal sealed record ConsortiumDataset(string Name, string Path, DatasetSchema
     public IReadOnlyList<SiteSplit> Splits(TrainingPlan plan) => [.. Sites.Select(s => LocalSite.Load(plan, s).Raw)];
 
     /// <summary>The final model hash `fedchain simulate` reaches with <paramref name="plan"/> on these sites: the nodes must end with it.</summary>
-    public string SimulatedModelHash(TrainingPlan plan)
+    /// <param name="options">How to simulate (an asynchronous plan: the chain's arrivals to replay); default: evaluating only the last round.</param>
+    public string SimulatedModelHash(TrainingPlan plan, SimulationOptions? options = null)
     {
         var sites = FederatedPreprocessing.Normalise(plan.Normalisation, Splits(plan)).Select(s => new SimulatedSite(s)).ToList();
-        return FederatedSimulation.Run(plan, sites, new SimulationOptions(EvaluateEveryRound: false)).FinalModelHash;
+        return FederatedSimulation.Run(plan, sites, options ?? new SimulationOptions(EvaluateEveryRound: false)).FinalModelHash;
     }
 }

@@ -45,6 +45,7 @@ public static class PlanProposal
             EpsilonPerRound = PrivacySchedule.PerRoundMicro(plan),
             EpsilonBudget = PrivacySchedule.BudgetMicro(plan),
             SecureAggregation = plan.SecureAggregation is { Enabled: true },
+            BufferSize = (byte)Math.Min(plan.Asynchronous?.BufferSize ?? 0, invited.Count),
         };
     }
 

@@ -71,7 +71,7 @@ public sealed class AggregateTrack(TrainingPlan plan, int members)
 
     /// <summary>Round r >= 1 of a plan whose updates travel unmasked.</summary>
     public byte[] ApplyUpdates(int round, IReadOnlyList<AcceptedBlob> accepted) =>
-        Apply(InputsFor(round, RoundContributions.Plain(accepted, Plan, round)));
+        Apply(InputsFor(round, RoundContributions.Plain(accepted, Pipeline, round)));
 
     private void Expect(int round)
     {

@@ -18,12 +18,18 @@ public static class CommitmentCheck
     public static AcceptedBlob? Check(TrainingPlan plan, byte[] planHash, LedgerEvents.Committed commitment, byte[] blob, out string? problem, int? shards = null)
     {
         var expectedKind = commitment.Round == 0 ? EnvelopeKind.Moments : plan.SecureAggregation is { Enabled: true } ? EnvelopeKind.MaskedUpdate : EnvelopeKind.Update;
-        return Check(planHash, commitment, blob, expectedKind, envelope => BodyProblem(plan, envelope, shards), out problem);
+        return Check(planHash, commitment, blob, expectedKind, envelope => BodyProblem(plan, envelope, shards), out problem, EarliestRound(plan, commitment.Round));
     }
+
+    /// <summary>The earliest round a blob committed in <paramref name="round"/> may have trained for: the round itself, or
+    /// in an asynchronous plan's arrival window (a training round) as far back as its maximum staleness.</summary>
+    private static uint EarliestRound(TrainingPlan plan, uint round) =>
+        plan.Asynchronous is { } buffered && round >= 1 ? (uint)Math.Max(1, (long)round - buffered.MaxStaleness) : round;
 
     /// <summary>The same checks for any plan: the hash, the envelope and its signer, kind, plan, round and sample count, then <paramref name="bodyProblem"/>.</summary>
     /// <returns>The accepted blob, or null with <paramref name="problem"/> saying why it is excluded.</returns>
-    public static AcceptedBlob? Check(byte[] planHash, LedgerEvents.Committed commitment, byte[] blob, EnvelopeKind expectedKind, Func<BlobEnvelope, string?> bodyProblem, out string? problem)
+    /// <param name="earliestRound">The earliest round the blob may name (default: the commitment's round only).</param>
+    public static AcceptedBlob? Check(byte[] planHash, LedgerEvents.Committed commitment, byte[] blob, EnvelopeKind expectedKind, Func<BlobEnvelope, string?> bodyProblem, out string? problem, uint? earliestRound = null)
     {
         var member = NodeAddress.Parse(commitment.Member);
         var expectedHash = Convert.ToHexStringLower(commitment.BlobHash);
@@ -48,12 +54,15 @@ public static class CommitmentCheck
         problem = envelope.Signer != member ? $"blob is signed by {envelope.Signer}, not by the committing member"
             : envelope.Kind != expectedKind ? $"blob is a {envelope.Kind} envelope, round {commitment.Round} takes {expectedKind}"
             : !envelope.PlanHash.AsSpan().SequenceEqual(planHash) ? "blob names another plan"
-            : envelope.Round != commitment.Round ? $"blob is for round {envelope.Round}"
+            : envelope.Round > commitment.Round || envelope.Round < (earliestRound ?? commitment.Round) ? BadRound(envelope.Round, commitment.Round, earliestRound)
             : envelope.SampleCount != commitment.SampleCount ? $"blob says {envelope.SampleCount} samples, the commitment {commitment.SampleCount}"
             : envelope.SampleCount == 0 ? "blob has no samples"
             : bodyProblem(envelope);
         return problem is null ? new AcceptedBlob(member, expectedHash, envelope) : null;
     }
+
+    private static string BadRound(uint named, uint committed, uint? earliest) =>
+        earliest is { } first && first != committed ? $"blob is for round {named}; committed in round {committed}, it must be for rounds {first}..{committed}" : $"blob is for round {named}";
 
     private static string? BodyProblem(TrainingPlan plan, BlobEnvelope envelope, int? shards)
     {

@@ -16,11 +16,21 @@ namespace FedChain.Node.Rounds;
 /// <param name="Updates">Each participant's update in roster order; null under secure aggregation.</param>
 public sealed record RoundContributions(IReadOnlyList<AcceptedBlob> Participants, uint[]? Sum, IReadOnlyList<MemberUpdate>? Updates)
 {
-    /// <summary>Unmasked updates of <paramref name="round"/>: the sum is theirs, and each is visible.</summary>
-    public static RoundContributions Plain(IReadOnlyList<AcceptedBlob> accepted, TrainingPlan plan, int round)
+    /// <summary>
+    /// Unmasked updates of <paramref name="round"/>: the sum is theirs, and each is visible. Each expands by the
+    /// round it trained for (its envelope's: in an asynchronous plan's arrival window, that may be earlier) and
+    /// counts as the pipeline weighs it (by staleness, in an asynchronous plan).
+    /// </summary>
+    public static RoundContributions Plain(IReadOnlyList<AcceptedBlob> accepted, RoundPipeline pipeline, int round)
     {
+        var plan = pipeline.Plan;
         var ordered = InRosterOrder(accepted);
-        var updates = ordered.Select(a => new MemberUpdate(UpdateCompression.Expand(plan, EnvelopeBodies.ReadUpdate(a.Envelope.Body, plan.WireLength), round), (long)a.Envelope.SampleCount)).ToList();
+        var updates = ordered.Select(a =>
+        {
+            var trainedFor = (int)a.Envelope.Round;
+            var update = new MemberUpdate(UpdateCompression.Expand(plan, EnvelopeBodies.ReadUpdate(a.Envelope.Body, plan.WireLength), trainedFor), (long)a.Envelope.SampleCount);
+            return pipeline.Arrived(update, trainedFor, round);
+        }).ToList();
         return new(ordered, RoundSum.Of(updates, plan.UpdateLength).Sum, updates);
     }
 
@@ -42,10 +52,11 @@ public sealed record RoundContributions(IReadOnlyList<AcceptedBlob> Participants
 
     public IReadOnlyList<string> Addresses => [.. Participants.Select(a => a.Member.ToLowerHex())];
 
-    /// <summary>The pipeline's view of the sum; an empty one (no participants) when there is none.</summary>
+    /// <summary>The pipeline's view of the sum; an empty one (no participants) when there is none. Its samples are the
+    /// updates' as the pipeline counted them (staleness-weighted in an asynchronous plan), else the committed counts.</summary>
     public RoundSum ToSum(int updateLength) => Sum is null || Participants.Count == 0
         ? new RoundSum(new uint[updateLength], 0, 0)
-        : new RoundSum(Sum, Participants.Sum(a => (long)a.Envelope.SampleCount), Participants.Count);
+        : new RoundSum(Sum, Updates?.Sum(u => u.SampleCount) ?? Participants.Sum(a => (long)a.Envelope.SampleCount), Participants.Count);
 
     private static List<AcceptedBlob> InRosterOrder(IReadOnlyList<AcceptedBlob> blobs) =>
         [.. blobs.OrderBy(a => a.Member.ToLowerHex(), StringComparer.Ordinal)];

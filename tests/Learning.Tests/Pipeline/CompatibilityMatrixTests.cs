@@ -1,4 +1,5 @@
 using FedChain.Learning.Aggregation;
+using FedChain.Learning.Asynchronous;
 using FedChain.Learning.Compression;
 using FedChain.Learning.Contribution;
 using FedChain.Learning.Data.Splits;
@@ -33,14 +34,14 @@ public sealed class CompatibilityMatrixTests
 
     /// <summary>One cell of the matrix: a value for each feature.</summary>
     public sealed record Combination(ModelKind Model, ServerRuleKind Rule, Normalisation Normalisation, bool Dp, bool SecureAggregation, Scoring Scoring,
-        Robust Robust, Compression Compression, Personal Personal)
+        Robust Robust, Compression Compression, Personal Personal, bool Asynchronous)
     {
         public override string ToString() =>
-            $"{Model}/{Rule}/{Normalisation}/{(Dp ? "dp" : "no-dp")}/{(SecureAggregation ? "secagg" : "plain")}/{Scoring}/{Robust}/{Compression}/{Personal}";
+            $"{Model}/{Rule}/{Normalisation}/{(Dp ? "dp" : "no-dp")}/{(SecureAggregation ? "secagg" : "plain")}/{Scoring}/{Robust}/{Compression}/{Personal}/{(Asynchronous ? "async" : "sync")}";
 
-        public object[] Values => [Model, Rule, Normalisation, Dp, SecureAggregation, Scoring, Robust, Compression, Personal];
+        public object[] Values => [Model, Rule, Normalisation, Dp, SecureAggregation, Scoring, Robust, Compression, Personal, Asynchronous];
 
-        public static Combination Of(object[] v) => new((ModelKind)v[0], (ServerRuleKind)v[1], (Normalisation)v[2], (bool)v[3], (bool)v[4], (Scoring)v[5], (Robust)v[6], (Compression)v[7], (Personal)v[8]);
+        public static Combination Of(object[] v) => new((ModelKind)v[0], (ServerRuleKind)v[1], (Normalisation)v[2], (bool)v[3], (bool)v[4], (Scoring)v[5], (Robust)v[6], (Compression)v[7], (Personal)v[8], (bool)v[9]);
     }
 
     /// <summary>
@@ -58,12 +59,14 @@ public sealed class CompatibilityMatrixTests
         [.. Enum.GetValues<Robust>().Cast<object>()],
         [.. Enum.GetValues<Compression>().Cast<object>()],
         [.. Enum.GetValues<Personal>().Cast<object>()],
+        [false, true],
     ];
 
     /// <summary>
     /// The matrix's rules, each a pair of feature values that cannot run together: DP-SGD and FedPer's
     /// bias have no meaning for a Cox model; under secure aggregation, per-member scores, robust rules over
-    /// individual updates and compression whose commits do not add up are refused.
+    /// individual updates, compression whose commits do not add up and asynchronous rounds are refused; asynchronous
+    /// rounds take no contribution scores.
     /// </summary>
     public static bool Compatible(int a, object x, int b, object y)
     {
@@ -75,7 +78,9 @@ public sealed class CompatibilityMatrixTests
             && !(cox && Is(b, y, 8, Personal.FedPer))
             && !(secure && b == 5 && y is Scoring.ExactShapley or Scoring.SampledShapley or Scoring.LeaveOneOut)
             && !(secure && b == 6 && y is Robust.Median or Robust.TrimmedMean or Robust.NormBound or Robust.MultiKrum)
-            && !(secure && b == 7 && y is Compression.Int8 or Compression.Int4 or Compression.TopK);
+            && !(secure && b == 7 && y is Compression.Int8 or Compression.Int4 or Compression.TopK)
+            && !(secure && Is(b, y, 9, true))
+            && !(a == 5 && x is not Scoring.None && Is(b, y, 9, true));
     }
 
     public static bool Legal(Combination c)
@@ -169,6 +174,7 @@ public sealed class CompatibilityMatrixTests
         if (c.Robust != Robust.None) plan = plan with { Robust = new RobustSettings(Enum.Parse<RobustRuleKind>(c.Robust.ToString()), NormBound: c.Robust == Robust.AggregateNormBound ? 1 : 0) };
         if (c.Compression != Compression.None) plan = plan with { Compression = new CompressionSettings(Enum.Parse<CompressionMethod>(c.Compression.ToString()), ChunkSize: 8, Fraction: 0.5) };
         if (c.Personal != Personal.None) plan = plan with { Personalisation = new PersonalisationSettings(Enum.Parse<PersonalisationMethod>(c.Personal.ToString())) };
+        if (c.Asynchronous) plan = plan with { Asynchronous = new AsynchronousSettings(BufferSize: raw.Count - 1) };
         return (plan, FederatedPreprocessing.Normalise(plan.Normalisation, raw));
     }
 
@@ -201,10 +207,13 @@ public sealed class CompatibilityMatrixTests
         Assert.Equal(combination.Robust == Robust.None ? typeof(SumRuleStage) : typeof(RobustRuleStage), pipeline.Rule.GetType());
         Assert.Equal(combination.Compression != Compression.None, pipeline.Compression is not null);
         Assert.Equal(combination.Personal != Personal.None, pipeline.Personal is not null);
+        Assert.Equal(combination.Asynchronous, pipeline.Buffering is not null);
         Assert.Equal(pipeline.Stages.OrderBy(s => s.Hook), pipeline.Stages);
 
         var recorder = plan.Contribution is null ? null : new ContributionRecorder(plan, sites);
-        var result = FederatedSimulation.Run(plan, sites, new SimulationOptions(EvaluateEveryRound: false), observer: recorder);
+        // An asynchronous plan's last site trains 1.5 times as long: its update lands stale (by one) in the second window.
+        var slow = combination.Asynchronous ? new SlowSite(sites[^1].Name, 1.5) : null;
+        var result = FederatedSimulation.Run(plan, sites, new SimulationOptions(EvaluateEveryRound: false, Slow: slow), observer: recorder);
         Assert.Equal(plan.Rounds, result.Rounds.Count);
         Assert.All(result.FinalParameters, p => Assert.True(float.IsFinite(p)));
         Assert.Equal(combination.Personal == Personal.None ? null : sites.Select(s => s.Name), result.Rounds[^1].PersonalPerSite?.Keys);
@@ -235,6 +244,10 @@ public sealed class CompatibilityMatrixTests
         var e = Assert.Throws<ArgumentException>(() => plan.Validate());
 
         if (combination.Model == ModelKind.LinearCox) Assert.Contains("Cox", e.Message, StringComparison.OrdinalIgnoreCase);
+        else if (combination.Asynchronous && combination.SecureAggregation)
+            Assert.Contains("asynchronous (buffering) needs each member's individual update, which secure-aggregation (masking) hides; asynchronous rounds run without secure aggregation or sharded collection", e.Message);
+        else if (combination.Asynchronous)
+            Assert.Contains("asynchronous: contribution scores compare members who trained from one model in one round", e.Message);
         else
         {
             Assert.Contains(combination.Compression != Compression.None ? "secure-aggregation (masking) needs commits that add up" : "which secure-aggregation (masking) hides", e.Message);

@@ -29,6 +29,31 @@ public sealed class SimulatePipelineTests
     }
 
     [Fact]
+    public async Task Simulate_WithABufferAndASlowSite_RunsAsynchronousRounds_AndWritesTheirArrivals()
+    {
+        using var dir = new TempDirectory();
+
+        var exit = await Run(["--rounds", "6", "--local-steps", "5", "--buffer", "3", "--slow-site", "va", "--slowdown", "3", "--out", dir.Path]);
+
+        Assert.Equal(0, exit);
+        var plan = TrainingPlan.Parse(await File.ReadAllTextAsync(dir.File("plan.json"), Encoding.UTF8), "plan.json");
+        Assert.Equal(3, plan.Asynchronous!.BufferSize);
+        using var written = JsonDocument.Parse(await File.ReadAllTextAsync(dir.File("simulation.json")));
+        var windows = written.RootElement.GetProperty("arrivals").GetProperty("windows").EnumerateArray().ToList();
+        Assert.Equal(6, windows.Count);
+        Assert.All(windows, w => Assert.Equal(3, w.GetArrayLength()));
+        Assert.Contains(windows.SelectMany((w, i) => w.EnumerateArray().Select(a => (Site: a.GetProperty("site").GetString(), Stale: i + 1 - a.GetProperty("trainedRound").GetInt32()))), a => a.Site == "va" && a.Stale > 0);
+    }
+
+    [Fact]
+    public async Task Simulate_ASlowSiteWithoutABuffer_IsRefused()
+    {
+        using var dir = new TempDirectory();
+
+        Assert.Equal(InputErrors.ExitCode, await Run(["--rounds", "1", "--slow-site", "va", "--out", dir.Path]));
+    }
+
+    [Fact]
     public async Task Simulate_APlanStartingFromARelease_NeedsTheReleasedBits_AndStartsFromThem()
     {
         using var first = new TempDirectory();

@@ -5,6 +5,7 @@ using FedChain.Contracts.Events;
 using FedChain.Contracts.Governance;
 using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Plans;
+using FedChain.Learning.Simulation;
 using FedChain.Node.Agent;
 using FedChain.Node.Audit;
 using FedChain.Node.Contributions;
@@ -89,7 +90,8 @@ public abstract class ConsortiumRun : IAsyncLifetime
     public ChainEventReader Reader => new(Consortium.Deployer, Consortium.Addresses);
 
     /// <summary>The final model hash `fedchain simulate` reaches with <paramref name="plan"/> on the run's sites.</summary>
-    public string SimulatedModelHash(TrainingPlan plan) => Data.SimulatedModelHash(plan);
+    /// <param name="options">How to simulate (an asynchronous plan: the arrivals to replay); default: evaluating only the last round.</param>
+    public string SimulatedModelHash(TrainingPlan plan, SimulationOptions? options = null) => Data.SimulatedModelHash(plan, options);
 
     /// <summary>Asserts that every node exited cleanly and ends plan <paramref name="index"/> with `fedchain simulate`'s final model, and that the chain finalised that model.</summary>
     public void AssertEveryNodeHoldsTheSimulatedModel(int index)
@@ -136,6 +138,9 @@ public abstract class ConsortiumRun : IAsyncLifetime
 
         if (_builder.FirstLiesAsAggregatorRound is { } lie) Configure(Members[0], c => c with { LieAsAggregatorRound = lie });
         foreach (var (member, misbehaviour) in _builder.Misbehaviours) Configure(Members[member], c => c with { Misbehaviour = misbehaviour });
+
+        if (_builder.LastMemberSlowdown is { } slowdown)
+            File.WriteAllText(Members[^1].ConfigFile, (NodeConfig.Load(Members[^1].ConfigFile) with { TrainingSlowdown = slowdown }).ToJson());
 
         var ready = Members.ToDictionary(m => m.Site, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         void OnStatus(NodeProcess node, NodeStatus s)

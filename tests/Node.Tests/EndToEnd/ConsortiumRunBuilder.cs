@@ -8,8 +8,8 @@ namespace FedChain.Node.Tests.EndToEnd;
 /// <summary>
 /// What a <see cref="ConsortiumRun"/> runs: its dataset (default heart disease), its plans (each built
 /// from the dataset; default the demo plan), the chain's windows, privacy cap and lifetime budget, a member
-/// that crashes (and is restarted) or lies, members that misbehave on purpose, plans every node is expected
-/// to refuse, and the run's deadline.
+/// that crashes (and is restarted) or lies, a slow member, members that misbehave on purpose, plans every
+/// node is expected to refuse, and the run's deadline.
 /// </summary>
 internal sealed class ConsortiumRunBuilder
 {
@@ -49,6 +49,9 @@ internal sealed class ConsortiumRunBuilder
 
     /// <summary>In a sharded plan, the first member's node claims wrong shard sums in this round (<c>lieAsAggregatorRound</c>); null: nobody lies.</summary>
     public int? FirstLiesAsAggregatorRound { get; private set; }
+
+    /// <summary>The last member's training takes this many times as long (<c>trainingSlowdown</c>); null: every member runs at its speed.</summary>
+    public double? LastMemberSlowdown { get; private set; }
 
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(4);
 
@@ -116,6 +119,12 @@ internal sealed class ConsortiumRunBuilder
     public ConsortiumRunBuilder WithTheFirstMemberLyingAsAggregatorInRound(int round)
     {
         FirstLiesAsAggregatorRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder SlowingTheLastMember(double factor)
+    {
+        LastMemberSlowdown = factor;
         return this;
     }
 
