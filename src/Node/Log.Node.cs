@@ -27,8 +27,8 @@ internal static partial class Log
     [LoggerMessage(1007, LogLevel.Warning, "Plan {PlanId} round {Round}: excluded the blob committed by {Member}: {Problem}")]
     public static partial void BlobExcluded(ILogger logger, BigInteger planId, int round, string member, string problem);
 
-    [LoggerMessage(1008, LogLevel.Warning, "Plan {PlanId} round {Round}: committed blob {Blob} is still not available; waiting")]
-    public static partial void BlobStillMissing(ILogger logger, BigInteger planId, int round, string blob);
+    [LoggerMessage(1008, LogLevel.Warning, "Plan {PlanId} round {Round}: still waiting for the committed blobs of {Members}")]
+    public static partial void BlobStillMissing(ILogger logger, BigInteger planId, int round, string members);
 
     [LoggerMessage(1009, LogLevel.Information, "Plan {PlanId} finished, final model {ModelHash}")]
     public static partial void PlanFinished(ILogger logger, BigInteger planId, string modelHash);

@@ -10,7 +10,6 @@ namespace FedChain.Learning.Contribution;
 /// </summary>
 /// <param name="Members">The roster, in order.</param>
 /// <param name="Scores">Per member, in <see cref="ScoreUnits"/> units.</param>
-/// <param name="Rewards">Per member, in reward units (<see cref="RewardRule"/>).</param>
 /// <param name="UtilityOfNone">U(empty): the previous global model's combined utility (null when no report counted).</param>
 /// <param name="UtilityOfAll">U(all): the new global model's combined utility.</param>
 /// <param name="Evaluators">The members whose reports counted, in ordinal order.</param>
@@ -21,7 +20,6 @@ public sealed record RoundScores(
     ContributionMethod Method,
     IReadOnlyList<string> Members,
     IReadOnlyList<long> Scores,
-    IReadOnlyList<long> Rewards,
     long? UtilityOfNone,
     long? UtilityOfAll,
     IReadOnlyList<string> Evaluators,

@@ -4,7 +4,7 @@ namespace FedChain.Learning.Contribution;
 
 /// <summary>
 /// The deterministic function every node and the auditor run: (plan, round, roster, set of utility
-/// reports) to the round's scores and rewards. Reports that do not fit are excluded with a reason
+/// reports) to the round's scores (rewards follow from a plan's scores: <see cref="RewardRule"/>). Reports that do not fit are excluded with a reason
 /// rather than failing the round, so one malformed report cannot stop scoring; the outcome depends
 /// on the set of reports only, never on the order they arrived in.
 /// </summary>
@@ -23,7 +23,7 @@ public static class RoundScoring
         if (accepted.Count == 0)
         {
             var none = new long[roster.Count];
-            return new RoundScores(planHash, round, settings.Method, members, none, none, null, null, [], excluded);
+            return new RoundScores(planHash, round, settings.Method, members, none, null, null, [], excluded);
         }
 
         var utilities = UtilityCombination.Combine(accepted, schedule);
@@ -38,7 +38,7 @@ public static class RoundScoring
         };
 
         return new RoundScores(
-            planHash, round, settings.Method, members, scores, RewardRule.Allocate(scores, settings.RewardPerRound),
+            planHash, round, settings.Method, members, scores,
             utilities[Coalition.Empty], utilities[Coalition.All(n)], [.. accepted.Select(r => r.Member)], excluded);
     }
 

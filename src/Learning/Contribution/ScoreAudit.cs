@@ -3,18 +3,18 @@ using System.Globalization;
 namespace FedChain.Learning.Contribution;
 
 /// <summary>
-/// The auditor's comparison: a round as recorded (on-chain roster, scores and minted rewards) against
+/// The auditor's comparison: a round as recorded (roster and scores) against
 /// the same round recomputed with <see cref="RoundScoring.Score"/> from the signed reports. Every
 /// difference is reported, each naming the round and the member.
 /// </summary>
 public static class ScoreAudit
 {
     public static IReadOnlyList<ScoreDiscrepancy> Compare(
-        RoundScores recomputed, IReadOnlyList<string> recordedMembers, IReadOnlyList<long> recordedScores, IReadOnlyList<long> recordedRewards)
+        RoundScores recomputed, IReadOnlyList<string> recordedMembers, IReadOnlyList<long> recordedScores)
     {
         var round = recomputed.Round;
-        if (recordedScores.Count != recordedMembers.Count || recordedRewards.Count != recordedMembers.Count)
-            throw new ArgumentException($"round {round}: recorded {recordedMembers.Count} members, {recordedScores.Count} scores and {recordedRewards.Count} rewards");
+        if (recordedScores.Count != recordedMembers.Count)
+            throw new ArgumentException($"round {round}: recorded {recordedMembers.Count} members and {recordedScores.Count} scores");
         var found = new List<ScoreDiscrepancy>();
         var count = Math.Max(recordedMembers.Count, recomputed.Members.Count);
         for (var i = 0; i < count; i++)
@@ -28,7 +28,6 @@ public static class ScoreAudit
             }
 
             if (recordedScores[i] != recomputed.Scores[i]) found.Add(new ScoreDiscrepancy(round, i, recorded, "score", Text(recordedScores[i]), Text(recomputed.Scores[i])));
-            if (recordedRewards[i] != recomputed.Rewards[i]) found.Add(new ScoreDiscrepancy(round, i, recorded, "reward", Text(recordedRewards[i]), Text(recomputed.Rewards[i])));
         }
 
         return found;

@@ -12,7 +12,7 @@ namespace FedChain.Learning.Plans;
 /// <param name="Metric">The validation metric each member reports for every scheduled subset model.</param>
 /// <param name="Permutations">Sampled Shapley: permutations per round, in antithetic pairs (default 128); the estimate's error shrinks as 1/sqrt of it.</param>
 /// <param name="Truncation">Sampled Shapley: once a permutation's prefix is within this much utility of U(all), its later marginals count as 0 (TMC-Shapley). 0 (default) turns truncation off.</param>
-/// <param name="RewardPerRound">Reward units minted per round, shared in proportion to the positive scores (<see cref="RewardRule"/>); 0 mints nothing.</param>
+/// <param name="RewardPerRound">The plan's reward pool per training round, in reward units: the pool (this times the rounds) is paid for net contribution over the plan as the ledger pays it (<see cref="RewardRule"/>); 0 mints nothing.</param>
 public sealed record ContributionSettings(
     ContributionMethod Method = ContributionMethod.ExactShapley,
     UtilityMetric Metric = UtilityMetric.Brier,

@@ -16,6 +16,9 @@ public sealed partial class SecAggMember
     /// </summary>
     public UnmaskingShares Unmask(IReadOnlyCollection<int> u3)
     {
+        if (_answered is { } answered && !answered.SetEquals(u3))
+            throw new SecureAggregationException(
+                $"slot {Slot} already answered for U3 = {{{string.Join(", ", answered.Order())}}}; answering for another set could reveal both masks of a member");
         if (Phase == SecAggPhase.Unmasked)
         {
             if (_u3.SetEquals(u3)) return _answer!;
@@ -35,6 +38,7 @@ public sealed partial class SecAggMember
             shares.Add(new RevealedShare(owner, secret, secret == RevealedSecret.SelfMaskSeed ? held.Seed : held.MaskKey));
         }
         _u3 = survivors;
+        _answered = [.. survivors];
         _answer = new UnmaskingShares(Slot, shares);
         Phase = SecAggPhase.Unmasked;
         return _answer;

@@ -15,6 +15,7 @@ public sealed partial class SecAggMember : IDisposable
     private readonly MaskingGraph _graph;
     private readonly SecAggKeyPair _encryptionKeys = SecAggKeyPair.Generate();
     private readonly SecAggKeyPair _maskKeys = SecAggKeyPair.Generate();
+    private HashSet<int>? _answered;
 
     /// <param name="slot">This member's slot, 1..n.</param>
     public SecAggMember(SecAggParameters parameters, int slot, MaskingGraph? graph = null)

@@ -51,12 +51,19 @@ public static class MisbehavingSites
     /// Trains as an honest site would, then sends a Gaussian direction (seeded from the plan, round and
     /// site) scaled to that honest update's L2 norm: noise of comparable size.
     /// </summary>
-    public static ClientUpdate NoiseSender(TrainingPlan plan, float[] globalParameters, float[]? globalControl, SiteDataset train, int round, ClientState state)
+    public static ClientUpdate NoiseSender(TrainingPlan plan, float[] globalParameters, float[]? globalControl, SiteDataset train, int round, ClientState state) =>
+        AsNoise(plan, ClientStep.Run(plan, globalParameters, globalControl, train, round, state), round, train.Site);
+
+    /// <summary>
+    /// <paramref name="honest"/>'s update replaced by a Gaussian direction seeded from the plan, round and
+    /// site, scaled to the honest update's L2 norm (what a noise sender sends, in simulate and in a node's
+    /// test-only misbehaviour alike).
+    /// </summary>
+    public static ClientUpdate AsNoise(TrainingPlan plan, ClientUpdate honest, int round, string site)
     {
-        var honest = ClientStep.Run(plan, globalParameters, globalControl, train, round, state);
         var norm = Math.Sqrt(honest.Vector.Sum(v => (double)v * v));
         var noise = new float[honest.Vector.Length];
-        new SeededNoiseSource(DerivedSeed.Of(plan.Seed, "noise-sender", round, train.Site)).FillGaussian(noise, 1);
+        new SeededNoiseSource(DerivedSeed.Of(plan.Seed, "noise-sender", round, site)).FillGaussian(noise, 1);
         var scale = norm / Math.Sqrt(noise.Sum(v => (double)v * v));
         for (var i = 0; i < noise.Length; i++) noise[i] = (float)(noise[i] * scale);
         return honest with { Vector = noise };

@@ -36,7 +36,8 @@ public sealed class NodeAgent(NodeContext node, IHostApplicationLifetime lifetim
                 return 0;
             });
             foreach (var planId in PlansToRun(stoppingToken)) _runners[planId] = RunPlanAsync(planId, stoppingToken);
-            if (exitWhenDone && _runners.Count > 0 && _runners.Values.All(t => t.IsCompleted))
+            // Not while an invitation's document is still on its way: that plan may yet run here.
+            if (exitWhenDone && _runners.Count > 0 && _runners.Values.All(t => t.IsCompleted) && !Consent.Fetching)
             {
                 lifetime.StopApplication();
                 break;

@@ -82,6 +82,12 @@ public sealed record NodeConfig
     /// <summary>Seconds to wait for a committed blob before saying so (the wait goes on).</summary>
     public int BlobWaitWarningSeconds { get; init; } = 30;
 
+    /// <summary>The blob store's quota, MiB: past it the node stores nothing more from peers (docs/node.md, "What a node stores").</summary>
+    public int BlobStoreQuotaMegabytes { get; init; } = 4096;
+
+    /// <summary>Test-only: a node that misbehaves on purpose (end-to-end tests of a dishonest member); null on every real node.</summary>
+    public Misbehaviour.NodeMisbehaviour? Misbehaviour { get; init; }
+
     /// <summary>A slow site, for asynchronous rounds' tests and benches: local training takes this many times as long
     /// (after training the node waits factor - 1 times what it took, on its clock); 1 (default): as fast as it runs.</summary>
     public double TrainingSlowdown { get; init; } = 1;
@@ -135,6 +141,7 @@ public sealed record NodeConfig
     private void Check(string file)
     {
         if (ChainPollMilliseconds is < 10 or > 60_000) throw new InvalidDataException($"{file}: chainPollMilliseconds must be 10..60000, got {ChainPollMilliseconds}");
+        if (BlobStoreQuotaMegabytes < 1) throw new InvalidDataException($"{file}: blobStoreQuotaMegabytes must be at least 1, got {BlobStoreQuotaMegabytes}");
         if (!Discovery.PeerEndpoint.TryParse(Listen, out _) && !System.Net.IPEndPoint.TryParse(Listen, out _)) throw new InvalidDataException($"{file}: listen '{Listen}' is not an endpoint such as 127.0.0.1:7001 or node.example.org:7001");
         if (Advertise is not null && !Discovery.PeerEndpoint.TryParse(Advertise, out _)) throw new InvalidDataException($"{file}: advertise '{Advertise}' is not an endpoint such as hospital.example.org:7001");
         if (StatusListen is not null && !Discovery.PeerEndpoint.TryParse(StatusListen, out _) && !System.Net.IPEndPoint.TryParse(StatusListen, out _)) throw new InvalidDataException($"{file}: statusListen '{StatusListen}' is not an endpoint such as 127.0.0.1:7100");

@@ -8,6 +8,7 @@ using FedChain.Node.Discovery;
 using FedChain.Node.Identity;
 using FedChain.Node.Membership;
 using FedChain.Node.Network;
+using FedChain.Node.Rounds.Availability;
 using FedChain.Node.Status;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -50,7 +51,13 @@ public static class NodeHost
         services.AddSingleton(p => new ChainFollower(p.GetRequiredService<ChainClient>(), addresses, time,
             TimeSpan.FromMilliseconds(config.ChainPollMilliseconds), p.GetRequiredService<ILogger<ChainFollower>>(), config.Confirmations));
         services.AddSingleton<IMembershipView>(p => new ChainMembership(p.GetRequiredService<ChainFollower>()));
-        services.AddSingleton(_ => BlobStore.Open(Path.Combine(config.Resolve(config.StateDirectory), "blobs"), time));
+        services.AddSingleton(p =>
+        {
+            var store = BlobStore.Open(Path.Combine(config.Resolve(config.StateDirectory), "blobs"), time);
+            store.Admission = new ChainBlobAdmission(p.GetRequiredService<ChainFollower>());
+            store.QuotaBytes = config.BlobStoreQuotaMegabytes * 1024L * 1024;
+            return store;
+        });
         services.AddFedChainNetwork(o =>
         {
             o.Listen = listen;

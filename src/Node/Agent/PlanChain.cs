@@ -100,8 +100,9 @@ public sealed record PlanChain(NodeContext Node, BigInteger PlanId)
 
     /// <summary>
     /// Waits for blobs that replicate on their own (utility reports, secure-aggregation messages): runs
-    /// <paramref name="scan"/> over the store, and again after each newly stored blob, until
-    /// <paramref name="done"/> holds (true) or <paramref name="wait"/> has passed (false).
+    /// <paramref name="scan"/> over the store, and again after each newly stored blob or chain change (a pin
+    /// that names a blob may land after the blob), until <paramref name="done"/> holds (true) or
+    /// <paramref name="wait"/> has passed (false).
     /// </summary>
     public async Task<bool> WaitOnStoredBlobsAsync(Func<CancellationToken, Task> scan, Func<bool> done, TimeSpan wait, CancellationToken ct)
     {
@@ -109,11 +110,12 @@ public sealed record PlanChain(NodeContext Node, BigInteger PlanId)
         while (true)
         {
             var stored = NextStoredAsync();
+            var changed = Node.Chain.NextChangeAsync(wait, ct);
             await scan(ct);
             if (done()) return true;
             var left = until - Node.Time.GetUtcNow();
             if (left <= TimeSpan.Zero) return false;
-            await Task.WhenAny(stored, Task.Delay(left, Node.Time, ct));
+            await Task.WhenAny(stored, changed, Task.Delay(left, Node.Time, ct));
             ct.ThrowIfCancellationRequested();
         }
     }
@@ -125,7 +127,8 @@ public sealed record PlanChain(NodeContext Node, BigInteger PlanId)
             add(blob.Id.ToString(), await Node.Network.ReadBlobAsync(blob.Id, ct));
     }
 
-    private Task NextStoredAsync()
+    /// <summary>Completes when the store next takes in a blob.</summary>
+    public Task NextStoredAsync()
     {
         var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnStored(object? sender, BlobInfo blob)

@@ -16,8 +16,8 @@ public abstract class PlanFeature(PlanRun run)
 {
     protected PlanRun Run { get; } = run;
 
-    /// <summary>Plan load: why this node cannot run the plan with this feature (null: it can).</summary>
-    public virtual string? Refusal() => null;
+    /// <summary>Plan load, before opting in: why this node cannot run the plan with this feature (null: it can).</summary>
+    public virtual Task<string?> RefusalAsync(CancellationToken ct) => Task.FromResult<string?>(null);
 
     /// <summary>A round opened and this node is due to commit it: start work that may overlap training (for example an earlier round's score vote).</summary>
     public virtual void RoundOpened(int round, CancellationToken ct)
@@ -38,6 +38,9 @@ public abstract class PlanFeature(PlanRun run)
     public virtual Task<(EnvelopeKind Kind, uint[] Values)?> ProtectAsync(int round, EnvelopeKind kind, uint[] values, CancellationToken ct) =>
         Task.FromResult<(EnvelopeKind, uint[])?>((kind, values));
 
+    /// <summary><see cref="RoundHook.PublishAndCommit"/>: whether this node publishes its blob of the round before committing its hash (false only for a test-only misbehaviour that withholds it).</summary>
+    public virtual bool Publishes(int round) => true;
+
     /// <summary><see cref="RoundHook.PublishAndCommit"/>: the body of the blob to commit, from the previous feature's (plain: the words
     /// <paramref name="values"/> as they are; sharded aggregation publishes them as shards and commits the shards' list).</summary>
     public virtual Task<byte[]> PublishBodyAsync(int round, uint[] values, byte[] body, CancellationToken ct) => Task.FromResult(body);
@@ -47,6 +50,13 @@ public abstract class PlanFeature(PlanRun run)
 
     /// <summary>This member commits nothing in <paramref name="round"/> (budget spent, no masking keys): votes its commit would have carried.</summary>
     public virtual Task NotCommittingAsync(int round, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// <see cref="RoundHook.Collection"/>: whether this node holds everything <paramref name="blob"/> relies on
+    /// besides its own bytes (secure aggregation: the member's pinned key and share blobs). False counts as the
+    /// blob missing: the node waits for it and votes it out at the availability deadline.
+    /// </summary>
+    public virtual Task<bool> HoldsAsync(int round, AcceptedBlob blob, CancellationToken ct) => Task.FromResult(true);
 
     /// <summary>After <see cref="RoundHook.Collection"/>: round 0's accepted blobs (the secure-aggregation roster is fixed by them).</summary>
     public virtual void MomentsCollected(IReadOnlyList<AcceptedBlob> accepted)

@@ -1,3 +1,4 @@
+using FedChain.Node.Agent.Misbehaviour;
 using FedChain.Node.Contributions;
 using FedChain.Node.Personalisation;
 using FedChain.Node.Privacy;
@@ -15,6 +16,7 @@ public static class PlanFeatures
 {
     public static readonly IReadOnlyList<Func<PlanRun, PlanFeature?>> All =
     [
+        run => run.Node.Config.Misbehaviour is null ? null : new MisbehaviourFeature(run),
         run => run.Plan.Privacy is null ? null : new PrivacyBudgetFeature(run),
         // Before secure aggregation: collection gives the masked sum that unmasking then works on.
         run => run.Pipeline.Sharding is null ? null : new ShardedCollectionFeature(run),

@@ -55,4 +55,7 @@ public sealed record PlanRun(NodeContext Node, BigInteger PlanId, TrainingPlan P
 
     /// <summary>Reads every stored blob <paramref name="seen"/> does not know yet into <paramref name="add"/>.</summary>
     public Task ScanStoreAsync(Func<string, bool> seen, Action<string, byte[]> add, CancellationToken ct) => Chain.ScanStoreAsync(seen, add, ct);
+
+    /// <summary>Completes when the store next takes in a blob.</summary>
+    public Task NextStoredAsync() => Chain.NextStoredAsync();
 }

@@ -5,6 +5,7 @@ using FedChain.Learning.Plans;
 using FedChain.Learning.Training;
 using FedChain.Node.Blobs;
 using FedChain.Node.Rounds;
+using FedChain.Node.Rounds.Availability;
 
 namespace FedChain.Node.Agent;
 
@@ -21,6 +22,7 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
 {
     private PlanRun _run = null!;
     private IReadOnlyList<PlanFeature> _features = [];
+    private RoundAvailability _availability = null!;
 
     private string CheckpointFile => Path.Combine(_run.Directory, "checkpoint.json");
 
@@ -32,8 +34,9 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         var site = LocalSite.Load(plan, node.Config.Source);
         _run = new PlanRun(node, planId, plan, planHash, RoundPipeline.For(plan), site);
         _features = PlanFeatures.For(_run);
-        if (_features.Select(f => f.Refusal()).FirstOrDefault(r => r is not null) is { } refused)
+        foreach (var feature in _features)
         {
+            if (await feature.RefusalAsync(ct) is not { } refused) continue;
             Refuse(refused);
             return;
         }
@@ -42,23 +45,43 @@ public sealed partial class PlanRunner(NodeContext node, BigInteger planId)
         await Task.Run(() => PlanWarmup.Run(_run.Pipeline, site), ct);
 
         if (!await EnrolAsync(ct)) return;
-        var track = new AggregateTrack(plan, node.Chain.Read(s => s.Plans[planId].Participants.Count));
+        while (true)
+        {
+            try
+            {
+                await RunRoundsAsync((int)totalRounds, ct);
+                return;
+            }
+            catch (LateExclusionException e)
+            {
+                // As after a restart: committed rounds are only re-aggregated, now with the chain's sets.
+                Log.ReplayingAfterLateExclusion(node.Logger, planId, e.Message);
+                _run.Report("phase", e.Round, phase: "replaying", detail: e.Message);
+                _features = PlanFeatures.For(_run);
+            }
+        }
+    }
+
+    private async Task RunRoundsAsync(int totalRounds, CancellationToken ct)
+    {
+        _availability = new RoundAvailability(_run, _features);
+        var track = new AggregateTrack(_run.Plan, node.Chain.Read(s => s.Plans[planId].Participants.Count));
         var checkpoint = PlanCheckpoint.Load(CheckpointFile);
         var history = new List<RoundResult>();
-        for (var round = 0; round < (int)totalRounds; round++)
+        for (var round = 0; round < totalRounds; round++)
         {
             var started = node.NowMs();
             var contribution = await ContributeIfDueAsync(track, round, checkpoint, ct);
             if (contribution.Checkpoint is not null) checkpoint = contribution.Checkpoint;
             await WaitClosedAsync(round, ct);
-            var (accepted, excluded) = await CollectAsync(round, ct);
-            var result = round == 0 ? AggregateMoments(track, accepted) : await AggregateAsync(track, round, accepted, ct);
-            var timing = new RoundTiming(started, contribution.TrainingMilliseconds, contribution.CommittedAt, node.NowMs(), accepted.Count, excluded);
+            var set = await CollectAsync(round, ct);
+            var result = round == 0 ? AggregateMoments(track, set.Accepted) : await AggregateAsync(track, round, set.Accepted, ct);
+            var timing = new RoundTiming(started, contribution.TrainingMilliseconds, contribution.CommittedAt, node.NowMs(), set.Accepted.Count, set.Excluded);
             history.Add(result with { Timing = timing });
             _run.Report("round", round, metrics: result.Metrics, modelHash: result.AggregateHash, timing: timing, traffic: _run.Traffic());
         }
 
-        await VoteAggregateAloneAsync((int)totalRounds - 1, track.Hash, ct);
+        await VoteAggregateAloneAsync(totalRounds - 1, track.Hash, ct);
         foreach (var feature in _features) await feature.FinishAsync(ct);
         await FinishAsync(track, history, ct);
     }

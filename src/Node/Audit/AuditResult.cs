@@ -1,7 +1,8 @@
 namespace FedChain.Node.Audit;
 
 /// <summary>The audit's verdict: ok when nothing was found; what was checked, for the report.</summary>
-public sealed record AuditResult(IReadOnlyList<AuditFinding> Findings, int PlansChecked, int RoundsChecked, int BlobsChecked, IReadOnlyDictionary<string, string> FinalAggregates)
+/// <param name="Exclusions">Blobs the chain voted out of their rounds, each checked (its quorum of ballots, left out of the aggregate).</param>
+public sealed record AuditResult(IReadOnlyList<AuditFinding> Findings, int PlansChecked, int RoundsChecked, int BlobsChecked, IReadOnlyDictionary<string, string> FinalAggregates, IReadOnlyList<AuditExclusion> Exclusions)
 {
     public bool Ok => Findings.Count == 0;
 

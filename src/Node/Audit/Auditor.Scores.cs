@@ -11,8 +11,9 @@ namespace FedChain.Node.Audit;
 
 /// <summary>
 /// Contribution scores and rewards: each scored round is recomputed with
-/// <see cref="RoundScoring.Score"/> from the signed utility-report blobs of the round's members (under
-/// secure aggregation the survivors, whose reports were evaluated on models built from the sum alone),
+/// <see cref="RoundScoring.Score"/> from the utility-report blobs the round's members pinned on-chain
+/// (under secure aggregation the survivors, whose reports were evaluated on models built from the sum
+/// alone; a pinned report missing from the folder is a finding, an unpinned one does not count),
 /// then checked against the votes, the agreed hash and the <c>ScoresRecorded</c> vector; the mints
 /// (Transfer from 0) of the transaction that settled the plan are checked against the ledger's rule over
 /// every vector the plan recorded (<see cref="ChainScores.Payouts"/>: net contribution, within the pool),
@@ -36,7 +37,10 @@ public sealed partial class Auditor
         ScoreVector expected;
         try
         {
-            var engine = RoundScoring.Score(document.Contribution, document.Hash, document.Seed, r, contributions.Roster, Reports(record.PlanHash).For(r, contributions.Addresses));
+            var pool = Reports(record.PlanHash);
+            foreach (var (member, blob) in pool.Unpinned(r, contributions.Addresses, round.ReportPins).Where(u => u.Blob is not null))
+                Find(plan, r, member, $"pinned utility report {blob![..12]} is not among the blobs, or is not its report of round {r}");
+            var engine = RoundScoring.Score(document.Contribution, document.Hash, document.Seed, r, contributions.Roster, pool.Pinned(r, contributions.Addresses, round.ReportPins));
             expected = ChainScores.ToVector(record.PlanId, engine, round.Members);
         }
         catch (ArgumentException e)

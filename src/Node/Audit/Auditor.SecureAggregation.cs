@@ -17,7 +17,7 @@ public sealed partial class Auditor
     private SecAggPool? _secAggPool;
     private HashSet<int> _secAggU2 = [];
 
-    /// <summary>Round 0: the moments; under secure aggregation also the plan's key and share blobs, and U2 (the round's accepted committers).</summary>
+    /// <summary>Round 0: the moments; under secure aggregation also the plan's key and share blobs, each member's the pair its round-0 commit pinned, and U2 (the round's accepted committers with their pinned pair).</summary>
     private byte[] ApplyMoments(string id, TrainingPlan plan, PlanRecord record, AggregateTrack track, IReadOnlyList<AcceptedBlob> accepted)
     {
         if (plan.SecureAggregation is { Enabled: true })
@@ -25,7 +25,10 @@ public sealed partial class Auditor
             _secAggPool = new SecAggPool(record.PlanHash, plan.Rounds, new PlanSlots(record.Participants));
             _secAggPool.AddFolder(blobsFolder);
             foreach (var (blob, member, problem) in _secAggPool.Rejected) Find(id, null, member, $"secure-aggregation blob {blob[..12]}: {problem}");
-            _secAggU2 = [.. accepted.Select(a => _secAggPool.Slots.SlotOf(a.Member.ToString()))];
+            _secAggPool.Pin(record.SecureAggregationPins);
+            foreach (var member in accepted.Select(a => a.Member.ToLowerHex()).Where(m => record.SecureAggregationPins.ContainsKey(m) && !_secAggPool.HasPinnedPair(_secAggPool.Slots.SlotOf(m))))
+                Find(id, 0, member, $"the key and share blobs its round-0 commit pinned ({Convert.ToHexStringLower(record.SecureAggregationPins[member])[..12]}) are not among the blobs");
+            _secAggU2 = [.. accepted.Select(a => _secAggPool.Slots.SlotOf(a.Member.ToString())).Where(_secAggPool.HasPinnedPair)];
         }
 
         return track.ApplyMoments(accepted);

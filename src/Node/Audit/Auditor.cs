@@ -9,7 +9,8 @@ namespace FedChain.Node.Audit;
 
 /// <summary>
 /// Rebuilds every plan's story from the chain's events and the gossiped blobs an auditor holds, and
-/// checks it: each commitment's blob exists, hashes right and is signed by the committing member;
+/// checks it: each commitment's blob exists, hashes right and is signed by the committing member, unless
+/// the chain voted it out (then its quorum of exclusion ballots is checked and it stays out: Auditor.Availability.cs);
 /// re-aggregating the accepted blobs gives the finalised hash; finalisation met the quorum; no
 /// member voted another hash; the released model is the last finalised aggregate. It needs no
 /// patient record and runs the same deterministic code as the nodes (<see cref="AggregateTrack"/>).
@@ -37,7 +38,7 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
 
         CheckStrayMints();
 
-        return new AuditResult(_findings, ledger.Plans.Count, _rounds, _blobs, _finals) { Analyses = _analyses };
+        return new AuditResult(_findings, ledger.Plans.Count, _rounds, _blobs, _finals, _exclusions) { Analyses = _analyses };
     }
 
     private void AuditPlan(PlanRecord record)
@@ -81,6 +82,7 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
         {
             _rounds++;
             var failures = _findings.Count;
+            CheckExclusions(id, record, round);
             var accepted = CheckCommitments(id, plan, record.PlanHash, round, record.Participants.Count);
             byte[] hash;
             if (round.Round == 0)
@@ -134,7 +136,7 @@ public sealed partial class Auditor(LedgerState ledger, string blobsFolder, IRea
     private List<AcceptedBlob> CheckCommitments(string plan, TrainingPlan document, byte[] planHash, RoundRecord round, int participants)
     {
         var accepted = new List<AcceptedBlob>();
-        foreach (var commitment in round.Commitments)
+        foreach (var commitment in round.Commitments.Where(c => !round.Excluded.Contains(c.Member.ToLowerInvariant())))
         {
             _blobs++;
             var hash = Convert.ToHexStringLower(commitment.BlobHash);

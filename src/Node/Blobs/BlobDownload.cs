@@ -48,7 +48,23 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
                 return;
             }
 
-            if (await partial.CompleteAsync(ct) is not null)
+            BlobInfo? stored;
+            var requested = Persistent;
+            try
+            {
+                stored = await partial.CompleteAsync(ct, requested);
+            }
+            catch (BlobRefusedException e) when (!requested)
+            {
+                // A caller asked for it by id while it replicated: fetch it again, as asked for.
+                if (Persistent) continue;
+                // Not ours to hold (the chain does not reference it, or the store is full): nothing lasting, no blame.
+                exchange.Metrics.NotAdmitted();
+                Log.BlobNotAdmitted(exchange.Logger, id.ToString(), e.Reason);
+                return;
+            }
+
+            if (stored is not null)
             {
                 exchange.Metrics.Fetched();
                 return;
@@ -77,6 +93,8 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
                 continue;
             }
 
+            // A peer asked without an announcement (its announcement came before the store would take the blob) holds it too.
+            exchange.AddHolder(id, peer);
             return (new BlobInfo(id, manifest.Size, manifest.ChunkSize, manifest.ChunkHashes, default), peer);
         }
 

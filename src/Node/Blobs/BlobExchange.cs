@@ -29,6 +29,7 @@ internal sealed partial class BlobExchange
     private readonly Dictionary<BlobId, HashSet<NodeAddress>> _holders = [];
     private readonly Dictionary<BlobId, long> _announcedSize = [];
     private readonly Dictionary<BlobId, BlobDownload> _downloads = [];
+    private readonly Dictionary<BlobId, int> _fetchers = [];
     private readonly Dictionary<ChunkRequestKey, TaskCompletionSource<IWireMessage?>> _pending = [];
     private readonly Dictionary<NodeAddress, int> _inFlight = [];
     private readonly SemaphoreSlim _downloadSlots;
@@ -77,7 +78,7 @@ internal sealed partial class BlobExchange
 
     public void OnBlobHave(NodeAddress from, BlobHave message)
     {
-        List<BlobId> wanted = [];
+        List<(BlobId Id, long Size)> wanted = [];
         lock (_lock)
         {
             foreach (var blob in message.Blobs)
@@ -97,12 +98,12 @@ internal sealed partial class BlobExchange
 
                 holders.Add(from);
                 _announcedSize.TryAdd(id, blob.Size);
-                if (_options.ReplicateAnnounced && blob.Size <= _options.MaxBlobBytes && !_downloads.ContainsKey(id)) wanted.Add(id);
+                if (_options.ReplicateAnnounced && blob.Size <= _options.MaxBlobBytes && !_downloads.ContainsKey(id)) wanted.Add((id, blob.Size));
             }
         }
 
         Signal();
-        foreach (var id in wanted.Where(id => !_store.Contains(id))) _ = FetchInBackground(id);
+        foreach (var (id, _) in wanted.Where(w => !_store.Contains(w.Id) && _store.Wants(w.Id, w.Size))) _ = FetchInBackground(id);
     }
 
     public void PeerGone(NodeAddress peer)
@@ -119,10 +120,26 @@ internal sealed partial class BlobExchange
     }
 
     /// <summary>Makes <paramref name="id"/> local: returns at once if stored, else joins or starts its download,
-    /// which keeps waiting for a holder until the blob arrives or the node stops.</summary>
+    /// which keeps waiting for a holder until the blob arrives, the node stops, or every caller waiting for it
+    /// cancelled (then it goes on only while some peer announces the blob, as a replication would).</summary>
     public async Task FetchAsync(BlobId id, CancellationToken ct)
     {
-        while (!_store.Contains(id)) await Download(id, persistent: true).WaitAsync(ct);
+        lock (_lock) _fetchers[id] = _fetchers.GetValueOrDefault(id) + 1;
+        try
+        {
+            while (!_store.Contains(id)) await Download(id, persistent: true).WaitAsync(ct);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                if (--_fetchers[id] == 0)
+                {
+                    _fetchers.Remove(id);
+                    if (_downloads.TryGetValue(id, out var running)) running.Persistent = false;
+                }
+            }
+        }
     }
 
     /// <summary>As <see cref="FetchAsync(BlobId, CancellationToken)"/>, asking <paramref name="holders"/> too, announced or not:
@@ -223,6 +240,15 @@ internal sealed partial class BlobExchange
     }
 
     internal int MaxChunkSize => _maxChunkSize;
+
+    internal void AddHolder(BlobId id, NodeAddress peer)
+    {
+        lock (_lock)
+        {
+            if (!_holders.TryGetValue(id, out var holders)) _holders[id] = holders = [];
+            holders.Add(peer);
+        }
+    }
 
     internal void RemoveHolder(BlobId id, NodeAddress peer)
     {

@@ -9,6 +9,7 @@ public sealed class BlobMetrics
     private long _requestTimeouts;
     private long _abandoned;
     private long _announcementsDropped;
+    private long _notAdmitted;
 
     /// <summary>The counts by their event names ("blob.fetched", ...).</summary>
     public IEnumerable<KeyValuePair<string, long>> Named() =>
@@ -19,6 +20,7 @@ public sealed class BlobMetrics
         new("blob.request_timeouts", Interlocked.Read(ref _requestTimeouts)),
         new("blob.abandoned", Interlocked.Read(ref _abandoned)),
         new("blob.announcements_dropped", Interlocked.Read(ref _announcementsDropped)),
+        new("blob.not_admitted", Interlocked.Read(ref _notAdmitted)),
     ];
 
     internal void Fetched() => Interlocked.Increment(ref _fetched);
@@ -32,4 +34,7 @@ public sealed class BlobMetrics
     internal void Abandoned() => Interlocked.Increment(ref _abandoned);
 
     internal void AnnouncementDropped() => Interlocked.Increment(ref _announcementsDropped);
+
+    /// <summary>A fetched blob the store would not hold (not referenced by the chain, or past the quota).</summary>
+    internal void NotAdmitted() => Interlocked.Increment(ref _notAdmitted);
 }

@@ -69,7 +69,9 @@ public sealed class PartialBlob : IDisposable
 
     /// <summary>Once every chunk is in: fsync, check the whole file hashes to the id, and move it into
     /// the store. Returns null, discarding the download, when the manifest lied about the content.</summary>
-    public async Task<BlobInfo?> CompleteAsync(CancellationToken ct = default)
+    /// <param name="requested">The node asked for this blob by id (else it replicates an announcement): for the store's admission.</param>
+    /// <exception cref="BlobRefusedException">The store's quota or admission refused it; the download is discarded.</exception>
+    public async Task<BlobInfo?> CompleteAsync(CancellationToken ct = default, bool requested = true)
     {
         if (!IsComplete) throw new InvalidOperationException($"blob {Manifest.Id}: {ChunkCount - ChunksHeld} of {ChunkCount} chunks still missing");
         RandomAccess.FlushToDisk(_file);
@@ -80,7 +82,22 @@ public sealed class PartialBlob : IDisposable
             return null;
         }
 
-        return _store.CompletePartial(this);
+        return _store.AdmitPartial(this, requested);
+    }
+
+    /// <summary>The whole downloaded content (for an admission check; blobs from peers are read once).</summary>
+    internal byte[] ReadAll()
+    {
+        var bytes = new byte[Manifest.Size];
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(_file, bytes.AsSpan(read), read);
+            if (n == 0) throw new IOException($"partial blob {Path} is shorter than its manifest's {Manifest.Size} bytes");
+            read += n;
+        }
+
+        return bytes;
     }
 
     internal void CloseFile() => _file.Dispose();

@@ -29,8 +29,9 @@ internal static partial class SimulateCommand
         ContributionsPlot.Save(report, Path.Combine(output.FullName, "contributions.png"));
 
         var inv = CultureInfo.InvariantCulture;
-        var table = new Table().AddColumns("member", "behaviour", "total score", "rewards");
-        foreach (var t in report.Totals) table.AddRow(t.Member, t.Behaviour.ToString(), t.Utility.ToString("F5", inv), t.Rewards.ToString(inv));
+        var pool = report.RewardPerRound * plan.Rounds;
+        var table = new Table().AddColumns("member", "behaviour", "total score", "net (chain units)", $"rewards (pool {pool.ToString("N0", inv)})");
+        foreach (var t in report.Totals) table.AddRow(t.Member, t.Behaviour.ToString(), t.Utility.ToString("F5", inv), t.ChainScore.ToString("N0", inv), t.Rewards.ToString("N0", inv));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv,
             $"scoring cost per node per round ({cost.Members} members, {cost.Subsets} subset models, {report.Method}): {cost.ScoringMs:F1} ms " +

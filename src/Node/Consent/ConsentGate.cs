@@ -36,6 +36,9 @@ public sealed class ConsentGate(NodeContext node)
         return decision.Joins;
     }
 
+    /// <summary>True while the document of a plan this institution was asked to join is still being fetched (its decision is still to come).</summary>
+    public bool Fetching => _documents.Values.Any(d => !d.IsCompleted);
+
     /// <summary>True when <paramref name="planId"/> was refused by a policy rule (so the node does not wait for it).</summary>
     public bool Refused(BigInteger planId) => Decisions.TryGetValue(planId, out var d) && d.Status == ConsentDecision.Refused;
 

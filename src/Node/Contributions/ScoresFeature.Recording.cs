@@ -14,6 +14,8 @@ public sealed partial class ScoresFeature
         if (_rosters.Count == 0) return;
         Run.Report("phase", phase: "scores");
         var (lag, last) = Node.Chain.Read(s => ((int)(s.Plans[Run.PlanId].Terms?.ScoresLag ?? 1), (int)s.Plans[Run.PlanId].TotalRounds - 1));
+        // No commit follows the last round (nor a round whose next commit did not land): those reports are pinned on their own.
+        foreach (var round in _ownReports.Keys.Order()) await PinAsync(round, ct);
         foreach (var round in _rosters.Keys.Order()) await ScoresOfAsync(round, Run.BlobWait, ct);
         for (var round = Math.Max(1, last - lag + 1); round <= last; round++) await VoteScoresAsync(round, ct);
 

@@ -4,15 +4,16 @@ using FedChain.Node.Blobs;
 namespace FedChain.Node.Contributions;
 
 /// <summary>
-/// The verified utility reports of one plan seen so far, by round. A node adds the blobs it holds
-/// (gossip replicates every blob to every node); an auditor adds the exported blobs folder. Blobs
-/// that are not reports for this plan are skipped; reports that fail the checks of
-/// <see cref="UtilityReportBlob.Read"/> are kept aside with the reason.
+/// The verified utility reports of one plan seen so far, by blob id. A node adds the blobs it holds;
+/// an auditor adds the exported blobs folder. Blobs that are not reports for this plan are skipped;
+/// reports that fail the checks of <see cref="UtilityReportBlob.Read"/> are kept aside with the reason.
+/// Only the report a member pinned on-chain for a round counts (<see cref="Pinned"/>), so every node and
+/// the auditor score from the same reports whatever else a member published.
 /// </summary>
 public sealed class UtilityReportPool(byte[] planHash)
 {
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, List<UtilityReport>> _byRound = [];
+    private readonly Dictionary<string, UtilityReport> _byId = new(StringComparer.Ordinal);
     private readonly List<(string Blob, string Problem)> _rejected = [];
 
     /// <summary>Report blobs that did not pass the checks, with the reason.</summary>
@@ -23,14 +24,8 @@ public sealed class UtilityReportPool(byte[] planHash)
     {
         if (!_seen.Add(id) || !UtilityReportBlob.LooksLikeReport(blob, planHash)) return;
         var report = UtilityReportBlob.Read(blob, planHash, out var problem);
-        if (report is null)
-        {
-            _rejected.Add((id, problem!));
-            return;
-        }
-
-        if (!_byRound.TryGetValue(report.Round, out var list)) _byRound[report.Round] = list = [];
-        list.Add(report);
+        if (report is null) _rejected.Add((id, problem!));
+        else _byId[id] = report;
     }
 
     public bool HasSeen(string id) => _seen.Contains(id);
@@ -41,10 +36,19 @@ public sealed class UtilityReportPool(byte[] planHash)
         foreach (var (id, content) in ExportedBlobs.ReadAll(folder)) Add(id, content);
     }
 
-    /// <summary>The round's reports whose signer is one of <paramref name="roster"/>: only the scored members report.</summary>
-    public IReadOnlyList<UtilityReport> For(int round, IReadOnlyList<string> roster) =>
-        [.. (_byRound.GetValueOrDefault(round) ?? []).Where(r => roster.Contains(r.Member, StringComparer.Ordinal))];
+    /// <summary>
+    /// The round's reports that count: for each member of <paramref name="roster"/> (only the scored members
+    /// report), the report in the blob its on-chain pin for the round names (<c>RoundRecord.ReportPins</c>),
+    /// if that blob is here and is that member's report of that round.
+    /// </summary>
+    public IReadOnlyList<UtilityReport> Pinned(int round, IReadOnlyList<string> roster, IReadOnlyDictionary<string, byte[]> pins) =>
+        [.. roster.Select(m => PinnedOf(round, m, pins)).OfType<UtilityReport>()];
 
-    /// <summary>How many roster members have at least one report for the round.</summary>
-    public int Reporters(int round, IReadOnlyList<string> roster) => For(round, roster).Select(r => r.Member).Distinct(StringComparer.Ordinal).Count();
+    /// <summary>Roster members whose pinned report is not (yet) here, with the pinned blob id; null id: no pin.</summary>
+    public IReadOnlyList<(string Member, string? Blob)> Unpinned(int round, IReadOnlyList<string> roster, IReadOnlyDictionary<string, byte[]> pins) =>
+        [.. roster.Where(m => PinnedOf(round, m, pins) is null).Select(m => (m, pins.TryGetValue(m, out var pin) ? Convert.ToHexStringLower(pin) : null))];
+
+    private UtilityReport? PinnedOf(int round, string member, IReadOnlyDictionary<string, byte[]> pins) =>
+        pins.TryGetValue(member, out var pin) && _byId.TryGetValue(Convert.ToHexStringLower(pin), out var report)
+        && report.Round == round && string.Equals(report.Member, member, StringComparison.Ordinal) ? report : null;
 }

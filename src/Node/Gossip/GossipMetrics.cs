@@ -8,6 +8,7 @@ public sealed class GossipMetrics
     private long _forwarded;
     private long _droppedQueueFull;
     private long _duplicates;
+    private long _droppedSeenFull;
 
     /// <summary>Messages dropped as already seen (no penalty, as GossipSub does).</summary>
     public long Duplicates => Interlocked.Read(ref _duplicates);
@@ -19,6 +20,7 @@ public sealed class GossipMetrics
         new("gossip.delivered", Interlocked.Read(ref _delivered)),
         new("gossip.forwarded", Interlocked.Read(ref _forwarded)),
         new("gossip.dropped_queue_full", Interlocked.Read(ref _droppedQueueFull)),
+        new("gossip.dropped_seen_full", Interlocked.Read(ref _droppedSeenFull)),
     ];
 
     internal void Published() => Interlocked.Increment(ref _published);
@@ -28,6 +30,9 @@ public sealed class GossipMetrics
     internal void Forwarded(int count) => Interlocked.Add(ref _forwarded, count);
 
     internal void DroppedQueueFull() => Interlocked.Increment(ref _droppedQueueFull);
+
+    /// <summary>A new message dropped unrecorded because the seen-cache's bound for its origin, or in all, was reached.</summary>
+    internal void DroppedSeenFull() => Interlocked.Increment(ref _droppedSeenFull);
 
     internal void Duplicate() => Interlocked.Increment(ref _duplicates);
 }

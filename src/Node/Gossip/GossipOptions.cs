@@ -39,8 +39,12 @@ public sealed class GossipOptions
     /// <summary>Largest payload a node publishes or accepts. Default 64 KiB: bigger data goes as a blob.</summary>
     public int MaxPayloadBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Seen-cache capacity; oldest ids go first beyond it. Default 100,000.</summary>
+    /// <summary>Seen-cache capacity over all origins; an id is kept for its whole replay window, so past this new messages are dropped. Default 100,000.</summary>
     public int SeenCapacity { get; set; } = 100_000;
+
+    /// <summary>Ids one origin may hold in the seen-cache at once; past this its new messages are dropped
+    /// until its old ids leave the window. Default 10,000 (66 messages a second over the 150 s window).</summary>
+    public int SeenCapacityPerOrigin { get; set; } = 10_000;
 
     /// <summary>How long an id stays in the seen-cache: the whole replay window, so any replay inside it is a duplicate.</summary>
     public TimeSpan SeenTtl => MaxMessageAge + MaxClockSkew;
@@ -59,5 +63,7 @@ public sealed class GossipOptions
         if (MaxMessageAge <= TimeSpan.Zero || MaxClockSkew < TimeSpan.Zero) throw new ArgumentException("Gossip.MaxMessageAge must be positive and MaxClockSkew not negative");
         if (MaxPayloadBytes < 1) throw new ArgumentException($"Gossip.MaxPayloadBytes must be positive, got {MaxPayloadBytes}");
         if (SeenCapacity < 1) throw new ArgumentException($"Gossip.SeenCapacity must be positive, got {SeenCapacity}");
+        if (SeenCapacityPerOrigin < 1 || SeenCapacityPerOrigin > SeenCapacity)
+            throw new ArgumentException($"Gossip.SeenCapacityPerOrigin must be 1..SeenCapacity ({SeenCapacity}), got {SeenCapacityPerOrigin}");
     }
 }

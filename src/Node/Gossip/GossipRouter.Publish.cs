@@ -25,7 +25,7 @@ internal sealed partial class GossipRouter
         var id = Convert.ToHexStringLower(SignedControlMessage.Id(message, SignedControlMessage.SignedBytes(topic, message.Seqno, message.TimestampMs, message.Payload)));
         lock (_lock)
         {
-            _seen.Add(id);
+            _seen.Add(id, _key.Address.ToString());
             _cache.Put(id, message);
         }
 
@@ -51,16 +51,26 @@ internal sealed partial class GossipRouter
         }
 
         var refusal = Validate(message, signed, id, out var origin);
+        SeenOutcome seen;
         lock (_lock)
         {
-            // Marked seen either way, so a bad message costs its sender once, not once per copy.
-            if (!_seen.Add(id)) return;
+            // Marked seen either way, so a bad message costs its sender once, not once per copy: a valid one
+            // under its origin, a refused one under the peer that passed it on (each within its own bound).
+            seen = _seen.Add(id, refusal is null ? origin.ToString() : $"peer {from}");
         }
 
+        if (seen == SeenOutcome.AlreadySeen) return;
         if (refusal is { } r)
         {
             // The forwarding peer pays: it should have validated before passing the message on (GossipSub v1.1, P4).
             _peers.Reject(from, r.Reason, r.Misbehaviour, r.Detail);
+            return;
+        }
+
+        if (seen == SeenOutcome.Full)
+        {
+            // Not recorded, so it could come back inside its window unseen: drop it rather than deliver it twice.
+            _metrics.DroppedSeenFull();
             return;
         }
 

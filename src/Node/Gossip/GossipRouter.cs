@@ -40,7 +40,7 @@ internal sealed partial class GossipRouter
         _peers = peers;
         _metrics = metrics;
         _logger = logger;
-        _seen = new SeenCache(options.SeenTtl, options.SeenCapacity, time);
+        _seen = new SeenCache(options.SeenTtl, options.SeenCapacity, options.SeenCapacityPerOrigin, time);
         _cache = new MessageCache(options.HistoryLength, options.HistoryGossip);
         // Sequence numbers start from the clock so a restarted node never reuses one (GossipSub does the same).
         _seqno = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;

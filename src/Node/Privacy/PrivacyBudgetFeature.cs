@@ -18,8 +18,12 @@ public sealed class PrivacyBudgetFeature(PlanRun run) : PlanFeature(run)
 {
     private NodeContext Node => Run.Node;
 
-    /// <summary>Declared counts are keyed by the member's registered name, which every node and auditor reads from the registry.</summary>
-    public override string? Refusal()
+    /// <summary>
+    /// Declared counts are keyed by the member's registered name, which every node and auditor reads from
+    /// the registry; and the rest of the plan must fit the member's lifetime budget on the plan's dataset,
+    /// as the ledger's <c>fitsLifetimeBudget</c> view says (the ledger would refuse the commits past it).
+    /// </summary>
+    public override async Task<string?> RefusalAsync(CancellationToken ct)
     {
         var registered = Node.Chain.Read(s => s.Members.TryGetValue(Node.Me, out var m) ? m.Name : null);
         if (registered != Node.Config.Site)
@@ -27,12 +31,26 @@ public sealed class PrivacyBudgetFeature(PlanRun run) : PlanFeature(run)
         try
         {
             MemberDpSgd.For(Run.Plan, Node.Config.Site);
-            return null;
         }
         catch (ArgumentException e)
         {
             return e.Message;
         }
+
+        return await LifetimeRefusalAsync(ct);
+    }
+
+    private async Task<string?> LifetimeRefusalAsync(CancellationToken ct)
+    {
+        var ledger = Node.Consortium.Ledger;
+        var fit = await ledger.FitsLifetimeBudgetAsync(Run.PlanId, Node.Me, ct);
+        if (fit.Fits) return null;
+        var dataset = Node.Chain.Read(s => s.Plans[Run.PlanId].Limits?.SchemaHash) ?? Convert.FromHexString(Run.Plan.Schema.Hash);
+        var budget = await ledger.LifetimeBudgetAsync(dataset, ct);
+        var spent = await ledger.LifetimeSpentAsync(Node.Me, dataset, ct);
+        return $"the plan may charge this member epsilon {FixedPoint.FromMicro((long)fit.Cost):G6} on dataset {Convert.ToHexStringLower(dataset)[..12]}, "
+            + $"past its lifetime budget there: epsilon {FixedPoint.FromMicro((long)budget):G6}, of which {FixedPoint.FromMicro((long)spent):G6} is spent "
+            + $"({FixedPoint.FromMicro((long)fit.Remaining):G6} left; the ledger's fitsLifetimeBudget). Not opting in.";
     }
 
     /// <summary>DP-SGD under the member's budget, the plan's and the chain's; null when the round fits in neither.</summary>
@@ -40,7 +58,8 @@ public sealed class PrivacyBudgetFeature(PlanRun run) : PlanFeature(run)
     {
         try
         {
-            CheckChainBudget(round, state);
+            // A test-only node that claims zero epsilon skips this: the ledger still charges it, and refuses it past the budget.
+            if (Node.Config.Misbehaviour?.ClaimsZeroEpsilon != true) CheckChainBudget(round, state);
             if (train() is not { } update) return null;
             var spent = update.Privacy!;
             Log.PrivacySpent(Node.Logger, Run.PlanId, round, spent.EpsilonThisRound, spent.EpsilonSpent, spent.EpsilonBudget);

@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(1204, LogLevel.Warning, "Plan {PlanId} round {Round}: secure-aggregation blob {Blob} from {Member} rejected: {Problem}")]
     public static partial void SecAggBlobRejected(ILogger logger, BigInteger planId, int round, string blob, string member, string problem);
+
+    [LoggerMessage(1205, LogLevel.Information, "Plan {PlanId}: secure-aggregation secrets of slot {Slot} restored from disk; rejoining the plan")]
+    public static partial void SecAggRestored(ILogger logger, BigInteger planId, int slot);
 }

@@ -9,14 +9,19 @@ namespace FedChain.Node.SecureRounds;
 /// The public secure-aggregation blobs of one plan seen so far: each participant's keys and shares
 /// (round 0) and each survivor's unmasking shares per round. A node adds the blobs it holds (blobs
 /// replicate to every node); an auditor adds the exported folder. A blob whose messages claim another
-/// slot than its signer's is kept aside with the reason and the member. When a member signed two
-/// different blobs of one kind (and round), the one with the lowest id counts, so every holder agrees.
+/// slot than its signer's is kept aside with the reason and the member. Before round 0's commits the
+/// keys a member signed with the lowest blob id count (a node needs them to share before anything is
+/// on-chain); once round 0 is decided, <see cref="Pin"/> fixes each member's key and share blobs to the
+/// pair its round-0 commit pinned (SHA-256(keys id || shares id)), so every holder and the auditor use
+/// the same ones however many a member signed, and a member with no such pair has none.
+/// When a member signed two different unmasking blobs for a round, the one with the lowest id counts.
 /// </summary>
 public sealed class SecAggPool(byte[] planHash, int trainingRounds, PlanSlots slots)
 {
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, (string Id, IReadOnlyList<KeyAdvertisement> Keys)> _keys = [];
-    private readonly Dictionary<int, (string Id, IReadOnlyList<IReadOnlyList<EncryptedShare>> Shares)> _shares = [];
+    private readonly Dictionary<int, SortedList<string, IReadOnlyList<KeyAdvertisement>>> _keys = [];
+    private readonly Dictionary<int, SortedList<string, IReadOnlyList<IReadOnlyList<EncryptedShare>>>> _shares = [];
+    private IReadOnlyDictionary<int, byte[]>? _pins;
     private readonly Dictionary<(int Round, int Slot), (string Id, UnmaskingShares Answer)> _unmasking = [];
     private readonly List<(string Blob, string Member, string Problem)> _rejected = [];
 
@@ -52,12 +57,15 @@ public sealed class SecAggPool(byte[] planHash, int trainingRounds, PlanSlots sl
     /// or <paramref name="wait"/> has passed (false), logging every blob it keeps aside.
     /// </summary>
     public Task<bool> FillAsync(PlanChain chain, int round, Func<bool> done, TimeSpan wait, CancellationToken ct) =>
-        chain.WaitOnStoredBlobsAsync(async c =>
-        {
-            var rejected = _rejected.Count;
-            await chain.ScanStoreAsync(HasSeen, Add, c);
-            foreach (var (id, member, problem) in _rejected.Skip(rejected)) Log.SecAggBlobRejected(chain.Node.Logger, chain.PlanId, round, id, member, problem);
-        }, done, wait, ct);
+        chain.WaitOnStoredBlobsAsync(c => ScanAsync(chain, round, c), done, wait, ct);
+
+    /// <summary>Adds the node's stored blobs not seen yet, logging every blob it keeps aside.</summary>
+    public async Task ScanAsync(PlanChain chain, int round, CancellationToken ct)
+    {
+        var rejected = _rejected.Count;
+        await chain.ScanStoreAsync(HasSeen, Add, ct);
+        foreach (var (id, member, problem) in _rejected.Skip(rejected)) Log.SecAggBlobRejected(chain.Node.Logger, chain.PlanId, round, id, member, problem);
+    }
 
     /// <summary>Adds every blob file in <paramref name="folder"/> (named by SHA-256, flat or in two-letter subfolders).</summary>
     public void AddFolder(string folder)
@@ -65,16 +73,49 @@ public sealed class SecAggPool(byte[] planHash, int trainingRounds, PlanSlots sl
         foreach (var (id, content) in ExportedBlobs.ReadAll(folder)) Add(id, content);
     }
 
-    /// <summary>The advertisements of training round <paramref name="round"/> of every member that published keys.</summary>
-    public IReadOnlyList<KeyAdvertisement> KeysFor(int round) => [.. _keys.OrderBy(k => k.Key).Select(k => k.Value.Keys[round - 1])];
+    /// <summary>The advertisements of training round <paramref name="round"/> of every member whose keys count.</summary>
+    public IReadOnlyList<KeyAdvertisement> KeysFor(int round) =>
+        [.. Enumerable.Range(1, slots.Count).Select(Chosen).OfType<(IReadOnlyList<KeyAdvertisement> Keys, IReadOnlyList<IReadOnlyList<EncryptedShare>>? Shares)>().Select(c => c.Keys[round - 1])];
 
-    public bool HasKeys(int slot) => _keys.ContainsKey(slot);
+    public bool HasKeys(int slot) => Chosen(slot) is not null;
 
-    public bool HasShares(int slot) => _shares.ContainsKey(slot);
+    public bool HasShares(int slot) => Chosen(slot)?.Shares is not null;
 
     /// <summary>The shares of training round <paramref name="round"/> that members of <paramref name="senders"/> addressed to <paramref name="to"/>.</summary>
     public IReadOnlyList<EncryptedShare> SharesTo(int round, int to, IEnumerable<int> senders) =>
-        [.. senders.Where(_shares.ContainsKey).SelectMany(s => _shares[s].Shares[round - 1]).Where(s => s.To == to)];
+        [.. senders.Select(s => Chosen(s)?.Shares).OfType<IReadOnlyList<IReadOnlyList<EncryptedShare>>>().SelectMany(s => s[round - 1]).Where(s => s.To == to)];
+
+    /// <summary>
+    /// Round 0 is decided: from now on each member's keys and shares are the pair its round-0 commit pinned
+    /// (<paramref name="pins"/>, by member address: SHA-256(keys blob id || shares blob id)); a member without
+    /// a pin, or whose pinned pair is not (yet) here, has none.
+    /// </summary>
+    public void Pin(IReadOnlyDictionary<string, byte[]> pins) =>
+        _pins = pins.Select(p => (Slot: slots.SlotOf(p.Key), Pin: p.Value)).Where(p => p.Slot > 0).ToDictionary(p => p.Slot, p => p.Pin);
+
+    /// <summary>Whether <paramref name="slot"/>'s pinned key and share blobs are here (before <see cref="Pin"/>: its keys and shares).</summary>
+    public bool HasPinnedPair(int slot) => HasShares(slot);
+
+    /// <summary>SHA-256(keys blob id || shares blob id), the round-0 pin (ids as their 32 bytes).</summary>
+    public static byte[] PinOf(string keysBlob, string sharesBlob) =>
+        System.Security.Cryptography.SHA256.HashData([.. Convert.FromHexString(keysBlob), .. Convert.FromHexString(sharesBlob)]);
+
+    private (IReadOnlyList<KeyAdvertisement> Keys, IReadOnlyList<IReadOnlyList<EncryptedShare>>? Shares)? Chosen(int slot)
+    {
+        var keys = _keys.GetValueOrDefault(slot);
+        var shares = _shares.GetValueOrDefault(slot);
+        if (_pins is null) return keys is null ? null : (keys.Values[0], shares?.Values[0]);
+        if (!_pins.TryGetValue(slot, out var pin) || keys is null || shares is null) return null;
+        foreach (var k in keys)
+        {
+            foreach (var s in shares)
+            {
+                if (PinOf(k.Key, s.Key).AsSpan().SequenceEqual(pin)) return (k.Value, s.Value);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The unmasking answers of round <paramref name="round"/> from members of <paramref name="responders"/>.</summary>
     public IReadOnlyList<UnmaskingShares> Answers(int round, IEnumerable<int> responders) =>
@@ -90,13 +131,13 @@ public sealed class SecAggPool(byte[] planHash, int trainingRounds, PlanSlots sl
                     if (envelope.Round != 0) return $"keys blob is for round {envelope.Round}, keys are exchanged in round 0";
                     var keys = SecAggBodies.ReadKeys(envelope.Body, trainingRounds);
                     if (keys.FirstOrDefault(k => k.Slot != slot) is { } wrongKey) return $"keys blob advertises for slot {wrongKey.Slot}, its signer holds slot {slot}";
-                    Keep(_keys, slot, id, keys);
+                    Candidate(_keys, slot, id, keys);
                     return null;
                 case EnvelopeKind.SecAggShares:
                     if (envelope.Round != 0) return $"shares blob is for round {envelope.Round}, shares are exchanged in round 0";
                     var shares = SecAggBodies.ReadShares(envelope.Body, trainingRounds);
                     if (shares.SelectMany(s => s).FirstOrDefault(s => s.From != slot) is { } wrongShare) return $"shares blob holds a share from slot {wrongShare.From}, its signer holds slot {slot}";
-                    Keep(_shares, slot, id, shares);
+                    Candidate(_shares, slot, id, shares);
                     return null;
                 default:
                     if (envelope.Round < 1 || envelope.Round > trainingRounds) return $"unmasking blob is for round {envelope.Round}, outside 1..{trainingRounds}";
@@ -110,6 +151,12 @@ public sealed class SecAggPool(byte[] planHash, int trainingRounds, PlanSlots sl
         {
             return $"{envelope.Kind} blob does not decode: {e.Message}";
         }
+    }
+
+    private static void Candidate<T>(Dictionary<int, SortedList<string, T>> map, int slot, string id, T value)
+    {
+        if (!map.TryGetValue(slot, out var candidates)) map[slot] = candidates = new SortedList<string, T>(StringComparer.Ordinal);
+        candidates.TryAdd(id, value);
     }
 
     private static void Keep<TKey, T>(Dictionary<TKey, (string Id, T Value)> map, TKey key, string id, T value)

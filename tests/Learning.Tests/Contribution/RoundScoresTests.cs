@@ -6,7 +6,7 @@ namespace FedChain.Learning.Tests.Contribution;
 public sealed class RoundScoresTests
 {
     private static readonly RoundScores Sample = new(
-        new string('0', 62) + "ff", 2, ContributionMethod.LeaveOneOut, ["a", "bc"], [5, -1], [1, 0], 0, 4, ["a"], []);
+        new string('0', 62) + "ff", 2, ContributionMethod.LeaveOneOut, ["a", "bc"], [5, -1], 0, 4, ["a"], []);
 
     [Fact]
     public void CanonicalBytes_AreTheDocumentedLayout()
@@ -26,7 +26,7 @@ public sealed class RoundScoresTests
     {
         Assert.NotEqual(Sample.Hash(), (Sample with { Scores = [5, 0] }).Hash());
         Assert.NotEqual(Sample.Hash(), (Sample with { Members = ["a", "bd"] }).Hash());
-        // Evaluators and rewards follow from the reports and scores; the vector's hash is the scores'.
-        Assert.Equal(Sample.Hash(), (Sample with { Rewards = [9, 9] }).Hash());
+        // Evaluators follow from the reports; the vector's hash is the scores'.
+        Assert.Equal(Sample.Hash(), (Sample with { Evaluators = ["a", "bc"] }).Hash());
     }
 }

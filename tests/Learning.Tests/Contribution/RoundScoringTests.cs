@@ -19,12 +19,11 @@ public sealed class RoundScoringTests
     private static RoundScores Score(params UtilityReport[] reports) => RoundScoring.Score(Exact, PlanHash, 42, 1, Roster, reports);
 
     [Fact]
-    public void Score_CombinesReportsThenScores_AndPaysPositiveScores()
+    public void Score_CombinesReportsThenScores()
     {
         var sut = Score(Report("a", 1, 700, 30, 10, -20), Report("b", 3, 500, 10, 10, -20));
 
         Assert.Equal([15, 10, -20], sut.Scores);
-        Assert.Equal([600, 400, 0], sut.Rewards);
         Assert.Equal((550L, 555L), (sut.UtilityOfNone!.Value, sut.UtilityOfAll!.Value));
         Assert.Equal(["a", "b"], sut.Evaluators);
     }
@@ -58,12 +57,11 @@ public sealed class RoundScoringTests
     }
 
     [Fact]
-    public void Score_NoUsableReport_ScoresAndPaysNothing()
+    public void Score_NoUsableReport_ScoresNothing()
     {
         var sut = Score();
 
         Assert.Equal([0, 0, 0], sut.Scores);
-        Assert.Equal([0, 0, 0], sut.Rewards);
         Assert.Null(sut.UtilityOfAll);
     }
 

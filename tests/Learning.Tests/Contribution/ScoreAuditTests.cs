@@ -22,21 +22,20 @@ public sealed class ScoreAuditTests
     {
         var sut = Recompute();
 
-        Assert.Empty(ScoreAudit.Compare(sut, sut.Members, sut.Scores, sut.Rewards));
+        Assert.Empty(ScoreAudit.Compare(sut, sut.Members, sut.Scores));
     }
 
     [Fact]
-    public void Compare_AlteredScoreAndMint_NameTheRoundAndTheMember()
+    public void Compare_AlteredScores_NameTheRoundAndTheMember()
     {
         var sut = Recompute();
         long[] scores = [.. sut.Scores];
-        long[] rewards = [.. sut.Rewards];
         scores[1] += 1;
-        rewards[2] = 5;
+        scores[2] = 5;
 
-        var found = ScoreAudit.Compare(sut, sut.Members, scores, rewards);
+        var found = ScoreAudit.Compare(sut, sut.Members, scores);
 
-        Assert.Equal(["round 4, member b (position 1): recorded score 26, recomputed 25", "round 4, member c (position 2): recorded reward 5, recomputed 0"], found.Select(d => d.ToString()));
+        Assert.Equal(["round 4, member b (position 1): recorded score 26, recomputed 25", "round 4, member c (position 2): recorded score 5, recomputed -10"], found.Select(d => d.ToString()));
     }
 
     [Fact]
@@ -44,7 +43,7 @@ public sealed class ScoreAuditTests
     {
         var sut = Recompute();
 
-        var found = ScoreAudit.Compare(sut, ["b", "a", "c"], sut.Scores, sut.Rewards);
+        var found = ScoreAudit.Compare(sut, ["b", "a", "c"], sut.Scores);
 
         Assert.Equal([("member", "b", "a"), ("member", "a", "b")], found.Select(d => (d.Field, d.Recorded, d.Recomputed)));
     }

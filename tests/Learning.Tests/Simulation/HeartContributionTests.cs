@@ -31,7 +31,8 @@ public sealed class HeartContributionTests(ITestOutputHelper output)
         var honest = FederatedPreprocessing.Normalise(Plan.Normalisation, Datasets.HeartSplits);
         var sites = MisbehavingSites.Add(honest, new MisbehaviourCounts(FreeRiders: 1, NoiseSenders: 1, LabelFlippers: 1), Plan.Seed);
 
-        var totals = Totals(sites);
+        var members = Rewards(sites);
+        var totals = members.ToDictionary(t => t.Member, t => t.Score);
 
         var honestTotals = sites.Where(s => s.Behaviour == SiteBehaviour.Honest).Select(s => totals[s.Name]).ToArray();
         var meanHonest = honestTotals.Average(t => (double)t);
@@ -43,6 +44,12 @@ public sealed class HeartContributionTests(ITestOutputHelper output)
 
         Assert.True(totals["free-rider-1"] <= 0.10 * meanHonest, $"free rider {totals["free-rider-1"]} above 10% of the mean honest total {meanHonest}");
         Assert.True(totals["label-flip-1"] <= 0, $"label flipper totals {totals["label-flip-1"]}");
+
+        // Paid as the ledger pays, for net contribution: no misbehaving site above the lowest-paid honest hospital.
+        var paid = members.ToDictionary(t => t.Member, t => t.Rewards);
+        var lowestHonest = sites.Where(s => s.Behaviour == SiteBehaviour.Honest).Min(s => paid[s.Name]);
+        foreach (var site in sites.Where(s => s.Behaviour != SiteBehaviour.Honest))
+            Assert.True(paid[site.Name] < lowestHonest, $"{site.Name} is paid {paid[site.Name]}, the lowest-paid honest hospital {lowestHonest}");
     }
 
     /// <summary>
@@ -67,17 +74,15 @@ public sealed class HeartContributionTests(ITestOutputHelper output)
         Assert.True(shareTwice > shareOnce, $"share with a copy {shareTwice:P2} is not above {shareOnce:P2}");
     }
 
-    private Dictionary<string, long> Totals(IReadOnlyList<SimulatedSite> sites) => Rewards(sites).ToDictionary(t => t.Member, t => t.Score);
-
     private IReadOnlyList<MemberTotal> Rewards(IReadOnlyList<SimulatedSite> sites)
     {
         var recorder = new ContributionRecorder(Plan, sites);
         FederatedSimulation.Run(Plan, sites, new SimulationOptions(EvaluateEveryRound: false), observer: recorder);
-        var totals = MemberTotal.Of(recorder.Rounds.Select(r => r.Scores));
-        foreach (var t in totals) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t.Member,-16} score {ScoreUnits.ToDouble(t.Score),9:F5}  rewards {t.Rewards,9}"));
+        var totals = MemberTotal.Of([.. recorder.Rounds.Select(r => r.Scores)], Plan.Contribution!.RewardPerRound);
+        foreach (var t in totals) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{t.Member,-16} score {ScoreUnits.ToDouble(t.Score),9:F5}  chain {t.ChainScore,9}  rewards {t.Rewards,9}"));
         return totals;
     }
 
     private static double Share(IReadOnlyList<MemberTotal> totals, string member) =>
-        (double)totals.Single(t => t.Member == member).Rewards / totals.Sum(t => t.Rewards);
+        (double)totals.Single(t => t.Member == member).Rewards / (double)totals.Aggregate(System.Numerics.BigInteger.Zero, (sum, t) => sum + t.Rewards);
 }

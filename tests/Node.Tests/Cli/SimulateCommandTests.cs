@@ -76,7 +76,7 @@ public sealed class SimulateCommandTests
             var recomputed = new RoundScores(
                 plan.Hash, round.GetProperty("round").GetInt32(), ContributionMethod.ExactShapley,
                 [.. round.GetProperty("members").EnumerateArray().Select(m => m.GetString()!)],
-                [.. round.GetProperty("scores").EnumerateArray().Select(v => v.GetInt64())], [], null, null, [], []);
+                [.. round.GetProperty("scores").EnumerateArray().Select(v => v.GetInt64())], null, null, [], []);
             Assert.Equal(recomputed.Hash(), round.GetProperty("scoresHash").GetString());
         }
 

@@ -48,7 +48,7 @@ public sealed class ScoredPlanTests(ScoredPlanFixture fx) : IClassFixture<Scored
             foreach (var round in node.Rounds)
             {
                 // Shapley efficiency: the scores share U(all) - U(none), up to one rounding per member and unit conversion.
-                var gain = ScoreUnits.Divide(round.Engine.UtilityOfAll!.Value - round.Engine.UtilityOfNone!.Value, ChainScores.EngineUnitsPerMicro);
+                var gain = ScoreUnits.Divide(round.Engine.UtilityOfAll!.Value - round.Engine.UtilityOfNone!.Value, RewardRule.EngineUnitsPerChainUnit);
                 Assert.InRange(round.Scores.Sum() - gain, -round.Scores.Count, round.Scores.Count);
                 Assert.Equal(round.Members.Order(StringComparer.Ordinal), round.Members);
                 Assert.Equal(4, round.Engine.Evaluators.Count);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Numerics;
 using System.Text.Json;
 using FedChain.Contracts.Events;
+using FedChain.Contracts.Governance;
 using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Simulation;
@@ -55,10 +56,17 @@ public abstract class ConsortiumRun : IAsyncLifetime
     /// <summary>The member whose node kills itself before committing, or in the aggregation of, the builder's round, if any.</summary>
     public ConsortiumMember? Victim { get; private set; }
 
-    public IReadOnlyList<ConsortiumMember> Survivors => [.. Members.Where(m => m != Victim)];
+    /// <summary>Every member that finished: all but a victim that was not restarted.</summary>
+    public IReadOnlyList<ConsortiumMember> Survivors => [.. Members.Where(m => m != Victim || _builder.RestartVictim)];
 
     /// <summary>The victim's exit code (SIGKILL's 137 when it crashed where it was told to).</summary>
     public int? VictimExitCode { get; private set; }
+
+    /// <summary>The restarted victim's exit code, if it was restarted.</summary>
+    public int? RestartedExitCode { get; private set; }
+
+    /// <summary>Refusals of the plans the builder expects every node to refuse: the status lines' details.</summary>
+    public IReadOnlyList<NodeStatus> Refusals { get; private set; } = [];
 
     /// <summary>The survivors' exit codes, in member order.</summary>
     public IReadOnlyList<int> ExitCodes { get; private set; } = [];
@@ -121,31 +129,44 @@ public abstract class ConsortiumRun : IAsyncLifetime
         if (_builder.CrashLastBeforeCommittingRound is not null || _builder.CrashLastMidAggregationRound is not null)
         {
             Victim = Members[^1];
-            File.WriteAllText(Victim.ConfigFile, (NodeConfig.Load(Victim.ConfigFile) with
+            Configure(Victim, c => c with
             {
                 CrashBeforeCommittingRound = _builder.CrashLastBeforeCommittingRound,
                 CrashMidAggregationRound = _builder.CrashLastMidAggregationRound,
-            }).ToJson());
+            });
         }
 
-        if (_builder.FirstLiesAsAggregatorRound is { } lie)
-            File.WriteAllText(Members[0].ConfigFile, (NodeConfig.Load(Members[0].ConfigFile) with { LieAsAggregatorRound = lie }).ToJson());
+        if (_builder.FirstLiesAsAggregatorRound is { } lie) Configure(Members[0], c => c with { LieAsAggregatorRound = lie });
+        foreach (var (member, misbehaviour) in _builder.Misbehaviours) Configure(Members[member], c => c with { Misbehaviour = misbehaviour });
 
         if (_builder.LastMemberSlowdown is { } slowdown)
             File.WriteAllText(Members[^1].ConfigFile, (NodeConfig.Load(Members[^1].ConfigFile) with { TrainingSlowdown = slowdown }).ToJson());
 
         var ready = Members.ToDictionary(m => m.Site, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        var nodes = Members.Select(m => NodeProcess.Start(m, (_, s) =>
+        void OnStatus(NodeProcess node, NodeStatus s)
         {
             Statuses.Enqueue(s);
             if (s.Event == "ready") ready[s.Site].TrySetResult();
-        })).ToList();
+        }
+
+        var nodes = Members.Select(m => NodeProcess.Start(m, OnStatus)).ToList();
         try
         {
             await Task.WhenAny(Task.WhenAll(ready.Values.Select(r => r.Task)), Task.WhenAny(nodes.Select(n => n.Exited))).WaitAsync(ct);
+            if (_builder.LifetimeBudgetMicro is { } lifetime) await SetLifetimeBudgetAsync(lifetime(Plans), ct);
             PlanIds = await Consortium.StartPlansAsync([.. Plans.Select(p => (p, _builder.EpsilonCapMicro?.Invoke(p)))], ct);
-            if (Victim is not null) VictimExitCode = await nodes[^1].Exited.WaitAsync(ct);
-            ExitCodes = await Task.WhenAll(nodes.Where(n => n.Member != Victim).Select(n => n.Exited)).WaitAsync(ct);
+            if (Victim is not null)
+            {
+                VictimExitCode = await nodes[^1].Exited.WaitAsync(ct);
+                if (_builder.RestartVictim)
+                {
+                    Configure(Victim, c => c with { CrashBeforeCommittingRound = null });
+                    nodes.Add(NodeProcess.Start(Victim, OnStatus));
+                    RestartedExitCode = await nodes[^1].Exited.WaitAsync(ct);
+                }
+            }
+
+            ExitCodes = await Task.WhenAll(nodes.Take(Members.Count).Where(n => n.Member != Victim).Select(n => n.Exited)).WaitAsync(ct);
         }
         catch (OperationCanceledException e)
         {
@@ -158,7 +179,9 @@ public abstract class ConsortiumRun : IAsyncLifetime
             foreach (var node in nodes) node.Dispose();
         }
 
-        var errors = Statuses.Where(s => s.Event == "error").Select(s => $"{s.Site}: {s.Detail}").ToList();
+        var refused = _builder.RefusedPlans.Select(i => PlanIds[i].ToString()).ToHashSet();
+        Refusals = [.. Statuses.Where(s => s.Event == "error" && refused.Contains(s.PlanId ?? ""))];
+        var errors = Statuses.Where(s => s.Event == "error" && !refused.Contains(s.PlanId ?? "")).Select(s => $"{s.Site}: {s.Detail}").ToList();
         if (errors.Count > 0) throw new InvalidOperationException("a node reported an error:\n" + string.Join("\n", errors));
 
         // Each node exits after its vote on the last aggregate is mined: the chain's story is complete.
@@ -166,6 +189,16 @@ public abstract class ConsortiumRun : IAsyncLifetime
         Ledger = StateOf(Events);
         Results = [.. Survivors.Select(m => m.ReadResult(PlanId))];
         Audit = await Auditor.RunAsync(Reader, Consortium.Addresses.DeploymentBlock, Blobs, ct: ct);
+    }
+
+    private static void Configure(ConsortiumMember member, Func<NodeConfig, NodeConfig> change) =>
+        File.WriteAllText(member.ConfigFile, change(NodeConfig.Load(member.ConfigFile)).ToJson());
+
+    /// <summary>Governance sets the lifetime epsilon budget of the plans' dataset (their schema) before they start.</summary>
+    private async Task SetLifetimeBudgetAsync(ulong budgetMicro, CancellationToken ct)
+    {
+        var dataset = Convert.FromHexString(Plans[0].Schema.Hash);
+        await Consortium.PassAsync(Proposals.Settings(Consortium.Addresses, new SettingsChange { LifetimeBudgets = [(dataset, budgetMicro)] }), ct);
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,5 @@
 using FedChain.Learning.Plans;
+using FedChain.Node.Agent.Misbehaviour;
 using FedChain.Node.Datasets;
 using FedChain.Node.Demo;
 
@@ -6,12 +7,15 @@ namespace FedChain.Node.Tests.EndToEnd;
 
 /// <summary>
 /// What a <see cref="ConsortiumRun"/> runs: its dataset (default heart disease), its plans (each built
-/// from the dataset; default the demo plan), the chain's windows and privacy cap, a member that
-/// crashes or lies, a slow member, and the run's deadline.
+/// from the dataset; default the demo plan), the chain's windows, privacy cap and lifetime budget, a member
+/// that crashes (and is restarted) or lies, a slow member, members that misbehave on purpose, plans every
+/// node is expected to refuse, and the run's deadline.
 /// </summary>
 internal sealed class ConsortiumRunBuilder
 {
     private readonly List<Func<ConsortiumDataset, TrainingPlan>> _plans = [];
+    private readonly Dictionary<int, NodeMisbehaviour> _misbehaviours = [];
+    private readonly HashSet<int> _refused = [];
 
     /// <summary>One of <see cref="ConsortiumDataset.Names"/>: a node process per institution.</summary>
     public string Dataset { get; private set; } = ConsortiumDataset.Default;
@@ -27,6 +31,18 @@ internal sealed class ConsortiumRunBuilder
 
     /// <summary>The last member's node kills itself right before it would commit this round (<c>crashBeforeCommittingRound</c>); null: nobody does.</summary>
     public int? CrashLastBeforeCommittingRound { get; private set; }
+
+    /// <summary>The crashed member is started again (without its crash point) once it exited.</summary>
+    public bool RestartVictim { get; private set; }
+
+    /// <summary>Test-only misbehaviour of members, by member index (node.json <c>misbehaviour</c>).</summary>
+    public IReadOnlyDictionary<int, NodeMisbehaviour> Misbehaviours => _misbehaviours;
+
+    /// <summary>Governance's lifetime epsilon budget on the plans' dataset, set before they start; null: the deployment's default.</summary>
+    public Func<IReadOnlyList<TrainingPlan>, ulong>? LifetimeBudgetMicro { get; private set; }
+
+    /// <summary>Indexes of plans every node refuses: their refusals are collected, not errors of the run.</summary>
+    public IReadOnlySet<int> RefusedPlans => _refused;
 
     /// <summary>In a sharded plan, the last member's node kills itself in this round's aggregation, after summing a shard and before claiming it (<c>crashMidAggregationRound</c>); null: nobody does.</summary>
     public int? CrashLastMidAggregationRound { get; private set; }
@@ -67,6 +83,30 @@ internal sealed class ConsortiumRunBuilder
     public ConsortiumRunBuilder CrashingTheLastMemberBeforeCommittingRound(int round)
     {
         CrashLastBeforeCommittingRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder RestartingTheVictim()
+    {
+        RestartVictim = true;
+        return this;
+    }
+
+    public ConsortiumRunBuilder WithMisbehaviour(int member, NodeMisbehaviour misbehaviour)
+    {
+        _misbehaviours[member] = misbehaviour;
+        return this;
+    }
+
+    public ConsortiumRunBuilder WithLifetimeBudget(Func<IReadOnlyList<TrainingPlan>, ulong> budgetMicro)
+    {
+        LifetimeBudgetMicro = budgetMicro;
+        return this;
+    }
+
+    public ConsortiumRunBuilder ExpectingEveryNodeToRefusePlan(int plan)
+    {
+        _refused.Add(plan);
         return this;
     }
 

@@ -1,6 +1,5 @@
 using FedChain.Contracts.Events;
 using FedChain.Learning.Contribution;
-using FedChain.Node.Contributions;
 
 namespace FedChain.Node.Tests.SecureRounds;
 
@@ -48,7 +47,7 @@ public sealed class NodeSecureAggregationTests(SecureConsortiumRun run) : IClass
             Assert.NotNull(scored.Engine.UtilityOfAll);
             var samples = Record.Rounds[round].Commitments.OrderBy(c => c.Member.ToLowerInvariant(), StringComparer.Ordinal).Select(c => (double)c.SampleCount).ToList();
             var gain = (double)scored.Engine.UtilityOfAll!.Value - scored.Engine.UtilityOfNone!.Value;
-            Assert.All(Enumerable.Range(0, samples.Count), i => Assert.Equal(gain * samples[i] / samples.Sum() / ChainScores.EngineUnitsPerMicro, recorded.Scores[i], 0));
+            Assert.All(Enumerable.Range(0, samples.Count), i => Assert.Equal(gain * samples[i] / samples.Sum() / RewardRule.EngineUnitsPerChainUnit, recorded.Scores[i], 0));
         }
 
         Assert.Empty(run.Audit.Findings);

@@ -12,14 +12,16 @@ public sealed class LoopbackCluster : IAsyncDisposable
 {
     private readonly TempDirectory _root = new();
     private readonly Action<NetworkOptions>? _configure;
+    private readonly Action<int, BlobStore>? _configureStore;
     private readonly int _chunkSize;
     private readonly List<NodeKey> _keys = [];
 
-    private LoopbackCluster(TimeProvider time, Action<NetworkOptions>? configure, int chunkSize)
+    private LoopbackCluster(TimeProvider time, Action<NetworkOptions>? configure, int chunkSize, Action<int, BlobStore>? configureStore)
     {
         Time = time;
         _configure = configure;
         _chunkSize = chunkSize;
+        _configureStore = configureStore;
     }
 
     public InMemoryMembership Membership { get; } = new();
@@ -35,9 +37,11 @@ public sealed class LoopbackCluster : IAsyncDisposable
 
     public IEnumerable<NetworkNode> Running => Nodes.OfType<NetworkNode>();
 
-    public static async Task<LoopbackCluster> StartAsync(int count, Action<NetworkOptions>? configure = null, TimeProvider? time = null, int chunkSize = 64 * 1024)
+    /// <param name="configureStore">Sets up node i's store (admission, quota) before the node starts.</param>
+    public static async Task<LoopbackCluster> StartAsync(int count, Action<NetworkOptions>? configure = null, TimeProvider? time = null, int chunkSize = 64 * 1024,
+        Action<int, BlobStore>? configureStore = null)
     {
-        var cluster = new LoopbackCluster(time ?? TimeProvider.System, configure, chunkSize);
+        var cluster = new LoopbackCluster(time ?? TimeProvider.System, configure, chunkSize, configureStore);
         for (var i = 0; i < count; i++) await cluster.AddNodeAsync();
         return cluster;
     }
@@ -66,6 +70,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
         options.Blobs.RequestTimeout = TimeSpan.FromSeconds(5);
         _configure?.Invoke(options);
         var store = BlobStore.Open(Path.Combine(_root.Path, $"node{index}"), Time, _chunkSize);
+        _configureStore?.Invoke(index, store);
         var node = new NetworkNode(_keys[index], Membership, store, options, Time, Logs);
         await node.StartAsync(CancellationToken.None);
         options.AdvertisedEndpoint = node.ListenEndPoint!.ToString();

@@ -1,0 +1,10 @@
+namespace FedChain.Node.Agent.Misbehaviour;
+
+/// <summary>
+/// Test-only: how a node misbehaves on purpose (node.json <c>"misbehaviour"</c>), so end-to-end tests can show
+/// what the consortium does with a dishonest member. Never set it on a real node.
+/// </summary>
+/// <param name="WithholdRound">Commits round N's hash but never publishes the blob (the others vote it out).</param>
+/// <param name="Noisy">Trains honestly, then sends a Gaussian direction of the honest update's norm, as <c>simulate --noisy</c>.</param>
+/// <param name="ClaimsZeroEpsilon">Acts as if the chain had charged it nothing: it never stops for the chain's privacy budget (the ledger charges and refuses it anyway).</param>
+public sealed record NodeMisbehaviour(int? WithholdRound = null, bool Noisy = false, bool ClaimsZeroEpsilon = false);
