@@ -39,6 +39,7 @@ public sealed class ConsortiumWalkthroughTests(ITestOutputHelper output)
         foreach (var file in hospitals.SelectMany(h => new[] { "key.json", "passphrase.txt" }.Select(f => Path.Combine(folders[h], f)))) Assert.False(FedChain.Node.Identity.PrivateFile.IsExposed(file), $"{file} is readable by others");
 
         // 1. The operator deploys the contracts on a chain with a block every second, with the three founders.
+        // 30 s votes: on a loaded machine a voter's process can take many seconds to start, and a 12 s period once closed before the last vote landed.
         File.WriteAllText(Path.Combine(folders[ConsortiumLab.Chain], "founders.json"), JsonSerializer.Serialize(new
         {
             members = Founders.Select(f => new { name = f, address = address[f], endpoint = $"{lab.Host(f)}:{lab.Port(f, 7001)}", role = "member" }),
@@ -46,7 +47,7 @@ public sealed class ConsortiumWalkthroughTests(ITestOutputHelper output)
         var chainPort = lab.Port(ConsortiumLab.Chain, 8545);
         var chain = lab.Start(ConsortiumLab.Chain, folders[ConsortiumLab.Chain], Path.Combine(dir.Path, "chain.log"),
             "chain", "up", "--host", lab.Address(ConsortiumLab.Chain), "--port", chainPort.ToString(CultureInfo.InvariantCulture), "--block-time", "1",
-            "--consortium", "founders.json", "--out", "addresses.json", "--voting-delay", "1", "--voting-period", "12", "--fund-ether", "10");
+            "--consortium", "founders.json", "--out", "addresses.json", "--voting-delay", "1", "--voting-period", "30", "--fund-ether", "10");
         await chain.WaitForLineAsync(l => l.Contains("anvil is running", StringComparison.Ordinal), "anvil is running", Step);
         var addresses = Path.Combine(folders[ConsortiumLab.Chain], "addresses.json");
         foreach (var party in folders.Keys.Where(p => p != ConsortiumLab.Chain)) File.Copy(addresses, Path.Combine(folders[party], "addresses.json"));
