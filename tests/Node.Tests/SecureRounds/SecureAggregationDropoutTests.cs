@@ -27,11 +27,12 @@ public sealed class SecureAggregationDropoutTests
         var held = victim.Status.HoldAt(s => s.Round == 2 && s.Phase == "training");
 
         var planId = (await run.StartPlansAsync([plan], ct))[0];
-        await held.Reached.WaitAsync(ct);
+        await run.Explained(() => held.Reached.WaitAsync(ct), "the victim reaching round 2's training", ct);
         // Its round-1 utility report has reached the survivors (else they would rightly wait a commit window for it).
         var planHash = Convert.FromHexString(plan.Hash);
         var victimAddress = victim.Member.Address.ToLowerInvariant();
-        await Task.WhenAll(survivors.Select(n => n.WaitForBlobAsync(b => UtilityReportBlob.Read(b, planHash, out _) is { Round: 1 } r && r.Member == victimAddress, ct)));
+        await run.Explained(() => Task.WhenAll(survivors.Select(n => n.WaitForBlobAsync(b => UtilityReportBlob.Read(b, planHash, out _) is { Round: 1 } r && r.Member == victimAddress, ct))),
+            "the victim's round-1 utility report reaching the survivors", ct);
         await victim.StopAsync(held, ct);
         await run.CloseAtDeadlineAsync(planId, round: 2, commits: 3, ct);
         await run.WhenDoneAsync(survivors, ct);

@@ -86,7 +86,7 @@ internal sealed class InProcessConsortium : IAsyncDisposable
         Explained(() => Task.WhenAll(nodes.Select(n => n.Running)).WaitAsync(ct), "the nodes finishing", ct);
 
     /// <summary>A wait that, when the test's deadline cancels it, says what it waited for and what each node said last.</summary>
-    private async Task Explained(Func<Task> wait, string what, CancellationToken ct)
+    public async Task Explained(Func<Task> wait, string what, CancellationToken ct)
     {
         try
         {
