@@ -24,7 +24,12 @@ public sealed record ScaleResult(
     [property: JsonPropertyName("connections_per_node")] ScaleFigure ConnectionsPerNode,
     [property: JsonPropertyName("total_seconds")] double TotalSeconds,
     [property: JsonPropertyName("identical_on_every_node")] bool IdenticalOnEveryNode,
-    [property: JsonPropertyName("audit_findings")] IReadOnlyList<string> AuditFindings);
+    [property: JsonPropertyName("audit_findings")] IReadOnlyList<string> AuditFindings)
+{
+    /// <summary>Socket bytes each node received in each training round, by site: where a maximum comes from.</summary>
+    [JsonPropertyName("received_by_site")]
+    public IReadOnlyDictionary<string, List<long>> ReceivedBySite { get; init; } = new Dictionary<string, List<long>>();
+}
 
 public sealed record ScaleFigure([property: JsonPropertyName("max")] double Max, [property: JsonPropertyName("mean")] double Mean)
 {

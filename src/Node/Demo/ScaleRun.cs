@@ -31,7 +31,9 @@ public sealed class ScaleRun(int nodes, int rounds, long seed, string work, stri
         var data = DatasetFolder.Find("heart-disease", dataFolder);
         var sites = ScaleSplit.Write(data.Sites.Sites, nodes, seed, Path.Combine(work, "sites"));
         progress.Report($"anvil, contracts and {nodes} founding members");
-        await using var consortium = await LocalConsortium.CreateAsync(Path.Combine(work, "consortium"), sites, sites.Count, Path.Combine(data.Path, "schema.json"), null, ct);
+        // Every founder votes to start the plan; on a loaded machine 50 votes take longer than the demo's 10 s vote.
+        await using var consortium = await LocalConsortium.CreateAsync(Path.Combine(work, "consortium"), sites, sites.Count, Path.Combine(data.Path, "schema.json"), null, ct,
+            votingPeriodSeconds: (uint)Math.Max(10, 3 * nodes));
         foreach (var member in consortium.Members)
             File.WriteAllText(member.ConfigFile, (NodeConfig.Load(member.ConfigFile) with { MaxPeers = maxPeers }).ToJson());
         var plan = Plan(data.Schema);
@@ -99,10 +101,13 @@ public sealed class ScaleRun(int nodes, int rounds, long seed, string work, stri
             .GroupBy(l => l.Status.Site)
             .ToDictionary(g => g.Key, g => g.GroupBy(l => l.Status.Round!.Value).ToDictionary(r => r.Key, r => r.First()));
         List<double> received = [], seconds = [];
+        var bySite = rounds.ToDictionary(n => n.Key, _ => new List<long>());
         for (var r = 1; r <= plan.Rounds; r++)
         {
             var round = r;
             var here = rounds.Values.Where(n => n.ContainsKey(round) && n.ContainsKey(round - 1)).ToList();
+            foreach (var (site, lines) in rounds.Where(n => n.Value.ContainsKey(round) && n.Value.ContainsKey(round - 1)))
+                bySite[site].Add(lines[round].Status.Traffic!.BytesReceived - lines[round - 1].Status.Traffic!.BytesReceived);
             received.AddRange(here.Select(n => (double)(n[round].Status.Traffic!.BytesReceived - n[round - 1].Status.Traffic!.BytesReceived)));
             if (here.Count > 0) seconds.Add((here.Max(n => n[round].Status.Timing!.AggregatedAt) - here.Min(n => n[round].Status.Timing!.StartedAt)) / 1000.0);
         }
@@ -111,6 +116,6 @@ public sealed class ScaleRun(int nodes, int rounds, long seed, string work, stri
         var proportional = rounds.Values.Select(n => (double)n.Values.Max(l => l.Proportional)).ToList();
         var connections = rounds.Values.Select(n => (double)n.Values.Max(l => l.Status.Traffic!.Connections)).ToList();
         return new ScaleResult(nodes, Split, maxPeers, plan.Rounds, plan.WireLength * 4L, seconds, ScaleFigure.Of(received), ScaleFigure.Of(memory), ScaleFigure.Of(proportional), ScaleFigure.Of(connections),
-            totalSeconds, identical, [.. audit.Findings.Select(f => f.ToString())]);
+            totalSeconds, identical, [.. audit.Findings.Select(f => f.ToString())]) { ReceivedBySite = bySite };
     }
 }
