@@ -48,7 +48,8 @@ public sealed class ShardedFaultsTests(ShardedFaultsRun run) : IClassFixture<Sha
         Assert.Equal([withholder], round.Excluded);
         Assert.Equal(others, round.ExclusionBallots.Select(b => b.Voter.ToLowerInvariant()).Distinct().Order());
         Assert.NotNull(round.FinalAggregate);
-        var named = Assert.Single(run.Audit.Exclusions);
+        // The victim of round 2 may be voted out of its round too, when it dies before a slower node pulled its shards.
+        var named = Assert.Single(run.Audit.Exclusions, x => x.Round == ShardedFaultsRun.WithholdingRound);
         Assert.Equal((ShardedFaultsRun.WithholdingRound, withholder), (named.Round, named.Member.ToLowerInvariant()));
     }
 
