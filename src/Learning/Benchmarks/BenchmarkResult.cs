@@ -19,6 +19,10 @@ public sealed record BenchmarkResult(
     public KeyValuePair<string, MethodResult> BestFederated =>
         Methods.Where(m => m.Key != "pooled" && !m.Key.StartsWith("local_", StringComparison.Ordinal) && m.Value.Epsilon is null).MaxBy(m => m.Value.HeadlineMean);
 
+    /// <summary>The tuned family chosen on validation (<see cref="FlambyBenchmark.ValidationBest"/>), when the protocol has more than one (a method, so results.json keeps its fields).</summary>
+    public KeyValuePair<string, MethodResult>? ValidationChoice() =>
+        Methods.TryGetValue(FlambyBenchmark.ValidationBest, out var chosen) ? new(Tuning.Single(t => t.Method == FlambyBenchmark.ValidationBest).Chosen, chosen) : null;
+
     /// <summary>The methods trained with DP-SGD, by epsilon.</summary>
     public IEnumerable<KeyValuePair<string, MethodResult>> Private => Methods.Where(m => m.Value.Epsilon is not null).OrderBy(m => m.Value.Epsilon);
 }

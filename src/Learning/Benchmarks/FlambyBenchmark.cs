@@ -22,8 +22,8 @@ public static partial class FlambyBenchmark
         var seeds = FlambyProtocol.Seeds.Take(seedCount).ToArray();
         var splits = sites.Select(s => TrainTestSplit.Apply(schema, s)).ToArray();
         var methods = protocol.BaselineMethods(sites.Count).Concat(protocol.Strategies).ToList();
-        var tuningRuns = protocol.Tuned.Sum(t => t.Candidates.Count);
-        var total = (methods.Count + protocol.Tuned.Count) * seeds.Length + tuningRuns * seeds.Length;
+        var tuningRuns = protocol.Tuned.Sum(t => t.Candidates.Count) * ValidationRuns(protocol, splits, seeds).Count;
+        var total = (methods.Count + protocol.Tuned.Count) * seeds.Length + tuningRuns;
         var done = 0;
         void Step(string method, long seed) => progress?.Report(new BenchmarkProgress(method, seed, ++done, total));
 
@@ -31,11 +31,21 @@ public static partial class FlambyBenchmark
         foreach (var method in methods) results[method.Name] = RunMethod(protocol, schema, method, splits, seeds, time, Step);
 
         var tuning = new List<TuningRecord>();
+        var families = new List<(TunedMethod, double)>();
         foreach (var tuned in protocol.Tuned)
         {
-            var (chosen, record) = Tune(protocol, schema, tuned, splits, seeds, Step);
+            var (chosen, record, score) = Tune(protocol, schema, tuned, splits, seeds, Step);
             tuning.Add(record);
+            if (chosen.Privacy is null) families.Add((tuned, score));
             results[tuned.Name] = RunMethod(protocol, schema, chosen with { Name = tuned.Name }, splits, seeds, time, Step);
+        }
+
+        if (families.Count > 1)
+        {
+            var choice = ChooseFamily(families);
+            tuning.Add(choice);
+            var chosen = results[choice.Chosen];
+            results[ValidationBest] = chosen with { Seconds = 0, Note = $"chosen on validation among the tuned families: {choice.Chosen} ({chosen.Note})" };
         }
 
         return new BenchmarkResult(protocol.Dataset, protocol.Metric, results, seeds, [.. sites.Select(s => s.Site)], protocol.Published, tuning);

@@ -44,13 +44,18 @@ public sealed partial record FlambyProtocol
                 ["fedyogi"] = new(0.8152, 0.0229),
                 ["fedadagrad"] = new(0.8129, 0.0043),
             });
+        // Tuning by 5-fold cross-validation inside each site's train rows, repeated with two fold
+        // assignments: one carve-out's few TCGA pairs, and one 5-fold assignment, chose by noise
+        // (docs/learning.md, "Benchmarks").
         return protocol with
         {
+            ValidationFolds = 5,
+            ValidationRepeats = 2,
             Tuned =
             [
-                TunedFamily("fedavg_tuned", protocol.Strategy(ServerRuleKind.FedAvg), [0.03, 0.1, 0.3], tuneServer: false),
+                RidgeCoxFamily("fedavg_tuned", protocol.Strategy(ServerRuleKind.FedAvg), [0.03, 0.1, 0.3, 1], rounds: [10], decays: [0, 0.01]),
                 TunedFamily("fedadam_tuned", protocol.Strategy(ServerRuleKind.FedAdam), [0.01, 0.03, 0.1], tuneServer: true),
-                DeepSurvFamily("deepsurv_tuned", protocol.Strategy(ServerRuleKind.FedAvg), hidden: 16, decay: 0.01, [0.01, 0.03, 0.1]),
+                DeepSurvFamily("deepsurv_tuned", protocol.Strategy(ServerRuleKind.FedAvg), widths: [16], decay: 0.01, [0.01, 0.03, 0.1, 0.3, 1]),
             ],
         };
     }

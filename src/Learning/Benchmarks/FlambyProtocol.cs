@@ -20,6 +20,17 @@ public sealed partial record FlambyProtocol(
     IReadOnlyList<TunedMethod> Tuned,
     IReadOnlyDictionary<string, PublishedResult> Published)
 {
+    /// <summary>
+    /// How tuning validates: 0 = one carve-out of each site's train split
+    /// (<see cref="FlambyBenchmark.TuningFitFraction"/>); k >= 2 = k-fold cross-validation inside
+    /// each site's train split, fold f trained with the f-th seed, so with FLamby's five seeds and
+    /// five folds every train row is validated once at the cost of one run per seed.
+    /// </summary>
+    public int ValidationFolds { get; init; }
+
+    /// <summary>With cross-validation: how many times it is repeated, repeat r dealing the folds with seed <see cref="FlambyBenchmark.TuningSplitSeed"/> + r; candidates are scored by the mean over all repeats' folds.</summary>
+    public int ValidationRepeats { get; init; } = 1;
+
     /// <summary>FLamby's seeds.</summary>
     public static IReadOnlyList<long> Seeds { get; } = [42, 43, 44, 45, 46];
 

@@ -73,7 +73,8 @@ internal static class BenchFlambyCommand
 
         AnsiConsole.Write(table);
         var best = result.BestFederated;
+        var chosen = result.ValidationChoice() is { } c ? string.Create(inv, $"; chosen on validation: {c.Key} {c.Value.HeadlineMean:F3}") : "";
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv,
-            $"best federated: {best.Key} {best.Value.HeadlineMean:F3}; pooled {result.Methods["pooled"].HeadlineMean:F3}; {elapsed.TotalSeconds:F1} s; wrote {folder}")));
+            $"best federated: {best.Key} {best.Value.HeadlineMean:F3}{chosen}; pooled {result.Methods["pooled"].HeadlineMean:F3}; {elapsed.TotalSeconds:F1} s; wrote {folder}")));
     }
 }

@@ -28,6 +28,8 @@ internal static class BenchmarkMarkdown
         var best = result.BestFederated;
         text.AppendLine();
         text.AppendLine(inv, $"Best federated: **{best.Key}** {best.Value.HeadlineMean:F3}; our pooled: {result.Methods["pooled"].HeadlineMean:F3}.");
+        if (result.ValidationChoice() is { } chosen)
+            text.AppendLine(inv, $"Chosen on validation among the tuned families (the model choice without test rows): **{chosen.Key}** {chosen.Value.HeadlineMean:F3}.");
         AppendPrivate(text, result);
         foreach (var tuning in result.Tuning)
         {

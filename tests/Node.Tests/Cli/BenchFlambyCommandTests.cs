@@ -39,6 +39,11 @@ public sealed class BenchFlambyCommandTests
             Assert.Equal(6, method.GetProperty("per_center").GetArrayLength());
         }
 
+        // The model choice across tuned families is made on validation and recorded beside each family's own choice.
+        var choice = root.GetProperty("tuning").EnumerateArray().Single(t => t.GetProperty("method").GetString() == "validation_best");
+        var family = choice.GetProperty("chosen").GetString()!;
+        Assert.EndsWith("_tuned", family);
+        Assert.Equal(methods.GetProperty(family).GetProperty("headline_mean").GetDouble(), methods.GetProperty("validation_best").GetProperty("headline_mean").GetDouble());
         Assert.Contains("| fedadam |", await File.ReadAllTextAsync(dir.File("results.md")));
         Assert.True(new FileInfo(dir.File("headline.png")).Length > 10_000);
     }

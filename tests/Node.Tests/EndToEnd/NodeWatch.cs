@@ -14,7 +14,13 @@ public sealed class NodeWatch
     private readonly List<(Func<string, NodeStatus, bool> Match, TaskCompletionSource Done)> _waiters = [];
     private readonly Lock _lock = new();
 
-    public void Attach(NodeProcess node) => node.Status += (n, s) => OnStatus(n.Member.Site, s);
+    private readonly ConcurrentBag<NodeProcess> _nodes = [];
+
+    public void Attach(NodeProcess node)
+    {
+        _nodes.Add(node);
+        node.Status += (n, s) => OnStatus(n.Member.Site, s);
+    }
 
     private void OnStatus(string site, NodeStatus status)
     {
@@ -38,8 +44,24 @@ public sealed class NodeWatch
 
         return done.Task.WaitAsync(timeout ?? TimeSpan.FromMinutes(2)).ContinueWith(t =>
         {
-            if (t.IsFaulted) throw new TimeoutException($"no status '{what}' from {site ?? "any node"}; seen: {string.Join(" | ", _seen.TakeLast(12).Select(x => $"{x.Site} {x.Status.Event} r{x.Status.Round} {x.Status.Phase} {x.Status.Detail}"))}");
+            if (t.IsFaulted) throw new TimeoutException($"no status '{what}' from {site ?? "any node"}; seen: {string.Join(" | ", _seen.TakeLast(12).Select(x => $"{x.Site} {x.Status.Event} r{x.Status.Round} {x.Status.Phase} {x.Status.Detail}"))}{Exits()}");
         }, TaskScheduler.Default);
+    }
+
+    /// <summary>Which watched processes have exited, with their code and the end of their log: a wait that timed out often has its reason there.</summary>
+    private string Exits() => string.Concat(_nodes.Where(n => n.Exited.IsCompleted).Select(n =>
+        $"\n{n.Member.Site}'s process exited with code {n.Exited.Result}; its log ends: {string.Join(" / ", LogTail(n.LogFile))}"));
+
+    private static IEnumerable<string> LogTail(string file)
+    {
+        try
+        {
+            return File.ReadLines(file).TakeLast(5);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return [$"(log unreadable: {e.Message})"];
+        }
     }
 
     public Task AllAsync(IEnumerable<string> sites, Func<NodeStatus, bool> match, string what, TimeSpan? timeout = null) =>

@@ -1,10 +1,10 @@
 namespace FedChain.Node.Tests.EndToEnd;
 
-/// <summary>TCGA-BRCA's linear Cox model and DeepSurv in six node processes: every node ends with `fedchain simulate`'s bits and the audit is clean.</summary>
+/// <summary>TCGA-BRCA's linear Cox model (FLamby's and the tuned one) and DeepSurv in six node processes: every node ends with `fedchain simulate`'s bits and the audit is clean.</summary>
 [Collection(ConsortiumCollection.Name)]
 public sealed class SurvivalNodeTests(SurvivalNodeRun run) : IClassFixture<SurvivalNodeRun>
 {
-    public static TheoryData<int> Plans => [0, 1];
+    public static TheoryData<int> Plans => [0, 1, 2];
 
     [Theory]
     [MemberData(nameof(Plans))]

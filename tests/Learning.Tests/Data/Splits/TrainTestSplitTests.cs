@@ -54,4 +54,28 @@ public sealed class TrainTestSplitTests
         Assert.Equal(train.Count, sut.Train.Count + sut.Test.Count);
         Assert.Equal((int)Math.Floor(0.75 * train.Count), sut.Train.Count);
     }
+
+    [Fact]
+    public void CrossValidationFolds_ValidateEveryTrainRowOnce_WithEachFoldsShareOfEvents()
+    {
+        var train = TrainTestSplit.Apply(Datasets.TcgaSchema, Datasets.Tcga[0].Data).Train;
+
+        var sut = TrainTestSplit.CrossValidationFolds(train, 5, 7);
+
+        Assert.Equal(5, sut.Count);
+        Assert.All(sut, f => Assert.Equal(train.Count, f.Train.Count + f.Test.Count));
+        Assert.Equal(train.Count, sut.Sum(f => f.Test.Count));
+        Assert.All(sut, f => Assert.InRange(f.Test.Count, train.Count / 5, train.Count / 5 + 1));
+        // Each row's (time, event) pair lands in exactly one validation fold.
+        var rows = train.Times!.Zip(train.Events!).Order().ToArray();
+        Assert.Equal(rows, sut.SelectMany(f => f.Test.Times!.Zip(f.Test.Events!)).Order().ToArray());
+        var events = (int)train.Events!.Sum();
+        Assert.All(sut, f => Assert.InRange((int)f.Test.Events!.Sum(), events / 5, events / 5 + 1));
+    }
+
+    [Fact]
+    public void CrossValidationFolds_OneFold_IsAnError()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => TrainTestSplit.CrossValidationFolds(Datasets.HeartSplits[0].Train, 1, 7));
+    }
 }
