@@ -67,6 +67,11 @@ public sealed record NodeConfig
     /// <summary>Which plans this institution joins without a `fedchain plan approve`; null: only approved plans.</summary>
     public Consent.ConsentPolicy? Consent { get; init; }
 
+    /// <summary>Most peer connections this node keeps (the overlay's mesh degree D, at least 2); 0 (default): a link to every member.
+    /// With a limit, blobs and gossip travel over several hops, and a sharded plan's shards replicate like every blob
+    /// (docs/network.md, "Bounded degree").</summary>
+    public int MaxPeers { get; init; }
+
     /// <summary>Peers to dial at start, "host:port"; members' registry endpoints are dialled anyway.</summary>
     public IReadOnlyList<string> Bootstrap { get; init; } = [];
 
@@ -145,6 +150,7 @@ public sealed record NodeConfig
         if (!Discovery.PeerEndpoint.TryParse(Listen, out _) && !System.Net.IPEndPoint.TryParse(Listen, out _)) throw new InvalidDataException($"{file}: listen '{Listen}' is not an endpoint such as 127.0.0.1:7001 or node.example.org:7001");
         if (Advertise is not null && !Discovery.PeerEndpoint.TryParse(Advertise, out _)) throw new InvalidDataException($"{file}: advertise '{Advertise}' is not an endpoint such as hospital.example.org:7001");
         if (StatusListen is not null && !Discovery.PeerEndpoint.TryParse(StatusListen, out _) && !System.Net.IPEndPoint.TryParse(StatusListen, out _)) throw new InvalidDataException($"{file}: statusListen '{StatusListen}' is not an endpoint such as 127.0.0.1:7100");
+        if (MaxPeers is < 0 or 1) throw new InvalidDataException($"{file}: maxPeers must be 0 (a link to every member) or at least 2, got {MaxPeers}");
         if (Confirmations is < 0 or > 1000) throw new InvalidDataException($"{file}: confirmations must be 0..1000, got {Confirmations}");
         if (!(TrainingSlowdown >= 1 && TrainingSlowdown <= 1000)) throw new InvalidDataException($"{file}: trainingSlowdown must be 1..1000, got {TrainingSlowdown}");
         if (ChainId is <= 0) throw new InvalidDataException($"{file}: chainId must be positive, got {ChainId}");

@@ -64,6 +64,7 @@ public static class NodeHost
             o.AdvertisedEndpoint = config.Advertise;
             foreach (var peer in config.Bootstrap) o.Bootstrap.Add(peer);
             o.DialInterval = TimeSpan.FromMilliseconds(500);
+            o.MaxPeers = config.MaxPeers;
         });
         services.AddSingleton(new StatusReporter(statusLines, statusOutput ?? Console.Out));
         services.AddSingleton(p => new NodeContext(config, key, new Consortium(p.GetRequiredService<ChainClient>(), addresses),

@@ -35,7 +35,9 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
                     return;
                 }
 
-                await exchange.WaitForChangeAsync(exchange.Options.RetryDelay, ct);
+                // Every request's end signals a change too: without a floor, two downloads of a blob nobody holds wake each
+                // other and ask every peer again at once, a request storm peers refuse as a flood.
+                await Task.WhenAll(exchange.WaitForChangeAsync(exchange.Options.RetryDelay, ct), Task.Delay(exchange.Options.RetryDelay / 5, exchange.Time, ct));
                 triedManifests.Clear();
                 continue;
             }

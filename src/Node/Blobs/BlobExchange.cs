@@ -32,6 +32,7 @@ internal sealed partial class BlobExchange
     private readonly Dictionary<BlobId, int> _fetchers = [];
     private readonly Dictionary<ChunkRequestKey, TaskCompletionSource<IWireMessage?>> _pending = [];
     private readonly Dictionary<NodeAddress, int> _inFlight = [];
+    private readonly HashSet<BlobId> _withheld = [];
     private readonly SemaphoreSlim _downloadSlots;
     private TaskCompletionSource _changed = NewSignal();
     private CancellationToken _stopping = new(canceled: true);
@@ -65,13 +66,25 @@ internal sealed partial class BlobExchange
 
     /// <summary>Every stored blob, newest last, as sent to a peer right after its hello.</summary>
     public BlobHave Inventory() =>
-        new([.. _store.List().TakeLast(WireLimits.MaxBlobSummaries).Select(b => new BlobSummary(b.Id.ToBytes(), b.Size))]);
+        new([.. _store.List().Where(b => !IsWithheld(b.Id)).TakeLast(WireLimits.MaxBlobSummaries).Select(b => new BlobSummary(b.Id.ToBytes(), b.Size))]);
+
+    /// <summary>Stores <paramref name="id"/>, when it comes, without announcing it: it is served to whoever asks for it
+    /// by id, and not replicated (sharded aggregation's shards go only to their aggregator). Kept in memory.</summary>
+    public void Withhold(BlobId id)
+    {
+        lock (_lock) _withheld.Add(id);
+    }
+
+    private bool IsWithheld(BlobId id)
+    {
+        lock (_lock) return _withheld.Contains(id);
+    }
 
     /// <summary>Tells every ready peer this node now serves <paramref name="blob"/>.</summary>
     public void Announce(BlobInfo blob)
     {
         Forget(blob.Id);
-        if (!_options.AnnounceStored) return;
+        if (!_options.AnnounceStored || IsWithheld(blob.Id)) return;
         var have = new BlobHave([new BlobSummary(blob.Id.ToBytes(), blob.Size)]);
         foreach (var peer in _peers.ReadyPeers()) _peers.TrySend(peer, have);
     }

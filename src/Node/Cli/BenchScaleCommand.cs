@@ -17,18 +17,22 @@ internal static class BenchScaleCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for scale.json.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the split and the plan.", DefaultValueFactory = _ => 1 };
         var work = new Option<DirectoryInfo?>("--work") { Description = "Where the consortium's folders go (default: the system temp folder); removed afterwards." };
+        var maxPeers = new Option<int>("--max-peers") { Description = "Each node's peer limit (maxPeers in its config, at least 2); 0: a link to every member. With a limit, shards replicate hop by hop.", DefaultValueFactory = _ => 0 };
+        var floor = new Option<int>("--min-free-mb") { Description = "Stop the nodes and fail once the machine's available memory falls below this (MB).", DefaultValueFactory = _ => 3072 };
         var data = new Option<string?>("--data") { Description = "The heart-disease folder (default: data/heart-disease above the working directory)." };
         var command = new Command("scale", "N `fedchain node` processes on anvil, an N-way split of the heart-disease rows, a sharded plan; writes scale.json.")
         {
-            nodes, rounds, output, seed, work, data,
+            nodes, rounds, output, seed, work, data, maxPeers, floor,
         };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(nodes), parse.GetValue(rounds), parse.GetValue(output)!, parse.GetValue(seed), parse.GetValue(work), parse.GetValue(data), ct));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(nodes), parse.GetValue(rounds), parse.GetValue(output)!, parse.GetValue(seed), parse.GetValue(work), parse.GetValue(data), parse.GetValue(maxPeers), parse.GetValue(floor), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(int nodes, int rounds, DirectoryInfo output, int seed, DirectoryInfo? workRoot, string? data, CancellationToken ct)
+    private static async Task<int> RunAsync(int nodes, int rounds, DirectoryInfo output, int seed, DirectoryInfo? workRoot, string? data, int maxPeers, int minFreeMegabytes, CancellationToken ct)
     {
         if (nodes is < 2 or > 100) return Fail($"--nodes must be 2 to 100, got {nodes}");
+        if (maxPeers is < 0 or 1) return Fail($"--max-peers must be 0 (no limit) or at least 2, got {maxPeers}");
+        if (minFreeMegabytes < 0) return Fail($"--min-free-mb must not be negative, got {minFreeMegabytes}");
         if (rounds is < 1 or > 20) return Fail($"--rounds must be 1 to 20, got {rounds}");
         output.Create();
         var work = workRoot is null ? Directory.CreateTempSubdirectory("fedchain-bench-scale-") : workRoot.CreateSubdirectory($"fedchain-bench-scale-{Guid.NewGuid():N}");
@@ -36,7 +40,11 @@ internal static class BenchScaleCommand
         try
         {
             result = await AnsiConsole.Status().StartAsync("bench scale", async context =>
-                await new ScaleRun(nodes, rounds, seed, work.FullName, data).RunAsync(new Progress<string>(s => context.Status($"bench scale: {s}")), ct));
+                await new ScaleRun(nodes, rounds, seed, work.FullName, data, maxPeers, minFreeMegabytes * 1024L * 1024).RunAsync(new Progress<string>(s => context.Status($"bench scale: {s}")), ct));
+        }
+        catch (InsufficientMemoryException e)
+        {
+            return Fail(e.Message);
         }
         finally
         {
@@ -47,7 +55,7 @@ internal static class BenchScaleCommand
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(result, Json), ct);
         AnsiConsole.MarkupLine($"{result.Nodes} nodes, {result.Rounds} rounds of a {result.UpdateBytes}-byte update: round seconds {string.Join(" / ", result.RoundSeconds.Select(s => s.ToString("F1")))}; "
             + $"received per node per round max {result.ReceivedPerNodePerRound.Max / 1e6:F2} MB (mean {result.ReceivedPerNodePerRound.Mean / 1e6:F2}); "
-            + $"memory per node max {result.MemoryPerNode.Max / 1e6:F0} MB (mean {result.MemoryPerNode.Mean / 1e6:F0}); connections max {result.ConnectionsPerNode.Max:F0}; "
+            + $"memory per node max {result.MemoryPerNode.Max / 1e6:F0} MB (mean {result.MemoryPerNode.Mean / 1e6:F0}; proportional mean {result.ProportionalMemoryPerNode.Mean / 1e6:F0}); connections max {result.ConnectionsPerNode.Max:F0} (limit {(result.MaxPeers == 0 ? "none" : result.MaxPeers)}); "
             + $"same bits everywhere: {(result.IdenticalOnEveryNode ? "yes" : "[red]no[/]")}; audit findings: {result.AuditFindings.Count}");
         AnsiConsole.MarkupLine($"wrote {Markup.Escape(path)}");
         return result.IdenticalOnEveryNode && result.AuditFindings.Count == 0 ? 0 : 1;

@@ -77,6 +77,22 @@ public sealed class NodeProcess : IDisposable
         }
     }
 
+    /// <summary>The process's proportional set size now, in bytes: its private pages plus its share of pages mapped by
+    /// several processes (libtorch's and the runtime's code, loaded once for every node), so the sum over processes is
+    /// the memory they take together. Linux only (/proc/PID/smaps_rollup); 0 elsewhere or once it has exited.</summary>
+    public long ProportionalBytes()
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{_process.Id}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line["Pss:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Kills the process at once (SIGKILL): no shutdown code runs.</summary>
     public void Kill()
     {

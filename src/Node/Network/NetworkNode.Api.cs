@@ -18,6 +18,22 @@ public sealed partial class NetworkNode
     public async Task<BlobId> PublishBlobAsync(ReadOnlyMemory<byte> content, CancellationToken ct = default) =>
         (await Store.PutAsync(content, ct)).Id;
 
+    /// <summary>Stores <paramref name="content"/> without announcing it: peers get it only by asking for its id, and
+    /// it is not replicated (a shard for its aggregator alone). Returns its id (SHA-256).</summary>
+    public async Task<BlobId> PublishUnannouncedBlobAsync(ReadOnlyMemory<byte> content, CancellationToken ct = default)
+    {
+        _blobs.Withhold(BlobId.Compute(content.Span));
+        return (await Store.PutAsync(content, ct)).Id;
+    }
+
+    /// <summary>As <see cref="FetchBlobAsync(BlobId, IEnumerable{NodeAddress}, CancellationToken)"/>, storing the blob
+    /// without announcing it, so it goes no further than this node.</summary>
+    public Task FetchUnannouncedBlobAsync(BlobId id, IEnumerable<NodeAddress> holders, CancellationToken ct = default)
+    {
+        _blobs.Withhold(id);
+        return _blobs.FetchAsync(id, holders, ct);
+    }
+
     /// <summary>Returns once blob <paramref name="id"/> is in the local store, pulling it from any peer that has it:
     /// verified chunks, resumable, a bad chunk fetched again elsewhere. Waits for a holder to appear.</summary>
     public Task FetchBlobAsync(BlobId id, CancellationToken ct = default) => _blobs.FetchAsync(id, ct);

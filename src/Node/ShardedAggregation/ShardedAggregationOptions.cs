@@ -24,6 +24,12 @@ public sealed class ShardedAggregationOptions
     /// aggregation fails naming the blob. Default 10 minutes.</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Shards are stored unannounced, on their member and on the nodes that pull them by id (the shard's
+    /// aggregator and backups), so replication does not carry every shard to every member; shard sums are announced,
+    /// and reach everyone. Off only on a bounded-degree mesh, where an aggregator may have no link to a member and
+    /// the shards must travel hop by hop as announced blobs do (every member then receives every shard). Default true.</summary>
+    public bool WithholdShards { get; set; } = true;
+
     /// <summary>How often timeouts are looked at. Default 100 ms.</summary>
     public TimeSpan Tick { get; set; } = TimeSpan.FromMilliseconds(100);
 

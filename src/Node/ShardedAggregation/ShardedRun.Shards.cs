@@ -85,7 +85,7 @@ internal sealed partial class ShardedRun
         if (member == _me) return OwnShard(shard);
         var id = _shardIds[member][shard];
         // Its owner holds it, and so does the shard's aggregator once it has pulled it.
-        var elements = ShardVector.Read(await BlobAsync(id, $"shard {shard} of {member}", [member, Candidate(shard, 0), Candidate(shard, 1)]));
+        var elements = ShardVector.Read(await BlobAsync(id, $"shard {shard} of {member}", [member, Candidate(shard, 0), Candidate(shard, 1)], _owner.Options.WithholdShards));
         if (elements.Length != _layout.SizeOf(shard))
         {
             throw new InvalidDataException($"aggregation {_session.Name}: shard {shard} of {member} has {elements.Length} elements, expected {_layout.SizeOf(shard)}");
@@ -94,7 +94,8 @@ internal sealed partial class ShardedRun
         return elements;
     }
 
-    private async Task<byte[]> BlobAsync(BlobId id, string what, IReadOnlyList<NodeAddress> holders)
+    /// <param name="withhold">Store it unannounced (a shard: it goes no further than this node).</param>
+    private async Task<byte[]> BlobAsync(BlobId id, string what, IReadOnlyList<NodeAddress> holders, bool withhold = false)
     {
         if (!_owner.Node.HasBlob(id))
         {
@@ -102,7 +103,8 @@ internal sealed partial class ShardedRun
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(_ct, timeout.Token);
             try
             {
-                await _owner.Node.FetchBlobAsync(id, holders.Where(h => h != _me), linked.Token);
+                var others = holders.Where(h => h != _me);
+                await (withhold ? _owner.Node.FetchUnannouncedBlobAsync(id, others, linked.Token) : _owner.Node.FetchBlobAsync(id, others, linked.Token));
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_ct.IsCancellationRequested)
             {

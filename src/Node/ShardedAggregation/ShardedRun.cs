@@ -90,7 +90,12 @@ internal sealed partial class ShardedRun
     private async Task PublishShardsAsync()
     {
         var ids = new BlobId[_layout.Count];
-        for (var s = 0; s < ids.Length; s++) ids[s] = await _owner.Node.PublishBlobAsync(ShardVector.Encode(_update.AsSpan(_layout.RangeOf(s))), _ct);
+        for (var s = 0; s < ids.Length; s++)
+        {
+            var shard = ShardVector.Encode(_update.AsSpan(_layout.RangeOf(s)));
+            ids[s] = _owner.Options.WithholdShards ? await _owner.Node.PublishUnannouncedBlobAsync(shard, _ct) : await _owner.Node.PublishBlobAsync(shard, _ct);
+        }
+
         var list = await _owner.Node.PublishBlobAsync(ShardMessageCodec.EncodeShardList(ids), _ct);
         _owner.Publish(new ShardsPublished(_session.Name, _update.Length, list));
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using FedChain.Contracts.Client;
 using FedChain.Learning.Quantisation;
 using FedChain.Node.Agent;
+using FedChain.Node.Blobs;
+using FedChain.Node.Identity;
 using FedChain.Node.Rounds;
 using FedChain.Node.ShardedAggregation;
 
@@ -17,6 +19,7 @@ namespace FedChain.Node.ShardedRounds;
 public sealed class ShardedCollectionFeature : PlanFeature
 {
     private readonly List<(int Round, AggregatorFinding Finding)> _findings = [];
+    private readonly Dictionary<(int Round, BlobId Shard), (NodeAddress Member, Task Pull, CancellationTokenSource Stop)> _pulls = [];
 
     public ShardedCollectionFeature(PlanRun run) : base(run)
     {
@@ -45,8 +48,59 @@ public sealed class ShardedCollectionFeature : PlanFeature
     /// <summary>One shard per plan participant: the plan is running, so the set is fixed and the same on every node.</summary>
     private int Shards => Node.Chain.Read(s => s.Plans[Run.PlanId].Participants.Count);
 
+    /// <summary>Whether shards go only to the members that pull them (a full mesh), or hop by hop to everyone (a bounded one).</summary>
+    private bool Withhold => Node.ShardedAggregation.Options.WithholdShards;
+
     public override Task<byte[]> PublishBodyAsync(int round, uint[] values, byte[] body, CancellationToken ct) =>
-        ShardedCommit.PublishAsync(Node.Network, values, Shards, ct);
+        Node.Config.Misbehaviour?.WithholdShardsRound == round
+            ? Task.FromResult(ShardedCommit.ListOnly(values, Shards))
+            : ShardedCommit.PublishAsync(Node.Network, values, Shards, Withhold, ct);
+
+    /// <summary>
+    /// Data availability when no node holds every update (docs/network.md, "Who holds what"): a member's commit counts as
+    /// held once this node holds the member's shards it aggregates (and, as first backup, the member's own part of its
+    /// shard), pulled from the member. Once a ballot of the round names
+    /// the member, every node needs all of its shards, pulled and announced: a member withholding them from everyone is voted
+    /// out by the quorum's ballots; one withholding them from its aggregator alone has them reach it through the others.
+    /// </summary>
+    public override Task<bool> HoldsAsync(int round, AcceptedBlob blob, CancellationToken ct)
+    {
+        if (blob.Envelope.Kind is not (EnvelopeKind.Update or EnvelopeKind.MaskedUpdate) || !Withhold) return Task.FromResult(true);
+        var committed = ShardedCommit.Of(blob);
+        var (live, balloted) = Node.Chain.Read(s =>
+        {
+            var record = Run.RoundOf(s, round)!;
+            var named = s.Plans[Run.PlanId].Indexes.TryGetValue(committed.Member.ToLowerHex(), out var index)
+                && record.ExclusionBallots.Exists(b => !(b.Missing >> index).IsEven);
+            return (record.Members.Select(NodeAddress.Parse).ToList(), named);
+        });
+        var wanted = balloted ? Enumerable.Range(0, committed.Shards.Count) : ShardedCommit.HeldBy(Node.Key.Address, committed.Member, live, committed.Shards.Count);
+        var held = true;
+        lock (_pulls)
+        {
+            // A member voted out needs nothing more: its pulls, waiting for shards nobody serves, would hold download slots the new assignment needs.
+            foreach (var (key, gone) in _pulls.Where(p => p.Value.Pull.IsCompletedSuccessfully || (p.Key.Round == round && !live.Contains(p.Value.Member))).ToList())
+            {
+                gone.Stop.Cancel();
+                gone.Stop.Dispose();
+                _pulls.Remove(key);
+            }
+
+            foreach (var shard in wanted)
+            {
+                var id = committed.Shards[shard];
+                if (Node.Network.HasBlob(id)) continue;
+                held = false;
+                if (_pulls.TryGetValue((round, id), out var pull) && !pull.Pull.IsCanceled && !pull.Pull.IsFaulted) continue;
+                var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                _pulls[(round, id)] = (committed.Member, balloted
+                    ? Node.Network.FetchBlobAsync(id, [committed.Member], stop.Token)
+                    : Node.Network.FetchUnannouncedBlobAsync(id, [committed.Member], stop.Token), stop);
+            }
+        }
+
+        return Task.FromResult(held);
+    }
 
     public override async Task<RoundContributions> CombineAsync(int round, IReadOnlyList<AcceptedBlob> accepted, RoundContributions contributions, CancellationToken ct)
     {
@@ -100,7 +154,7 @@ public sealed class ShardedCollectionFeature : PlanFeature
         var blobs = new List<byte[]>();
         foreach (var id in member.Shards)
         {
-            if (!Node.Network.HasBlob(id)) await Node.Network.FetchBlobAsync(id, [member.Member], ct);
+            if (!Node.Network.HasBlob(id)) await (Withhold ? Node.Network.FetchUnannouncedBlobAsync(id, [member.Member], ct) : Node.Network.FetchBlobAsync(id, [member.Member], ct));
             blobs.Add(await Node.Network.ReadBlobAsync(id, ct));
         }
 

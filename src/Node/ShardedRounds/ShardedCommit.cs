@@ -17,14 +17,38 @@ public static class ShardedCommit
     public static CommittedShards Of(AcceptedBlob accepted) =>
         new(accepted.Member, accepted.BlobHash, ShardMessageCodec.DecodeShardList(accepted.Envelope.Body));
 
-    /// <summary>Publishes <paramref name="words"/> as <paramref name="shards"/> shard blobs; the envelope body listing them.</summary>
-    public static async Task<byte[]> PublishAsync(Network.NetworkNode network, uint[] words, int shards, CancellationToken ct)
+    /// <summary>Publishes <paramref name="words"/> as <paramref name="shards"/> shard blobs (unannounced when <paramref name="withhold"/>:
+    /// each goes only to the members that pull it by id); the envelope body listing them.</summary>
+    public static async Task<byte[]> PublishAsync(Network.NetworkNode network, uint[] words, int shards, bool withhold, CancellationToken ct)
+    {
+        var ids = new List<BlobId>();
+        foreach (var shard in Cut(words, shards)) ids.Add(withhold ? await network.PublishUnannouncedBlobAsync(shard, ct) : await network.PublishBlobAsync(shard, ct));
+        return ShardMessageCodec.EncodeShardList(ids);
+    }
+
+    /// <summary>The envelope body listing <paramref name="words"/>' shards, none of them published (a test's withholding member).</summary>
+    public static byte[] ListOnly(uint[] words, int shards) => ShardMessageCodec.EncodeShardList([.. Cut(words, shards).Select(b => BlobId.Compute(b))]);
+
+    private static IEnumerable<byte[]> Cut(uint[] words, int shards)
     {
         if (words.Length < shards) throw new InvalidOperationException($"an update of {words.Length} words cannot be cut into {shards} shards (one per participant)");
         var layout = new ShardLayout(words.Length, shards);
-        var ids = new BlobId[shards];
-        for (var s = 0; s < shards; s++) ids[s] = await network.PublishBlobAsync(ShardVector.Encode(words.AsSpan(layout.RangeOf(s))), ct);
-        return ShardMessageCodec.EncodeShardList(ids);
+        for (var s = 0; s < shards; s++) yield return ShardVector.Encode(words.AsSpan(layout.RangeOf(s)));
+    }
+
+    /// <summary>The shards of <paramref name="member"/>'s update that <paramref name="me"/> holds before the aggregation starts, when
+    /// <paramref name="members"/> commit <paramref name="shards"/> shards each: those it aggregates (shard s goes to the (s mod N)-th
+    /// member in address order, as <see cref="ShardedAggregator.RunCommittedAsync"/> assigns them) and, as the first backup of a shard
+    /// the member aggregates, the member's own part of it, which nobody else pulls (so the shard can be redone if the member dies).</summary>
+    public static IEnumerable<int> HeldBy(Identity.NodeAddress me, Identity.NodeAddress member, IEnumerable<Identity.NodeAddress> members, int shards)
+    {
+        var order = members.Distinct().Order().ToList();
+        if (!order.Contains(me)) yield break;
+        for (var s = 0; s < shards; s++)
+        {
+            var (aggregator, backup) = (order[s % order.Count], order[(s + 1) % order.Count]);
+            if (aggregator == me || (backup == me && aggregator == member)) yield return s;
+        }
     }
 
     /// <summary>The member's committed words from its shard blobs' bytes, in shard order.</summary>

@@ -82,8 +82,9 @@ public abstract class ConsortiumRun : IAsyncLifetime
 
     public AuditResult Audit { get; private set; } = null!;
 
-    /// <summary>The first member's exported blobs (every blob replicates to every node).</summary>
-    public string Blobs => Path.Combine(Members[0].Directory, "blobs");
+    /// <summary>The first member's exported blobs (every blob replicates to every node); with <see cref="ConsortiumRunBuilder.AuditingEveryExport"/>,
+    /// every survivor's exports gathered (a sharded plan's shards stay on their member and aggregators).</summary>
+    public string Blobs => _builder.GatherExports ? Path.Combine(TempPath, "gathered-blobs") : Path.Combine(Members[0].Directory, "blobs");
 
     public string TempPath => _dir.Path;
 
@@ -188,6 +189,7 @@ public abstract class ConsortiumRun : IAsyncLifetime
         Events = await Reader.ReadAsync(Consortium.Addresses.DeploymentBlock, null, ct);
         Ledger = StateOf(Events);
         Results = [.. Survivors.Select(m => m.ReadResult(PlanId))];
+        if (_builder.GatherExports) GatheredExports.Gather(Survivors.Select(m => Path.Combine(m.Directory, "blobs")), Blobs);
         Audit = await Auditor.RunAsync(Reader, Consortium.Addresses.DeploymentBlock, Blobs, ct: ct);
     }
 

@@ -55,6 +55,9 @@ internal sealed class ConsortiumRunBuilder
 
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(4);
 
+    /// <summary>The audit reads every survivor's exports gathered into one folder, not the first member's alone.</summary>
+    public bool GatherExports { get; private set; }
+
     /// <summary>Adds a plan; the consortium starts them one after the other and the nodes run them together.</summary>
     public ConsortiumRunBuilder OnDataset(string name)
     {
@@ -125,6 +128,13 @@ internal sealed class ConsortiumRunBuilder
     public ConsortiumRunBuilder SlowingTheLastMember(double factor)
     {
         LastMemberSlowdown = factor;
+        return this;
+    }
+
+    /// <summary>A sharded plan's shards stay on their member and aggregators, so the auditor collects every member's export.</summary>
+    public ConsortiumRunBuilder AuditingEveryExport()
+    {
+        GatherExports = true;
         return this;
     }
 

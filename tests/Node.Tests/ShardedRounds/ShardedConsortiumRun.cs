@@ -14,6 +14,7 @@ public sealed class ShardedConsortiumRun() : ConsortiumRun(new ConsortiumRunBuil
     .WithPlan(data => Sharded(data.Schema))
     .WithPlan(data => ShardedSecure(data.Schema))
     .WithWindows(commitSeconds: 30, enrolmentSeconds: 60)
+    .AuditingEveryExport()
     .WithTimeout(TimeSpan.FromMinutes(5)))
 {
     public const int Rounds = 2;

@@ -7,15 +7,17 @@ namespace FedChain.Node.Tests.ShardedRounds;
 [Collection(ConsortiumCollection.Name)]
 public sealed class ShardedFaultsTests(ShardedFaultsRun run) : IClassFixture<ShardedFaultsRun>
 {
+    /// <summary>Every other member whose commit the round aggregated names it (the shard withholder, voted out of the round, takes no part).</summary>
     [Fact]
     public void LyingAggregator_IsNamedOnChainByEveryOtherMember_ForAWrongSum()
     {
         var liar = run.Members[0].Address;
         var findings = run.Ledger.Plans[run.PlanId].Rounds[ShardedFaultsRun.LyingRound].AggregatorFindings;
+        var reporters = run.Members.Where((_, i) => i != 0 && i != ShardedFaultsRun.Withholder).Select(m => m.Address.ToLowerInvariant()).Order();
 
         Assert.All(findings, f => Assert.Equal(liar, f.Member, StringComparer.OrdinalIgnoreCase));
         Assert.All(findings, f => Assert.Equal(1, f.Reason));
-        Assert.Equal(run.Members.Skip(1).Select(m => m.Address.ToLowerInvariant()).Order(), findings.Select(f => f.Reporter.ToLowerInvariant()).Order());
+        Assert.Equal(reporters, findings.Select(f => f.Reporter.ToLowerInvariant()).Order());
         Assert.All(run.Ledger.Plans[run.PlanId].Rounds.Where(r => r.Round != ShardedFaultsRun.LyingRound), r => Assert.Empty(r.AggregatorFindings));
     }
 
@@ -31,6 +33,24 @@ public sealed class ShardedFaultsTests(ShardedFaultsRun run) : IClassFixture<Sha
         Assert.DoesNotContain(rounds[ShardedFaultsRun.CrashRound + 1].Commitments, ByVictim);
         Assert.All(rounds, r => Assert.NotNull(r.FinalAggregate));
         Assert.All(run.Results, r => Assert.Equal(Convert.ToHexStringLower(rounds[^1].FinalAggregate!), r.FinalModelHash));
+    }
+
+    /// <summary>Shards no aggregator can get end in ballots, not a wait: every other member names the withholder, the
+    /// chain votes its commit out, the round completes without it, and the audit names the exclusion.</summary>
+    [Fact]
+    public void MemberWithholdingItsShards_IsVotedOutByEveryOtherMember_AndTheRoundCompletesWithoutIt()
+    {
+        var withholder = run.Members[ShardedFaultsRun.Withholder].Address.ToLowerInvariant();
+        var round = run.Ledger.Plans[run.PlanId].Rounds[ShardedFaultsRun.WithholdingRound];
+        var others = run.Members.Select(m => m.Address.ToLowerInvariant()).Where(a => a != withholder).Order();
+
+        Assert.Contains(round.Commitments, c => c.Member.Equals(withholder, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal([withholder], round.Excluded);
+        Assert.Equal(others, round.ExclusionBallots.Select(b => b.Voter.ToLowerInvariant()).Distinct().Order());
+        Assert.NotNull(round.FinalAggregate);
+        // The victim of round 2 may be voted out of its round too, when it dies before a slower node pulled its shards.
+        var named = Assert.Single(run.Audit.Exclusions, x => x.Round == ShardedFaultsRun.WithholdingRound);
+        Assert.Equal((ShardedFaultsRun.WithholdingRound, withholder), (named.Round, named.Member.ToLowerInvariant()));
     }
 
     /// <summary>The auditor re-sums every round from the members' committed shards: the lie never reached an aggregate.</summary>
