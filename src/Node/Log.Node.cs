@@ -36,6 +36,9 @@ internal static partial class Log
     [LoggerMessage(1010, LogLevel.Error, "Plan {PlanId} failed")]
     public static partial void PlanFailed(ILogger logger, BigInteger planId, Exception exception);
 
+    [LoggerMessage(1012, LogLevel.Warning, "Plan {PlanId} cancelled by governance: stopped")]
+    public static partial void PlanCancelled(ILogger logger, BigInteger planId);
+
     [LoggerMessage(1011, LogLevel.Information, "Published plan document {PlanHash} from {File}")]
     public static partial void PlanPublished(ILogger logger, string planHash, string file);
 }

@@ -65,13 +65,6 @@ public static class TorchScalars
         return a.clamp_max(scalar);
     }
 
-    /// <summary>a &gt; s element-wise.</summary>
-    public static Tensor Above(Tensor a, double s)
-    {
-        using var scalar = s.ToScalar();
-        return a.gt(scalar);
-    }
-
     /// <summary>a += s, in place.</summary>
     public static void PlusInPlace(Tensor a, double s)
     {

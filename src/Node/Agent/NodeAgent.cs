@@ -64,23 +64,53 @@ public sealed class NodeAgent(NodeContext node, IHostApplicationLifetime lifetim
 
     private string ResultFile(BigInteger planId) => Path.Combine(node.Config.Resolve(node.Config.StateDirectory), "plans", planId.ToString(), "result.json");
 
+    /// <summary>Runs the plan until it ends here, or until governance cancels it on-chain: then it stops where it is.</summary>
     private async Task RunPlanAsync(BigInteger planId, CancellationToken ct)
     {
         await Task.Yield();
         Log.PlanJoined(node.Logger, planId);
+        using var cancelled = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watch = WatchCancellationAsync(planId, cancelled);
         try
         {
             var analysis = node.Chain.Read(s => s.Plans[planId].Kind) == PlanKind.Analysis;
-            await (analysis ? new Analyses.AnalysisRunner(node, planId).RunAsync(ct) : new PlanRunner(node, planId).RunAsync(ct));
+            await (analysis ? new Analyses.AnalysisRunner(node, planId).RunAsync(cancelled.Token) : new PlanRunner(node, planId).RunAsync(cancelled.Token));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+        }
+        catch (Exception) when (!ct.IsCancellationRequested && (cancelled.IsCancellationRequested || IsCancelled(planId)))
+        {
+            // A commit that reverted because the plan was cancelled counts as the cancellation too.
+            Log.PlanCancelled(node.Logger, planId);
+            node.Status.Report(node.Line("cancelled") with { PlanId = planId.ToString(), Detail = $"governance cancelled plan {planId} on-chain; this node stopped its work on it" });
         }
         catch (Exception e)
         {
             Log.PlanFailed(node.Logger, planId, e);
             node.Status.Report(node.Line("error") with { PlanId = planId.ToString(), Detail = e.Message });
             Environment.ExitCode = 1;
+        }
+        finally
+        {
+            await cancelled.CancelAsync();
+            await watch;
+        }
+    }
+
+    private bool IsCancelled(BigInteger planId) => node.Chain.Read(s => s.Plans[planId].Status == PlanStatus.Cancelled);
+
+    /// <summary>Cancels <paramref name="run"/> once the chain shows the plan cancelled; returns when either happens.</summary>
+    private async Task WatchCancellationAsync(BigInteger planId, CancellationTokenSource run)
+    {
+        try
+        {
+            await node.Chain.WaitAsync(s => s.Plans[planId].Status == PlanStatus.Cancelled ? s.Plans[planId] : null, run.Token);
+            await run.CancelAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            // the plan ended first
         }
     }
 

@@ -19,7 +19,7 @@ internal static class DemoCommand
         var dataset = new Option<string>("--dataset") { Description = $"The consortium's dataset, one node process per institution: {string.Join(", ", Datasets.ConsortiumDataset.Names)}.", DefaultValueFactory = _ => Datasets.ConsortiumDataset.Default };
         dataset.AcceptOnlyFromAmong([.. Datasets.ConsortiumDataset.Names]);
         var data = new Option<DirectoryInfo?>("--data") { Description = "The dataset's folder (default: data/<dataset> above the working directory)." };
-        var secure = new Option<bool>("--secure-aggregation") { Description = "Mask every update with secure aggregation (any 3 of the 4 hospitals unmask the sum): members see only the sum (heart-disease only)." };
+        var secure = new Option<bool>("--secure-aggregation") { Description = "Mask every update with secure aggregation (any all-but-one of the institutions unmask the sum): members see only the sum." };
         var votingPeriod = new Option<uint>("--voting-period") { Description = "Seconds each governance vote stays open (real time; the voting delay is 1 s).", DefaultValueFactory = _ => 10 };
         var command = new Command("demo", "Run a consortium on a dataset (default the four heart-disease hospitals): chain, real-time governance, local approvals, a node process per institution, release vote, audit, report.")
         {

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using FedChain.Contracts.Events;
 using FedChain.Contracts.Governance;
+using FedChain.Contracts.Ledger;
 using FedChain.Contracts.Membership;
 using FedChain.Learning.Plans;
 using FedChain.Node.Discovery;
@@ -10,7 +12,7 @@ using FedChain.Node.Plans;
 
 namespace FedChain.Node.Cli;
 
-/// <summary>`fedchain gov propose admit|remove|start-plan|release|settings`: prints the new proposal's id on stdout.</summary>
+/// <summary>`fedchain gov propose admit|remove|start-plan|cancel-plan|release|settings`: prints the new proposal's id on stdout.</summary>
 internal static class GovProposeCommand
 {
     public static Command Build()
@@ -19,6 +21,7 @@ internal static class GovProposeCommand
         command.Subcommands.Add(Admit());
         command.Subcommands.Add(Remove());
         command.Subcommands.Add(StartPlan());
+        command.Subcommands.Add(CancelPlan());
         command.Subcommands.Add(Release());
         command.Subcommands.Add(Settings());
         return command;
@@ -64,6 +67,21 @@ internal static class GovProposeCommand
             parse.InvocationConfiguration.Error.WriteLine($"plan {document.Hash}: offered by your node from {offered}");
             return PlanProposal.For(session.Addresses, document, invited);
         });
+    }
+
+    private static Command CancelPlan()
+    {
+        var planId = new Option<string>("--plan") { Description = "The enrolling or running plan's id.", Required = true };
+        return Proposing("cancel-plan", "Propose to cancel an enrolling or running plan: its nodes stop their work on it, no more rounds open and nothing of it can be released.", [planId],
+            async (parse, session) =>
+            {
+                var id = GovCommand.ParseId(parse.GetValue(planId)!);
+                var ledger = await LedgerState.ReplayAsync(new ChainEventReader(session.Chain, session.Addresses), session.Addresses.DeploymentBlock, default);
+                if (!ledger.Plans.TryGetValue(id, out var plan)) throw new GovernanceRefusal($"there is no plan {id} on this ledger");
+                if (plan.Status is not (PlanStatus.Enrolling or PlanStatus.Running))
+                    throw new GovernanceRefusal($"plan {id} is {plan.Status.ToString().ToLowerInvariant()}: only an enrolling or running plan can be cancelled");
+                return Proposals.CancelPlan(session.Addresses, id);
+            });
     }
 
     private static Command Release()

@@ -21,14 +21,16 @@ public static partial class DemoPlan
         }).Validate();
 
     /// <summary>
-    /// <paramref name="plan"/> with secure aggregation (threshold 3: any three of the four hospitals
-    /// unmask the sum) and contributions scored from the aggregate alone, as secure aggregation requires.
+    /// <paramref name="plan"/> with secure aggregation among <paramref name="sites"/> institutions
+    /// (threshold: any all-but-one of them unmask the sum, so one may drop out; both when there are two)
+    /// and, if the plan scores contributions, scored from the aggregate alone (sample share), as
+    /// secure aggregation requires, with the plan's own utility metric.
     /// </summary>
-    public static TrainingPlan WithSecureAggregation(TrainingPlan plan) =>
+    public static TrainingPlan WithSecureAggregation(TrainingPlan plan, int sites) =>
         (plan with
         {
-            SecureAggregation = new SecureAggregationSettings(true, Threshold: 3),
-            Contribution = new ContributionSettings(Learning.Contribution.ContributionMethod.SampleShare, Learning.Contribution.UtilityMetric.Brier),
+            SecureAggregation = new SecureAggregationSettings(true, Threshold: Math.Max(2, sites - 1)),
+            Contribution = plan.Contribution is { } scored ? scored with { Method = Learning.Contribution.ContributionMethod.SampleShare } : null,
         }).Validate();
 
     /// <summary>Each site's train-row count under the plan's schema and split (what a hospital declares).</summary>

@@ -48,7 +48,7 @@ public sealed partial class DemoRun(DemoOptions options, IAnsiConsole console)
         {
             await WaitAllAsync(nodes, board, s => s.Event == "ready", "ready", ct);
 
-            Step($"4/7 governance: each hospital approves plan {plan.Hash[..12]} locally, then the members vote to start it ({plan.Rounds} rounds of {plan.Server.Rule} on {plan.Model.Kind}; {PlanDescription.Protection(plan)})");
+            Step($"4/7 governance: each hospital approves plan {plan.Hash[..12]} locally, then the members vote to start it ({plan.Rounds} rounds of {plan.Server.Rule} on {plan.Model.Kind}; {PlanDescription.Protection(plan, data.Sites.Count)})");
             var planId = await consortium.StartPlanAsync(plan, ct);
 
             Step("5/7 training");
@@ -76,7 +76,7 @@ public sealed partial class DemoRun(DemoOptions options, IAnsiConsole console)
                 with
                 {
                     Scores = DemoScores.Build(follower, planId, results, members),
-                    Protection = PlanDescription.Protection(plan),
+                    Protection = PlanDescription.Protection(plan, data.Sites.Count),
                     EvaluationReportHash = Convert.ToHexStringLower(release.Report.Hash()),
                     WallSeconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds,
                 };
@@ -93,7 +93,7 @@ public sealed partial class DemoRun(DemoOptions options, IAnsiConsole console)
     {
         var plan = DemoPlan.For(data, options.Rounds, options.Seed);
         if (options.DpEpsilon is { } epsilon) plan = DemoPlan.WithPrivacy(plan, epsilon, options.DpDelta ?? 1e-5, DemoPlan.TrainRows(plan, data));
-        if (options.SecureAggregation) plan = DemoPlan.WithSecureAggregation(plan);
+        if (options.SecureAggregation) plan = DemoPlan.WithSecureAggregation(plan, data.Sites.Count);
         return LocalConsortium.WithTerms(plan, options.CommitWindowSeconds, 300);
     }
 

@@ -252,12 +252,33 @@ public sealed class LocalConsortium : IAsyncDisposable
 
     private GovernanceActions Actions(ConsortiumMember member) => new(member.Chain, _time, _progress);
 
+    /// <summary>
+    /// A free port below Linux's ephemeral range (32768-60999): the node binds it only once its process
+    /// has started, and an ephemeral port could meanwhile be taken by any outgoing connection (the other
+    /// nodes' dials, the chain client's). Ports are tried from a per-process start, so concurrent
+    /// consortia rarely probe the same ones.
+    /// </summary>
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        const int first = 20000, count = 12000;
+        for (var i = 0; i < count; i++)
+        {
+            var port = first + (int)((Interlocked.Increment(ref _nextPort) + (Environment.ProcessId * 7919L)) % count);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+
+        throw new InvalidOperationException($"no free port in {first}-{first + count - 1}");
     }
+
+    private static long _nextPort;
 
     public async ValueTask DisposeAsync()
     {

@@ -60,6 +60,14 @@ public static class ProposalActions
                 details, PlanHash: planHash);
         }
 
+        if (Same(target, at.TrainingLedger) && Is<LedgerFunctions.CancelPlan>(calldata))
+        {
+            var c = new LedgerFunctions.CancelPlan().DecodeInput(hex);
+            return new ProposalAction("cancel-plan", $"cancel plan {c.PlanId}",
+                $"the ledger marks plan {c.PlanId} cancelled (it reverts unless the plan is enrolling or running): no more rounds open, commits are refused, its nodes stop their work on it and nothing of it can be released",
+                new Dictionary<string, string> { ["planId"] = c.PlanId.ToString(inv) }, PlanId: c.PlanId.ToString(inv));
+        }
+
         if (Same(target, at.TrainingLedger) && Is<LedgerFunctions.ReleaseModel>(calldata))
         {
             var r = new LedgerFunctions.ReleaseModel().DecodeInput(hex);

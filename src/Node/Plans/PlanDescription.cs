@@ -27,13 +27,16 @@ public static class PlanDescription
         return text.ToString();
     }
 
-    /// <summary>What the plan protects, exactly (updates are always signed and sent over mutually authenticated TLS 1.3).</summary>
-    public static string Protection(TrainingPlan plan)
+    /// <summary>
+    /// What the plan protects, exactly (updates are always signed and sent over mutually authenticated TLS 1.3),
+    /// among <paramref name="members"/> participants when known: with two, each learns the other's update from the sum.
+    /// </summary>
+    public static string Protection(TrainingPlan plan, int? members = null)
     {
         var inv = CultureInfo.InvariantCulture;
         var parts = new List<string> { "updates signed by each member and sent over mutually authenticated TLS 1.3" };
         parts.Add(plan.SecureAggregation is { Enabled: true } s
-            ? $"masked by secure aggregation (threshold {s.Threshold}): members see only the sum"
+            ? $"masked by secure aggregation (threshold {s.Threshold}): members see only the sum" + (members == 2 ? " (with two members, each subtracts its own update from the sum and reads the other's)" : "")
             : "not masked: every member sees every other member's update");
         parts.Add(plan.Privacy is { } p
             ? string.Create(inv, $"DP-SGD at epsilon {p.TargetEpsilon:G4}, delta {p.Delta:G3} per member (clip norm {p.ClipNorm:G3}); noise from each node's CSPRNG, so no simulation repeats its bits")

@@ -80,17 +80,19 @@ public sealed class GovCommandTests(RealTimeChainFixture fx) : IClassFixture<Rea
     }
 
     [Fact]
-    public async Task Outsiders_AndMissingProposals_AreRefusedBeforeAnythingIsSent()
+    public async Task Outsiders_MissingProposals_AndMissingPlans_AreRefusedBeforeAnythingIsSent()
     {
         var outsider = await fx.As(RealTimeChainFixture.Outsider, "gov", "propose", "remove", "--address", fx.AddressOf[Alpha]);
         var missing = await fx.As(Alpha, "gov", "vote", "12345", "for");
         var badId = await fx.As(Alpha, "gov", "vote", "0x12", "for");
         var noKey = await fx.Reader("gov", "vote", "12345", "for");
+        var noPlan = await fx.As(Alpha, "gov", "propose", "cancel-plan", "--plan", "7");
 
         Assert.Equal((2, true), (outsider.ExitCode, outsider.Error.Contains("is not a member", StringComparison.Ordinal)));
         Assert.Equal((2, true), (missing.ExitCode, missing.Error.Contains("no proposal 12345", StringComparison.Ordinal)));
         Assert.Equal((2, true), (badId.ExitCode, badId.Error.Contains("not a proposal id", StringComparison.Ordinal)));
         Assert.Equal((2, true), (noKey.ExitCode, noKey.Error.Contains("--keystore", StringComparison.Ordinal)));
+        Assert.Equal((2, true), (noPlan.ExitCode, noPlan.Error.Contains("there is no plan 7", StringComparison.Ordinal)));
     }
 
     private async Task<string> Propose(string party, params string[] args)

@@ -54,7 +54,7 @@ internal sealed class InProcessConsortium : IAsyncDisposable
         try
         {
             foreach (var node in run.Nodes) await node.StartAsync(ct);
-            await Task.WhenAll(run.Nodes.Select(n => n.Status.WaitAsync(s => s.Event == "ready", ct)));
+            await run.Explained(() => Task.WhenAll(run.Nodes.Select(n => n.Status.WaitAsync(s => s.Event == "ready", ct))), "every node ready", ct);
             return run;
         }
         catch
@@ -85,19 +85,28 @@ internal sealed class InProcessConsortium : IAsyncDisposable
     public Task WhenDoneAsync(IEnumerable<InProcessNode> nodes, CancellationToken ct) =>
         Explained(() => Task.WhenAll(nodes.Select(n => n.Running)).WaitAsync(ct), "the nodes finishing", ct);
 
-    /// <summary>A wait that, when the test's deadline cancels it, says what it waited for and what each node said last.</summary>
+    /// <summary>
+    /// A wait that fails at once, naming the node, if a node's host fails or reports an error (it cannot
+    /// come true then), and that says what it waited for and what each node said last when the test's
+    /// deadline cancels it.
+    /// </summary>
     public async Task Explained(Func<Task> wait, string what, CancellationToken ct)
     {
+        var waiting = wait();
+        var failed = Task.WhenAny(Nodes.Select(n => n.Failed));
         try
         {
-            await wait();
+            if (await Task.WhenAny(waiting, failed) == failed && !waiting.IsCompleted)
+                throw new InvalidOperationException($"while waiting for {what}: {await await failed}; last status lines:\n{LastLines()}");
+            await waiting;
         }
         catch (OperationCanceledException e) when (ct.IsCancellationRequested)
         {
-            var lines = Nodes.Select(n => $"{n.Member.Site}: " + string.Join(" | ", n.Status.Lines.TakeLast(6).Select(s => $"{s.Event} r{s.Round} {s.Phase} {s.Detail}")));
-            throw new TimeoutException($"timed out waiting for {what}; last status lines:\n{string.Join("\n", lines)}", e);
+            throw new TimeoutException($"timed out waiting for {what}; last status lines:\n{LastLines()}", e);
         }
     }
+
+    private string LastLines() => string.Join("\n", Nodes.Select(n => $"{n.Member.Site}: " + string.Join(" | ", n.Status.Lines.TakeLast(8).Select(s => $"{s.Event} r{s.Round} {s.Phase} {s.Detail}"))));
 
     /// <summary>Every event since deployment, replayed.</summary>
     public async Task<(IReadOnlyList<ChainEvent> Events, LedgerState Ledger)> ReplayAsync(CancellationToken ct)

@@ -19,6 +19,12 @@ internal sealed class InProcessNode(ConsortiumMember member) : IAsyncDisposable
     /// <summary>The host's run; completes when the node exits (it does once its plans are done) or is stopped.</summary>
     public Task Running { get; private set; } = Task.CompletedTask;
 
+    /// <summary>
+    /// Completes, with what went wrong, if the host fails or the node reports an error; never when it
+    /// exits once its plans are done or the test stops it. Waits race it, so a dead node fails the test at once.
+    /// </summary>
+    public Task<string> Failed { get; private set; } = new TaskCompletionSource<string>().Task;
+
     /// <summary>Builds and starts the host from the member's node.json (again after <see cref="StopAsync"/>: a restart on the same state).</summary>
     public async Task StartAsync(CancellationToken ct)
     {
@@ -26,6 +32,17 @@ internal sealed class InProcessNode(ConsortiumMember member) : IAsyncDisposable
         Status = new StatusGate();
         _host = await NodeHost.BuildAsync(NodeConfig.Load(Member.ConfigFile), statusLines: true, exitWhenDone: true, ct, Status);
         Running = _host.RunAsync(ct);
+        Failed = FailureOf(Running, Status);
+    }
+
+    private async Task<string> FailureOf(Task running, StatusGate status)
+    {
+        var error = status.WaitAsync(s => s.Event == "error", CancellationToken.None);
+        var ended = await Task.WhenAny(running, error);
+        if (ended == error) return $"{Member.Site}'s node reported an error: {(await error).Detail}";
+        if (running.Exception is { } e) return $"{Member.Site}'s node host failed: {e.InnerException ?? e}";
+        await new TaskCompletionSource().Task; // a clean exit is not a failure
+        return "";
     }
 
     /// <summary>Stops the host; a runner held on <paramref name="held"/> then ends there, as if the node had crashed on that line.</summary>

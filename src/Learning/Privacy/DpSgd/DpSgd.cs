@@ -101,8 +101,16 @@ public sealed class DpSgd
         if (batch.Length == 0) return [.. _parameters.Select(p => zeros_like(p))];
         var index = tensor(batch);
         var sum = _clippedSum(features.index_select(0, index), targets.index_select(0, index));
-        clippedFraction = Above(sum.Norms, Options.ClipNorm).to_type(ScalarType.Float64).mean().item<double>();
+        clippedFraction = ShareAbove(sum.Norms, Options.ClipNorm);
         return sum.Sum;
+    }
+
+    /// <summary>The share of records whose gradient norm exceeds C, counted in C#, so no Scalar is handed to libtorch for it (see <see cref="TorchScalars"/>).</summary>
+    private static double ShareAbove(Tensor norms, double clipNorm)
+    {
+        using var values = norms.to_type(ScalarType.Float64);
+        var array = values.data<double>().ToArray();
+        return array.Count(n => n > clipNorm) / (double)array.Length;
     }
 
     private static void SetGradient(Tensor parameter, Tensor gradient)
