@@ -42,8 +42,10 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
                 continue;
             }
 
-            using var partial = await exchange.Store.OpenPartialAsync(manifest, ct);
-            Log.FetchStarted(exchange.Logger, id.ToString(), partial.ChunkCount, 1);
+            using IIncomingBlob partial = manifest.Size <= exchange.Options.BufferedDownloadBytes
+                ? exchange.Store.OpenBuffered(manifest)
+                : await exchange.Store.OpenPartialAsync(manifest, ct);
+            Log.FetchStarted(exchange.Logger, id.ToString(), manifest.ChunkCount, 1);
             if (!await PullChunksAsync(partial, ct))
             {
                 exchange.Metrics.Abandoned();
@@ -113,7 +115,7 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
     }
 
     /// <summary>Pulls every missing chunk; false when abandoned for want of holders (chunks so far stay for a resume).</summary>
-    private async Task<bool> PullChunksAsync(PartialBlob partial, CancellationToken ct)
+    private async Task<bool> PullChunksAsync(IIncomingBlob partial, CancellationToken ct)
     {
         var queue = new Queue<int>(partial.MissingChunks());
         var failedFrom = new Dictionary<int, HashSet<NodeAddress>>();
@@ -149,7 +151,7 @@ internal sealed class BlobDownload(BlobExchange exchange, BlobId id)
         return true;
     }
 
-    private async Task<(int, NodeAddress, bool)> PullChunkAsync(PartialBlob partial, int index, NodeAddress peer, CancellationToken ct)
+    private async Task<(int, NodeAddress, bool)> PullChunkAsync(IIncomingBlob partial, int index, NodeAddress peer, CancellationToken ct)
     {
         var reply = await exchange.RequestAsync(new ChunkRequestKey(peer, id, index), new ChunkRequest(id.ToBytes(), index), ct);
         if (reply is BlobMissing)

@@ -27,14 +27,20 @@ public sealed class BlobOptions
     /// <summary>Wait before asking again when no peer can serve. Default 250 ms.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Downloads running at once; more wait their turn. Default 4.</summary>
-    public int ParallelDownloads { get; set; } = 4;
+    /// <summary>Downloads running at once; more wait their turn. Default 16: most downloads are small (a sharded
+    /// aggregation's shards and sums), so each is a few round trips, and too few at once leave the links idle.</summary>
+    public int ParallelDownloads { get; set; } = 16;
+
+    /// <summary>Blobs up to this size are downloaded in memory and written once, complete (no resume after a
+    /// restart); larger ones into a resumable partial file. Default 1 MiB.</summary>
+    public long BufferedDownloadBytes { get; set; } = 1024 * 1024;
 
     public void Validate()
     {
         if (MaxBlobBytes < 0) throw new ArgumentException($"Blobs.MaxBlobBytes must not be negative, got {MaxBlobBytes}");
         if (ParallelChunks < 1 || ParallelChunksPerPeer < 1) throw new ArgumentException("Blobs.ParallelChunks and ParallelChunksPerPeer must be at least 1");
         if (ParallelDownloads < 1) throw new ArgumentException($"Blobs.ParallelDownloads must be at least 1, got {ParallelDownloads}");
+        if (BufferedDownloadBytes < 0) throw new ArgumentException($"Blobs.BufferedDownloadBytes must not be negative, got {BufferedDownloadBytes}");
         if (RequestTimeout <= TimeSpan.Zero || RetryDelay <= TimeSpan.Zero) throw new ArgumentException("Blobs.RequestTimeout and RetryDelay must be positive");
     }
 }

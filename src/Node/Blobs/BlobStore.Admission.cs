@@ -33,7 +33,7 @@ public sealed partial class BlobStore
     {
         lock (_admitting)
         {
-            if (RefusalOf(partial, requested) is { } refused)
+            if (RefusalOf(partial.Manifest, partial.ReadAll, requested) is { } refused)
             {
                 DiscardPartial(partial);
                 throw new BlobRefusedException(partial.Manifest.Id, refused);
@@ -44,13 +44,13 @@ public sealed partial class BlobStore
     }
 
     /// <summary>Why a fetched, verified blob is not stored (null: it is): the quota, then the admission.</summary>
-    private string? RefusalOf(PartialBlob partial, bool requested)
+    private string? RefusalOf(BlobInfo manifest, Func<byte[]> content, bool requested)
     {
-        var size = partial.Manifest.Size;
+        var size = manifest.Size;
         var refused = QuotaBytes is { } quota && StoredBytes + size > quota
             ? $"the store's quota of {quota:N0} bytes would be exceeded ({StoredBytes:N0} held, {size:N0} more)"
-            : Admission?.Refusal(partial.Manifest.Id, size, partial.ReadAll, requested);
-        if (refused is not null) Refused?.Invoke(this, (partial.Manifest.Id, refused));
+            : Admission?.Refusal(manifest.Id, size, content, requested);
+        if (refused is not null) Refused?.Invoke(this, (manifest.Id, refused));
         return refused;
     }
 }

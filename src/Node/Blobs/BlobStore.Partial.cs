@@ -8,8 +8,7 @@ public sealed partial class BlobStore
     {
         var path = Path.Combine(PartialFolder, manifest.Id + ".part");
         var recorded = LoadPartial(manifest);
-        var have = new bool[manifest.ChunkCount];
-        var partial = new PartialBlob(this, path, manifest, have);
+        var partial = new PartialBlob(this, path, manifest);
         if (recorded.Count == 0) return partial;
 
         // The file may hold chunks the index says are there but a crash lost; check each one.
@@ -56,6 +55,9 @@ public sealed partial class BlobStore
             return indices;
         }
     }
+
+    /// <summary>Starts the download of a small blob in memory (<see cref="BufferedBlob"/>): no resume, no file until it is stored.</summary>
+    internal BufferedBlob OpenBuffered(BlobInfo manifest) => new(this, manifest);
 
     internal void RecordChunk(BlobId id, int index)
     {

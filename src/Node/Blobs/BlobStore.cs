@@ -10,8 +10,11 @@ namespace FedChain.Node.Blobs;
 /// </summary>
 public sealed partial class BlobStore : IDisposable
 {
-    /// <summary>Default chunk size: 256 KiB, so a 4 MB update is 16 verified pulls.</summary>
+    /// <summary>Default chunk size: 64 KiB, so a 4 MB update is 64 verified pulls.</summary>
     public const int DefaultChunkSize = 64 * 1024;
+
+    /// <summary>Default budget of <see cref="RecentBlobs"/>: 16 MiB, a 50-member aggregation's shards and sums of 4 MB updates.</summary>
+    public const long DefaultRecentBytes = 16L * 1024 * 1024;
 
     private readonly SqliteConnection _db;
     private readonly TimeProvider _time;
@@ -19,12 +22,14 @@ public sealed partial class BlobStore : IDisposable
 
     // The index in memory, kept equal to the blobs table: hot paths (serving chunks, Contains) never query SQLite.
     private readonly Dictionary<BlobId, BlobInfo> _index = [];
+    private readonly RecentBlobs _recent;
 
-    private BlobStore(string root, int chunkSize, TimeProvider time)
+    private BlobStore(string root, int chunkSize, TimeProvider time, long recentBytes)
     {
         Root = root;
         ChunkSize = chunkSize;
         _time = time;
+        _recent = new RecentBlobs(recentBytes);
         Directory.CreateDirectory(BlobsFolder);
         Directory.CreateDirectory(TempFolder);
         Directory.CreateDirectory(PartialFolder);
@@ -49,10 +54,12 @@ public sealed partial class BlobStore : IDisposable
 
     /// <summary>Opens (or creates) the store in <paramref name="root"/>, dropping half-written temp files
     /// and reconciling the index with the blob files a crash may have left unindexed.</summary>
-    public static BlobStore Open(string root, TimeProvider? time = null, int chunkSize = DefaultChunkSize)
+    /// <param name="recentBytes">How many bytes of the blobs stored last are also kept in memory for reads (0: none).</param>
+    public static BlobStore Open(string root, TimeProvider? time = null, int chunkSize = DefaultChunkSize, long recentBytes = DefaultRecentBytes)
     {
         if (chunkSize is < 1024 or > 4 * 1024 * 1024) throw new ArgumentOutOfRangeException(nameof(chunkSize), chunkSize, "chunk size must be 1 KiB to 4 MiB");
-        var store = new BlobStore(Path.GetFullPath(root), chunkSize, time ?? TimeProvider.System);
+        ArgumentOutOfRangeException.ThrowIfNegative(recentBytes);
+        var store = new BlobStore(Path.GetFullPath(root), chunkSize, time ?? TimeProvider.System, recentBytes);
         try
         {
             store.Recover();
@@ -77,6 +84,7 @@ public sealed partial class BlobStore : IDisposable
     public async Task<byte[]> ReadAllBytesAsync(BlobId id, CancellationToken ct = default)
     {
         if (!Contains(id)) throw new KeyNotFoundException($"blob {id} is not in the store at {Root}");
+        if (_recent.Get(id) is { } recent) return recent.ToArray();
         return await File.ReadAllBytesAsync(PathOf(id), ct);
     }
 
@@ -102,6 +110,12 @@ public sealed partial class BlobStore : IDisposable
         var info = TryGet(id);
         if (info is null || index < 0 || index >= info.ChunkCount) return -1;
         var length = ChunkLayout.LengthOf(index, info.Size, info.ChunkSize);
+        if (_recent.Get(id) is { } recent)
+        {
+            recent.AsSpan((int)ChunkLayout.Offset(index, info.ChunkSize), length).CopyTo(destination.Span);
+            return length;
+        }
+
         using var handle = File.OpenHandle(PathOf(id), FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
         var read = 0;
         while (read < length)

@@ -25,6 +25,11 @@ internal static class ChunkLayout
         return hashes;
     }
 
+    /// <summary>Whether <paramref name="data"/> is chunk <paramref name="index"/> of the blob <paramref name="manifest"/> describes: in range, of its length, and hashing to its hash.</summary>
+    public static bool Fits(BlobInfo manifest, int index, ReadOnlySpan<byte> data) =>
+        index >= 0 && index < manifest.ChunkCount && data.Length == LengthOf(index, manifest.Size, manifest.ChunkSize)
+        && Verify(data, manifest.ChunkHashes, index);
+
     public static bool Verify(ReadOnlySpan<byte> chunk, ReadOnlySpan<byte> chunkHashes, int index)
     {
         Span<byte> hash = stackalloc byte[BlobId.Length];

@@ -8,20 +8,18 @@ namespace FedChain.Node.Blobs;
 /// written and verified, recorded in the index so a restarted node resumes rather than starts over.
 /// Chunks are written at their offsets and may arrive in any order from any peer.
 /// </summary>
-public sealed class PartialBlob : IDisposable
+public sealed class PartialBlob : IIncomingBlob
 {
     private readonly BlobStore _store;
     private readonly SafeFileHandle _file;
-    private readonly bool[] _have;
-    private int _haveCount;
+    private readonly ChunkSet _chunks;
 
-    internal PartialBlob(BlobStore store, string path, BlobInfo manifest, bool[] have)
+    internal PartialBlob(BlobStore store, string path, BlobInfo manifest)
     {
         _store = store;
         Path = path;
         Manifest = manifest;
-        _have = have;
-        _haveCount = have.Count(h => h);
+        _chunks = new ChunkSet(manifest.ChunkCount);
         _file = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, FileOptions.Asynchronous);
         RandomAccess.SetLength(_file, manifest.Size);
     }
@@ -33,37 +31,22 @@ public sealed class PartialBlob : IDisposable
 
     public int ChunkCount => Manifest.ChunkCount;
 
-    public int ChunksHeld => Volatile.Read(ref _haveCount);
+    public int ChunksHeld => _chunks.Held;
 
-    public bool IsComplete => ChunksHeld == ChunkCount;
+    public bool IsComplete => _chunks.IsComplete;
 
-    public bool Has(int index)
-    {
-        lock (_have) return _have[index];
-    }
+    public bool Has(int index) => _chunks.Has(index);
 
-    public IReadOnlyList<int> MissingChunks()
-    {
-        lock (_have) return [.. Enumerable.Range(0, _have.Length).Where(i => !_have[i])];
-    }
+    public IReadOnlyList<int> MissingChunks() => _chunks.Missing();
 
     /// <summary>Verifies <paramref name="data"/> against the manifest's hash for chunk <paramref name="index"/>
     /// and writes it. Returns false, writing nothing, when the chunk does not match.</summary>
     public async Task<bool> TryWriteChunkAsync(int index, ReadOnlyMemory<byte> data, CancellationToken ct = default)
     {
-        if (index < 0 || index >= ChunkCount) return false;
-        if (data.Length != ChunkLayout.LengthOf(index, Manifest.Size, Manifest.ChunkSize)) return false;
-        if (!ChunkLayout.Verify(data.Span, Manifest.ChunkHashes, index)) return false;
+        if (!ChunkLayout.Fits(Manifest, index, data.Span)) return false;
         if (Has(index)) return true;
         await RandomAccess.WriteAsync(_file, data, ChunkLayout.Offset(index, Manifest.ChunkSize), ct);
-        lock (_have)
-        {
-            if (_have[index]) return true;
-            _have[index] = true;
-            _haveCount++;
-        }
-
-        _store.RecordChunk(Manifest.Id, index);
+        if (_chunks.Add(index)) _store.RecordChunk(Manifest.Id, index);
         return true;
     }
 
@@ -74,7 +57,7 @@ public sealed class PartialBlob : IDisposable
     public async Task<BlobInfo?> CompleteAsync(CancellationToken ct = default, bool requested = true)
     {
         if (!IsComplete) throw new InvalidOperationException($"blob {Manifest.Id}: {ChunkCount - ChunksHeld} of {ChunkCount} chunks still missing");
-        RandomAccess.FlushToDisk(_file);
+        await BlockingFileWork.RunAsync(() => RandomAccess.FlushToDisk(_file));
         var hash = await HashAsync(ct);
         if (hash != Manifest.Id)
         {

@@ -79,6 +79,9 @@ public sealed partial class NetworkNode : IHostedService, IAsyncDisposable
     /// <summary>Peers connected and past their hello.</summary>
     public IReadOnlyCollection<NodeAddress> ConnectedPeers => [.. _connections.Values.Where(c => c.IsReady).Select(c => c.Remote)];
 
+    /// <summary>Whether <paramref name="peer"/> is connected and past its hello: one lookup, where <see cref="ConnectedPeers"/> copies them all.</summary>
+    public bool IsConnected(NodeAddress peer) => _connections.TryGetValue(peer, out var connection) && connection.IsReady;
+
     /// <summary>Current gossip mesh peers.</summary>
     public IReadOnlyCollection<NodeAddress> MeshPeers => _gossip.Mesh;
 

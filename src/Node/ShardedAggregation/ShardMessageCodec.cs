@@ -28,7 +28,7 @@ public static class ShardMessageCodec
                 writer.WriteArrayHeader(3);
                 writer.Write(p.Session);
                 writer.Write(p.Length);
-                writer.Write(p.ShardList.ToBytes());
+                writer.Write(EncodeShardList(p.Shards));
                 break;
             case ShardAggregated a:
                 writer.WriteRaw([Aggregated]);
@@ -102,8 +102,9 @@ public static class ShardMessageCodec
         var session = ReadString(ref reader);
         var length = reader.ReadInt32();
         if (length < 0) throw new InvalidDataException($"a negative update length {length}");
-        var list = BlobId.FromBytes(ReadBytes(ref reader, BlobId.Length));
-        return new ShardsPublished(session, length, list);
+        var list = reader.ReadBytes() ?? throw new InvalidDataException("nil bytes");
+        if (list.Length > MaxItems * BlobId.Length) throw new InvalidDataException($"a shard list of {list.Length} bytes, over the cap of {MaxItems} shards");
+        return new ShardsPublished(session, length, DecodeShardList(list.ToArray()));
     }
 
     private static ShardAggregated ReadAggregated(ref MessagePackReader reader)

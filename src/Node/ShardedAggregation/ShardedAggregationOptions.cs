@@ -17,7 +17,7 @@ public sealed class ShardedAggregationOptions
     public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Claims are answered together: once every shard has one, or this long after the first unanswered
-    /// claim arrived. Default 250 ms.</summary>
+    /// claim arrived, doubling with each batch sent before every shard had one. Default 250 ms.</summary>
     public TimeSpan AnswerBatchWindow { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long one blob fetch may take (queueing behind the node's other downloads included) before the

@@ -29,7 +29,7 @@ internal sealed partial class ShardedRun
         _claimed[claim.MessageId] = claimed;
         var challenge = ChallengeFor(claim);
         var deadline = _owner.Time.GetUtcNow() + _owner.Options.AnswerTimeout;
-        await UntilAsync(() => _members.All(m => m == _me || _session.AnswerOf(claim.MessageId, m) is not null || !_owner.Node.ConnectedPeers.Contains(m)), deadline);
+        await UntilAsync(() => _members.All(m => m == _me || _session.AnswerOf(claim.MessageId, m) is not null || !_owner.Node.IsConnected(m)), deadline);
         var expected = 0UL;
         foreach (var member in _members)
         {

@@ -91,6 +91,58 @@ public sealed class BlobStoreTests
     }
 
     [Fact]
+    public async Task OpenBuffered_ChunksInAnyOrder_StoresTheBlobWithNoPartialFile()
+    {
+        var content = Bytes(5000);
+        var manifest = new BlobInfo(BlobId.Compute(content), content.Length, 2048, ChunkLayout.HashChunks(content, 2048), default);
+        using var sut = BlobStore.Open(_folder.Path);
+        using var download = sut.OpenBuffered(manifest);
+        var tampered = content.AsSpan(2048, 2048).ToArray();
+        tampered[0] ^= 1;
+
+        Assert.False(await download.TryWriteChunkAsync(1, tampered));
+        foreach (var i in new[] { 2, 0, 1 }) Assert.True(await download.TryWriteChunkAsync(i, content.AsMemory(i * 2048, Math.Min(2048, content.Length - (i * 2048)))));
+        Assert.Empty(download.MissingChunks());
+        Assert.Empty(Directory.GetFiles(Path.Combine(_folder.Path, "partial")));
+        Assert.NotNull(await download.CompleteAsync());
+
+        Assert.Equal(content, await sut.ReadAllBytesAsync(manifest.Id));
+        Assert.Equal(content, await File.ReadAllBytesAsync(sut.PathOf(manifest.Id)));
+    }
+
+    [Fact]
+    public async Task OpenBuffered_ManifestHashesOtherContent_CompletesToNullAndStoresNothing()
+    {
+        var content = Bytes(3000);
+        var other = Bytes(3000, seed: 9);
+        // Chunk hashes of other bytes under content's id: every chunk verifies, the whole does not.
+        var manifest = new BlobInfo(BlobId.Compute(content), other.Length, 2048, ChunkLayout.HashChunks(other, 2048), default);
+        using var sut = BlobStore.Open(_folder.Path);
+        using var download = sut.OpenBuffered(manifest);
+        Assert.True(await download.TryWriteChunkAsync(0, other.AsMemory(0, 2048)));
+        Assert.True(await download.TryWriteChunkAsync(1, other.AsMemory(2048)));
+
+        Assert.Null(await download.CompleteAsync());
+
+        Assert.False(sut.Contains(manifest.Id));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_folder.Path, "tmp")));
+    }
+
+    [Fact]
+    public async Task ReadAllBytesAsync_BlobKeptInMemory_ReturnsACopyTheCallerMayChange()
+    {
+        var content = Bytes(4000);
+        using var sut = BlobStore.Open(_folder.Path);
+        var id = (await sut.PutAsync(content)).Id;
+        content[0] ^= 1;
+
+        var first = await sut.ReadAllBytesAsync(id);
+        first[1] ^= 1;
+
+        Assert.Equal(id, BlobId.Compute(await sut.ReadAllBytesAsync(id)));
+    }
+
+    [Fact]
     public async Task ExportTo_Folder_WritesEveryBlobNamedByItsId()
     {
         using var sut = BlobStore.Open(_folder.Path);

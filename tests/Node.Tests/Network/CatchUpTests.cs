@@ -71,7 +71,8 @@ public sealed class CatchUpTests
     [Fact]
     public async Task Fetch_ChunkTampered_IsRejectedAndFetchedAgainFromAnotherPeer()
     {
-        await using var cluster = await LoopbackCluster.StartAsync(2, o => o.Blobs.ReplicateAnnounced = false, chunkSize: 2048);
+        // No recent blobs in memory: node 0 must serve its chunks from the copy that goes bad on disk.
+        await using var cluster = await LoopbackCluster.StartAsync(2, o => o.Blobs.ReplicateAnnounced = false, chunkSize: 2048, recentBytes: 0);
         var content = Bytes(16 * 1024, seed: 7);
         var id = await cluster[0].PublishBlobAsync(content);
         await cluster.WaitUntilAsync(() => cluster[1].ConnectedPeers.Count == 1, "the first two connected");

@@ -7,18 +7,19 @@ namespace FedChain.Node.Tests.ShardedAggregation;
 public sealed class ShardMessageCodecTests
 {
     private static readonly BlobId Id = BlobId.Compute([1, 2, 3]);
+    private static readonly BlobId Other = BlobId.Compute([4, 5, 6]);
     private static readonly NodeAddress Member = NodeAddress.FromBytes([.. Enumerable.Range(0, 20).Select(i => (byte)i)]);
     private static readonly string Claim = ChallengeAnswer.RefOf(Id.ToString());
 
     [Fact]
     public void Decode_EachMessage_RoundTrips()
     {
-        var published = (ShardsPublished)ShardMessageCodec.Decode(ShardMessageCodec.Encode(new ShardsPublished("s", 12, Id)));
+        var published = (ShardsPublished)ShardMessageCodec.Decode(ShardMessageCodec.Encode(new ShardsPublished("s", 12, [Id, Other])));
         var aggregated = (ShardAggregated)ShardMessageCodec.Decode(ShardMessageCodec.Encode(new ShardAggregated("s", 1, Id, ShardAggregated.ParticipantsHash([Member]))));
         var answers = (ChallengeAnswers)ShardMessageCodec.Decode(ShardMessageCodec.Encode(new ChallengeAnswers("s", [new ChallengeAnswer(Claim, 5)])));
 
         Assert.Equal(("s", 12), (published.Session, published.Length));
-        Assert.Equal(Id, published.ShardList);
+        Assert.Equal([Id, Other], published.Shards);
         Assert.Equal([Id, Id], ShardMessageCodec.DecodeShardList(ShardMessageCodec.EncodeShardList([Id, Id])));
         Assert.Equal(("s", 1, Id), (aggregated.Session, aggregated.Shard, aggregated.Aggregate));
         Assert.Equal(ShardAggregated.ParticipantsHash([Member]), aggregated.Participants);
@@ -28,16 +29,16 @@ public sealed class ShardMessageCodecTests
     [Fact]
     public void Encode_ShardsPublished_ExactBytes()
     {
-        var bytes = ShardMessageCodec.Encode(new ShardsPublished("s", 2, Id));
+        var bytes = ShardMessageCodec.Encode(new ShardsPublished("s", 2, [Id, Other]));
 
-        // kind 1, fixarray(3), fixstr "s", fixint 2, bin8 of 32 bytes: the shard list's id
-        Assert.Equal([0x01, 0x93, 0xa1, (byte)'s', 0x02, 0xc4, 0x20, .. Id.ToBytes()], bytes);
+        // kind 1, fixarray(3), fixstr "s", fixint 2, bin8 of 64 bytes: the two shards' ids in order
+        Assert.Equal([0x01, 0x93, 0xa1, (byte)'s', 0x02, 0xc4, 0x40, .. Id.ToBytes(), .. Other.ToBytes()], bytes);
     }
 
     [Theory]
     [InlineData(new byte[] { 0x09, 0x90 })]             // unknown kind
     [InlineData(new byte[] { 0x01, 0x93, 0xa1, 0x73 })] // truncated
-    [InlineData(new byte[] { 0x01, 0x93, 0xa1, 0x73, 0x02, 0xc4, 0x01, 0x00 })] // an id of 1 byte
+    [InlineData(new byte[] { 0x01, 0x93, 0xa1, 0x73, 0x02, 0xc4, 0x01, 0x00 })] // a shard list of 1 byte
     public void Decode_Malformed_InvalidDataException(byte[] payload) =>
         Assert.Throws<InvalidDataException>(() => ShardMessageCodec.Decode(payload));
 

@@ -14,13 +14,15 @@ public sealed class LoopbackCluster : IAsyncDisposable
     private readonly Action<NetworkOptions>? _configure;
     private readonly Action<int, BlobStore>? _configureStore;
     private readonly int _chunkSize;
+    private readonly long _recentBytes;
     private readonly List<NodeKey> _keys = [];
 
-    private LoopbackCluster(TimeProvider time, Action<NetworkOptions>? configure, int chunkSize, Action<int, BlobStore>? configureStore)
+    private LoopbackCluster(TimeProvider time, Action<NetworkOptions>? configure, int chunkSize, long recentBytes, Action<int, BlobStore>? configureStore)
     {
         Time = time;
         _configure = configure;
         _chunkSize = chunkSize;
+        _recentBytes = recentBytes;
         _configureStore = configureStore;
     }
 
@@ -38,10 +40,11 @@ public sealed class LoopbackCluster : IAsyncDisposable
     public IEnumerable<NetworkNode> Running => Nodes.OfType<NetworkNode>();
 
     /// <param name="configureStore">Sets up node i's store (admission, quota) before the node starts.</param>
+    /// <param name="recentBytes">Bytes of recent blobs each store also keeps in memory (0: every read goes to disk).</param>
     public static async Task<LoopbackCluster> StartAsync(int count, Action<NetworkOptions>? configure = null, TimeProvider? time = null, int chunkSize = 64 * 1024,
-        Action<int, BlobStore>? configureStore = null)
+        Action<int, BlobStore>? configureStore = null, long recentBytes = BlobStore.DefaultRecentBytes)
     {
-        var cluster = new LoopbackCluster(time ?? TimeProvider.System, configure, chunkSize, configureStore);
+        var cluster = new LoopbackCluster(time ?? TimeProvider.System, configure, chunkSize, recentBytes, configureStore);
         for (var i = 0; i < count; i++) await cluster.AddNodeAsync();
         return cluster;
     }
@@ -69,7 +72,7 @@ public sealed class LoopbackCluster : IAsyncDisposable
         options.Blobs.RetryDelay = TimeSpan.FromMilliseconds(50);
         options.Blobs.RequestTimeout = TimeSpan.FromSeconds(5);
         _configure?.Invoke(options);
-        var store = BlobStore.Open(Path.Combine(_root.Path, $"node{index}"), Time, _chunkSize);
+        var store = BlobStore.Open(Path.Combine(_root.Path, $"node{index}"), Time, _chunkSize, _recentBytes);
         _configureStore?.Invoke(index, store);
         var node = new NetworkNode(_keys[index], Membership, store, options, Time, Logs);
         await node.StartAsync(CancellationToken.None);
