@@ -72,6 +72,14 @@ public sealed record NodeConfig
     /// (docs/network.md, "Bounded degree").</summary>
     public int MaxPeers { get; init; }
 
+    /// <summary>
+    /// A sharded plan's shards go only to the members that pull them (on a full mesh, no maxPeers): a node receives about
+    /// 2-3x the update a round instead of (N-1)x. Off by default: a member that dies after committing and before every
+    /// aggregator pulled its part stalls the round, since the nodes that hold their parts never ballot it out
+    /// (docs/network.md, "Who holds what").
+    /// </summary>
+    public bool PointToPointShards { get; init; }
+
     /// <summary>Peers to dial at start, "host:port"; members' registry endpoints are dialled anyway.</summary>
     public IReadOnlyList<string> Bootstrap { get; init; } = [];
 

@@ -26,9 +26,9 @@ public sealed record NodeContext(
     public long NowMs() => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>The node's part in sharded aggregations, every plan's; listening on its gossip topic from the start, since a
-    /// round's messages may come before this node reaches the round. On a full mesh shards go only to the members that pull
-    /// them; with a peer limit an aggregator may have no link to a member, so shards travel hop by hop like any announced blob.</summary>
-    public ShardedAggregator ShardedAggregation { get; } = new(Network, new ShardedAggregationOptions { WithholdShards = Config.MaxPeers == 0 }, Time, Logger);
+    /// round's messages may come before this node reaches the round. With pointToPointShards on a full mesh, shards go only to
+    /// the members that pull them; otherwise (an aggregator may have no link to a member) they replicate like any announced blob.</summary>
+    public ShardedAggregator ShardedAggregation { get; } = new(Network, new ShardedAggregationOptions { WithholdShards = Config.PointToPointShards && Config.MaxPeers == 0 }, Time, Logger);
 
     /// <summary>One blob export at a time: plans that finish together would write the same folder's temp files.</summary>
     public SemaphoreSlim ExportGate { get; } = new(1, 1);

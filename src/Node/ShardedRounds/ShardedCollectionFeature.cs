@@ -57,15 +57,16 @@ public sealed class ShardedCollectionFeature : PlanFeature
             : ShardedCommit.PublishAsync(Node.Network, values, Shards, Withhold, ct);
 
     /// <summary>
-    /// Data availability when no node holds every update (docs/network.md, "Who holds what"): a member's commit counts as
-    /// held once this node holds the member's shards it aggregates (and, as first backup, the member's own part of its
-    /// shard), pulled from the member. Once a ballot of the round names
-    /// the member, every node needs all of its shards, pulled and announced: a member withholding them from everyone is voted
-    /// out by the quorum's ballots; one withholding them from its aggregator alone has them reach it through the others.
+    /// Data availability on shards (docs/network.md, "Who holds what"). Announced shards (the default): a member's
+    /// commit counts as held once this node holds all of its shards. Withheld shards (pointToPointShards, where no node
+    /// holds every update): once this node holds the member's shards it aggregates (and, as first backup, the member's
+    /// own part of its shard), pulled from the member. Once a ballot of the round names the member, every node needs all
+    /// of its shards, pulled and announced: a member withholding them from everyone is voted out by the quorum's ballots;
+    /// one withholding them from its aggregator alone has them reach it through the others.
     /// </summary>
     public override Task<bool> HoldsAsync(int round, AcceptedBlob blob, CancellationToken ct)
     {
-        if (blob.Envelope.Kind is not (EnvelopeKind.Update or EnvelopeKind.MaskedUpdate) || !Withhold) return Task.FromResult(true);
+        if (blob.Envelope.Kind is not (EnvelopeKind.Update or EnvelopeKind.MaskedUpdate)) return Task.FromResult(true);
         var committed = ShardedCommit.Of(blob);
         var (live, balloted) = Node.Chain.Read(s =>
         {
@@ -74,7 +75,9 @@ public sealed class ShardedCollectionFeature : PlanFeature
                 && record.ExclusionBallots.Exists(b => !(b.Missing >> index).IsEven);
             return (record.Members.Select(NodeAddress.Parse).ToList(), named);
         });
-        var wanted = balloted ? Enumerable.Range(0, committed.Shards.Count) : ShardedCommit.HeldBy(Node.Key.Address, committed.Member, live, committed.Shards.Count);
+        // Announced shards replicate to every node, so each needs them all; withheld ones only its own parts until a ballot.
+        var everything = balloted || !Withhold;
+        var wanted = everything ? Enumerable.Range(0, committed.Shards.Count) : ShardedCommit.HeldBy(Node.Key.Address, committed.Member, live, committed.Shards.Count);
         var held = true;
         lock (_pulls)
         {
@@ -93,7 +96,7 @@ public sealed class ShardedCollectionFeature : PlanFeature
                 held = false;
                 if (_pulls.TryGetValue((round, id), out var pull) && !pull.Pull.IsCanceled && !pull.Pull.IsFaulted) continue;
                 var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                _pulls[(round, id)] = (committed.Member, balloted
+                _pulls[(round, id)] = (committed.Member, everything
                     ? Node.Network.FetchBlobAsync(id, [committed.Member], stop.Token)
                     : Node.Network.FetchUnannouncedBlobAsync(id, [committed.Member], stop.Token), stop);
             }
