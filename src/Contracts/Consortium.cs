@@ -1,5 +1,6 @@
 using FedChain.Contracts.Client;
 using FedChain.Contracts.Deployment;
+using FedChain.Contracts.Events;
 using FedChain.Contracts.Governance;
 using FedChain.Contracts.Ledger;
 using FedChain.Contracts.Membership;
@@ -21,4 +22,7 @@ public sealed class Consortium(ChainClient chain, ConsortiumAddresses addresses)
     public LedgerClient Ledger { get; } = new(chain, addresses.TrainingLedger);
 
     public RewardsClient Rewards { get; } = new(chain, addresses.RewardToken);
+
+    /// <summary>The ledger, replayed from every event since the consortium's deployment block.</summary>
+    public Task<LedgerState> ReplayLedgerAsync(CancellationToken ct = default) => LedgerState.ReplayAsync(new ChainEventReader(Chain, Addresses), Addresses.DeploymentBlock, ct);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using FedChain.Contracts.Events;
 using FedChain.Contracts.Governance;
 using FedChain.Contracts.Ledger;
 using FedChain.Contracts.Membership;
@@ -76,8 +75,7 @@ internal static class GovProposeCommand
             async (parse, session) =>
             {
                 var id = GovCommand.ParseId(parse.GetValue(planId)!);
-                var ledger = await LedgerState.ReplayAsync(new ChainEventReader(session.Chain, session.Addresses), session.Addresses.DeploymentBlock, default);
-                if (!ledger.Plans.TryGetValue(id, out var plan)) throw new GovernanceRefusal($"there is no plan {id} on this ledger");
+                var plan = await session.PlanAsync(id, default);
                 if (plan.Status is not (PlanStatus.Enrolling or PlanStatus.Running))
                     throw new GovernanceRefusal($"plan {id} is {plan.Status.ToString().ToLowerInvariant()}: only an enrolling or running plan can be cancelled");
                 return Proposals.CancelPlan(session.Addresses, id);

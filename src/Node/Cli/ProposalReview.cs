@@ -30,7 +30,7 @@ internal static class ProposalReview
             if (action.Kind == "start-plan" && action.PlanHash is { } hash) lines.Add(StartPlan(config, hash));
             else if (action.Kind == "release" && action.PlanId is { } planId)
             {
-                var ledger = await LedgerState.ReplayAsync(new ChainEventReader(session.Chain, session.Addresses), session.Addresses.DeploymentBlock, ct);
+                var ledger = await session.Consortium.ReplayLedgerAsync(ct);
                 lines.Add(Release(ledger, BigInteger.Parse(planId, CultureInfo.InvariantCulture), config.BlobFiles, action));
             }
         }

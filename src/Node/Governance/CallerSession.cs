@@ -1,6 +1,8 @@
+using System.Numerics;
 using FedChain.Contracts;
 using FedChain.Contracts.Client;
 using FedChain.Contracts.Deployment;
+using FedChain.Contracts.Events;
 using FedChain.Node.Agent;
 using FedChain.Node.Identity;
 
@@ -31,6 +33,10 @@ public sealed class CallerSession : IDisposable
 
     /// <summary>The caller's address (EIP-55), or null for a read-only session.</summary>
     public string? Address { get; }
+
+    /// <summary>Plan <paramref name="planId"/> as the ledger records it; a plan it does not have is refused in words.</summary>
+    public async Task<PlanRecord> PlanAsync(BigInteger planId, CancellationToken ct) =>
+        (await Consortium.ReplayLedgerAsync(ct)).Plans.TryGetValue(planId, out var plan) ? plan : throw new GovernanceRefusal($"there is no plan {planId} on this ledger");
 
     /// <summary>Opens a session as the institution whose node config is <paramref name="configFile"/>.</summary>
     public static Task<CallerSession> FromConfigAsync(string configFile, Uri? rpc, CancellationToken ct) =>

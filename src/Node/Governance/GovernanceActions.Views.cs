@@ -9,7 +9,7 @@ public sealed partial class GovernanceActions
     /// <summary>Every proposal since deployment, newest first.</summary>
     public async Task<IReadOnlyList<ProposalView>> ListAsync(CancellationToken ct)
     {
-        var ledger = await LedgerState.ReplayAsync(new ChainEventReader(consortium.Chain, consortium.Addresses), consortium.Addresses.DeploymentBlock, ct);
+        var ledger = await consortium.ReplayLedgerAsync(ct);
         var settings = await SettingsAsync(ct);
         var now = await Clock.NowAsync(ct);
         var views = new List<ProposalView>();
@@ -20,7 +20,7 @@ public sealed partial class GovernanceActions
     public async Task<ProposalView> ShowAsync(BigInteger id, CancellationToken ct)
     {
         var record = await RecordAsync(id, ct);
-        var ledger = await LedgerState.ReplayAsync(new ChainEventReader(consortium.Chain, consortium.Addresses), consortium.Addresses.DeploymentBlock, ct);
+        var ledger = await consortium.ReplayLedgerAsync(ct);
         return await ViewAsync(record, ledger, await SettingsAsync(ct), await Clock.NowAsync(ct), ct);
     }
 

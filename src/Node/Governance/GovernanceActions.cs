@@ -172,7 +172,7 @@ public sealed partial class GovernanceActions(Consortium consortium, TimeProvide
     private async Task<ProposalRecord> RecordAsync(BigInteger id, CancellationToken ct)
     {
         await StateAsync(id, ct);
-        var ledger = await LedgerState.ReplayAsync(new ChainEventReader(consortium.Chain, consortium.Addresses), consortium.Addresses.DeploymentBlock, ct);
+        var ledger = await consortium.ReplayLedgerAsync(ct);
         return ledger.Proposals.TryGetValue(id, out var record) ? record
             : throw new GovernanceRefusal($"proposal {id} is not among the governor's ProposalCreated events since block {consortium.Addresses.DeploymentBlock}");
     }

@@ -16,9 +16,7 @@ public sealed record ReleaseCandidate(BigInteger PlanId, byte[] ModelHash, Evalu
 {
     public static async Task<ReleaseCandidate> BuildAsync(CallerSession session, BigInteger planId, string blobsFolder, CancellationToken ct)
     {
-        var ledger = await LedgerState.ReplayAsync(new ChainEventReader(session.Chain, session.Addresses), session.Addresses.DeploymentBlock, ct);
-        if (!ledger.Plans.TryGetValue(planId, out var plan)) throw new GovernanceRefusal($"there is no plan {planId} on this ledger");
-        return From(plan, blobsFolder);
+        return From(await session.PlanAsync(planId, ct), blobsFolder);
     }
 
     public static ReleaseCandidate From(PlanRecord plan, string blobsFolder)
