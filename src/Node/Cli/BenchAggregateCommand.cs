@@ -64,6 +64,12 @@ internal static class BenchAggregateCommand
         }
 
         AnsiConsole.Write(table);
+        for (var i = 0; i < result.Runs.Count; i++)
+        {
+            var r = result.Runs[i];
+            AnsiConsole.MarkupLine($"run {i + 1}: frames received per node / update, control {r.ControlReceivedPerUpdate:F3}: {string.Join(", ", r.ReceivedByCode.Select(kv => $"{kv.Key} {kv.Value:F3}"))}");
+        }
+
         AnsiConsole.MarkupLine($"{result.Nodes} nodes, {result.UpdateBytes}-byte updates, medians: [bold]{result.Seconds:F2} s[/] (plain TCP, same bytes: {result.PlainTcpSeconds:F2} s), received per update max [bold]{result.MaxReceivedPerUpdate:F3}[/], mean {result.MeanReceivedPerUpdate:F3}; sum checks of one node {result.CheckSeconds:F3} s");
         AnsiConsole.MarkupLine($"wrote {Markup.Escape(path)}");
     }

@@ -34,6 +34,8 @@ internal sealed partial class GossipRouter
                 }
             }
 
+            var now = _time.GetUtcNow();
+            foreach (var (id, at) in _asked.Where(kv => now - kv.Value >= _options.HeartbeatInterval).ToList()) _asked.Remove(id);
             gossip = [.. _cache.GossipIds().Take(MaxIdsPerExchange)];
             lazy = gossip.Count == 0 ? [] : [.. Shuffled(ready.Where(p => !_mesh.Contains(p))).Take(_options.LazyDegree)];
             _cache.Shift();
@@ -49,10 +51,19 @@ internal sealed partial class GossipRouter
     /// <summary>Asks for announced messages not yet seen.</summary>
     public void OnIHave(NodeAddress from, IHave message)
     {
-        List<byte[]> wanted;
+        List<byte[]> wanted = [];
+        var now = _time.GetUtcNow();
         lock (_lock)
         {
-            wanted = [.. message.MessageIds.Where(id => !_seen.Contains(Convert.ToHexStringLower(id))).Take(MaxIdsPerExchange)];
+            // One IWANT per id per heartbeat: with lazy forwarding several mesh peers announce a message at once, and
+            // asking each of them would bring it as many times. A peer that does not answer is replaced a heartbeat later.
+            foreach (var id in message.MessageIds.Take(MaxIdsPerExchange))
+            {
+                var hex = Convert.ToHexStringLower(id);
+                if (_seen.Contains(hex) || (_asked.TryGetValue(hex, out var at) && now - at < _options.HeartbeatInterval)) continue;
+                _asked[hex] = now;
+                wanted.Add(id);
+            }
         }
 
         if (wanted.Count > 0) _peers.TrySend(from, new IWant([.. wanted]));

@@ -127,6 +127,15 @@ internal sealed partial class GossipRouter
             }
         }
 
+        if (targets.Count == 0) return;
+        if (message.Payload.Length > _options.EagerForwardMaxBytes)
+        {
+            var ihave = new IHave([Convert.FromHexString(id)]);
+            foreach (var peer in targets) _peers.TrySend(peer, ihave);
+            _metrics.Announced(targets.Count);
+            return;
+        }
+
         foreach (var peer in targets) Send(peer, forwarded);
         _metrics.Forwarded(targets.Count);
     }

@@ -26,6 +26,7 @@ internal sealed partial class GossipRouter
     private readonly HashSet<NodeAddress> _mesh = [];
     private readonly SeenCache _seen;
     private readonly MessageCache _cache;
+    private readonly Dictionary<string, DateTimeOffset> _asked = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Action<ControlMessage>>> _subscribers = new(StringComparer.Ordinal);
     private long _seqno;
 
