@@ -12,8 +12,9 @@ internal sealed partial class GossipRouter
     public void Heartbeat()
     {
         var ready = _peers.ReadyPeers();
-        List<NodeAddress> grafts = [], prunes = [], lazy;
-        List<string> gossip;
+        List<NodeAddress> grafts = [], prunes = [];
+        List<(NodeAddress Peer, IHave Message)> lazy = [];
+        List<(NodeAddress Peer, IWant Message)> wants = [];
         lock (_lock)
         {
             _mesh.IntersectWith(ready);
@@ -34,39 +35,56 @@ internal sealed partial class GossipRouter
                 }
             }
 
+            foreach (var (peer, ids) in _wants)
+            {
+                var unseen = ids.Where(id => !_seen.Contains(id)).ToList();
+                if (unseen.Count > 0) wants.Add((peer, new IWant([.. unseen.Select(Convert.FromHexString)])));
+            }
+
+            _wants.Clear();
             var now = _time.GetUtcNow();
             foreach (var (id, at) in _asked.Where(kv => now - kv.Value >= _options.HeartbeatInterval).ToList()) _asked.Remove(id);
-            gossip = [.. _cache.GossipIds().Take(MaxIdsPerExchange)];
-            lazy = gossip.Count == 0 ? [] : [.. Shuffled(ready.Where(p => !_mesh.Contains(p))).Take(_options.LazyDegree)];
+            var gossip = _cache.GossipIds();
+            if (gossip.Count > 0)
+            {
+                foreach (var peer in Shuffled(ready.Where(p => !_mesh.Contains(p))).Take(_options.LazyDegree))
+                {
+                    var ids = gossip.Where(id => !_holders.Holds(id, peer)).Take(MaxIdsPerExchange).ToList();
+                    if (ids.Count > 0) lazy.Add((peer, new IHave([.. ids.Select(Convert.FromHexString)])));
+                }
+            }
+
             _cache.Shift();
+            _holders.Prune(id => _cache.Get(id) is not null || _asked.ContainsKey(id));
         }
 
         foreach (var peer in grafts) _peers.TrySend(peer, new Graft());
         foreach (var peer in prunes) _peers.TrySend(peer, new Prune());
-        if (lazy.Count == 0) return;
-        var ihave = new IHave([.. gossip.Select(Convert.FromHexString)]);
-        foreach (var peer in lazy) _peers.TrySend(peer, ihave);
+        foreach (var (peer, ihave) in lazy) _peers.TrySend(peer, ihave);
+        foreach (var (peer, iwant) in wants) _peers.TrySend(peer, iwant);
     }
 
-    /// <summary>Asks for announced messages not yet seen.</summary>
+    /// <summary>Notes announced messages not yet seen, to ask for at the next heartbeat.</summary>
     public void OnIHave(NodeAddress from, IHave message)
     {
-        List<byte[]> wanted = [];
         var now = _time.GetUtcNow();
         lock (_lock)
         {
             // One IWANT per id per heartbeat: with lazy forwarding several mesh peers announce a message at once, and
             // asking each of them would bring it as many times. A peer that does not answer is replaced a heartbeat later.
+            // The IWANT waits for the heartbeat: the announcer got the message from its origin, which pushed it to us too,
+            // and asking at once brought it twice whenever the announcement overtook the origin's copy (a node's pushes
+            // to its N - 1 links go out one after another).
             foreach (var id in message.MessageIds.Take(MaxIdsPerExchange))
             {
                 var hex = Convert.ToHexStringLower(id);
+                _holders.Add(hex, from);
                 if (_seen.Contains(hex) || (_asked.TryGetValue(hex, out var at) && now - at < _options.HeartbeatInterval)) continue;
                 _asked[hex] = now;
-                wanted.Add(id);
+                if (!_wants.TryGetValue(from, out var ids)) _wants[from] = ids = [];
+                if (ids.Count < MaxIdsPerExchange) ids.Add(hex);
             }
         }
-
-        if (wanted.Count > 0) _peers.TrySend(from, new IWant([.. wanted]));
     }
 
     /// <summary>Sends the requested messages still in the message cache.</summary>

@@ -27,6 +27,8 @@ internal sealed partial class GossipRouter
     private readonly SeenCache _seen;
     private readonly MessageCache _cache;
     private readonly Dictionary<string, DateTimeOffset> _asked = new(StringComparer.Ordinal);
+    private readonly KnownHolders _holders = new();
+    private readonly Dictionary<NodeAddress, List<string>> _wants = [];
     private readonly Dictionary<string, List<Action<ControlMessage>>> _subscribers = new(StringComparer.Ordinal);
     private long _seqno;
 
@@ -91,7 +93,11 @@ internal sealed partial class GossipRouter
 
     public void PeerGone(NodeAddress peer)
     {
-        lock (_lock) _mesh.Remove(peer);
+        lock (_lock)
+        {
+            _mesh.Remove(peer);
+            _wants.Remove(peer);
+        }
     }
 
     public void OnGraft(NodeAddress from)
