@@ -8,6 +8,9 @@ internal sealed partial class GossipRouter
     // Caps on one IHAVE/IWANT exchange (GossipSub v1.1 max_ihave_length), so neither side can be made to do unbounded work.
     private const int MaxIdsPerExchange = 500;
 
+    // Announced ids waiting to be asked for: twenty exchanges' worth.
+    private const int WantedCapacity = 20 * MaxIdsPerExchange;
+
     /// <summary>Mesh upkeep and lazy gossip, once per <see cref="GossipOptions.HeartbeatInterval"/>.</summary>
     public void Heartbeat()
     {
@@ -35,15 +38,11 @@ internal sealed partial class GossipRouter
                 }
             }
 
-            foreach (var (peer, ids) in _wants)
+            foreach (var (peer, ids) in _wanted.NextRequests(_seen.Contains, ready.ToHashSet(), MaxIdsPerExchange))
             {
-                var unseen = ids.Where(id => !_seen.Contains(id)).ToList();
-                if (unseen.Count > 0) wants.Add((peer, new IWant([.. unseen.Select(Convert.FromHexString)])));
+                wants.Add((peer, new IWant([.. ids.Select(Convert.FromHexString)])));
             }
 
-            _wants.Clear();
-            var now = _time.GetUtcNow();
-            foreach (var (id, at) in _asked.Where(kv => now - kv.Value >= _options.HeartbeatInterval).ToList()) _asked.Remove(id);
             var gossip = _cache.GossipIds();
             if (gossip.Count > 0)
             {
@@ -55,7 +54,7 @@ internal sealed partial class GossipRouter
             }
 
             _cache.Shift();
-            _holders.Prune(id => _cache.Get(id) is not null || _asked.ContainsKey(id));
+            _holders.Prune(id => _cache.Get(id) is not null || _wanted.Contains(id));
         }
 
         foreach (var peer in grafts) _peers.TrySend(peer, new Graft());
@@ -67,22 +66,17 @@ internal sealed partial class GossipRouter
     /// <summary>Notes announced messages not yet seen, to ask for at the next heartbeat.</summary>
     public void OnIHave(NodeAddress from, IHave message)
     {
-        var now = _time.GetUtcNow();
         lock (_lock)
         {
-            // One IWANT per id per heartbeat: with lazy forwarding several mesh peers announce a message at once, and
-            // asking each of them would bring it as many times. A peer that does not answer is replaced a heartbeat later.
-            // The IWANT waits for the heartbeat: the announcer got the message from its origin, which pushed it to us too,
-            // and asking at once brought it twice whenever the announcement overtook the origin's copy (a node's pushes
-            // to its N - 1 links go out one after another).
+            // Asked for one announcer at a time (WantedMessages): with lazy forwarding several mesh peers announce a
+            // message at once, and asking each would bring it as many times. The request waits for the heartbeat: the
+            // announcer had the message from its origin, which pushed it to us too, and asking at once brought it twice
+            // whenever the announcement overtook the origin's copy (a node's pushes to its N - 1 links go one by one).
             foreach (var id in message.MessageIds.Take(MaxIdsPerExchange))
             {
                 var hex = Convert.ToHexStringLower(id);
                 _holders.Add(hex, from);
-                if (_seen.Contains(hex) || (_asked.TryGetValue(hex, out var at) && now - at < _options.HeartbeatInterval)) continue;
-                _asked[hex] = now;
-                if (!_wants.TryGetValue(from, out var ids)) _wants[from] = ids = [];
-                if (ids.Count < MaxIdsPerExchange) ids.Add(hex);
+                if (!_seen.Contains(hex)) _wanted.Announced(hex, from);
             }
         }
     }

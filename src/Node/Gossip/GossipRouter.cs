@@ -26,9 +26,8 @@ internal sealed partial class GossipRouter
     private readonly HashSet<NodeAddress> _mesh = [];
     private readonly SeenCache _seen;
     private readonly MessageCache _cache;
-    private readonly Dictionary<string, DateTimeOffset> _asked = new(StringComparer.Ordinal);
     private readonly KnownHolders _holders = new();
-    private readonly Dictionary<NodeAddress, List<string>> _wants = [];
+    private readonly WantedMessages _wanted;
     private readonly Dictionary<string, List<Action<ControlMessage>>> _subscribers = new(StringComparer.Ordinal);
     private long _seqno;
 
@@ -45,6 +44,7 @@ internal sealed partial class GossipRouter
         _logger = logger;
         _seen = new SeenCache(options.SeenTtl, options.SeenCapacity, options.SeenCapacityPerOrigin, time);
         _cache = new MessageCache(options.HistoryLength, options.HistoryGossip);
+        _wanted = new WantedMessages(options.HistoryLength, WantedCapacity);
         // Sequence numbers start from the clock so a restarted node never reuses one (GossipSub does the same).
         _seqno = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
     }
@@ -93,11 +93,7 @@ internal sealed partial class GossipRouter
 
     public void PeerGone(NodeAddress peer)
     {
-        lock (_lock)
-        {
-            _mesh.Remove(peer);
-            _wants.Remove(peer);
-        }
+        lock (_lock) _mesh.Remove(peer);
     }
 
     public void OnGraft(NodeAddress from)
