@@ -69,6 +69,17 @@ internal sealed class AggregationSession(string name)
         lock (_lock) return _answers.TryGetValue(ChallengeAnswer.RefOf(claim), out var byMember) && byMember.TryGetValue(member, out var v) ? v : null;
     }
 
+    /// <summary>Which of <paramref name="members"/> have not answered the claim with message id <paramref name="claim"/> yet.</summary>
+    public IReadOnlyList<NodeAddress> Unanswered(string claim, IEnumerable<NodeAddress> members)
+    {
+        var key = ChallengeAnswer.RefOf(claim);
+        lock (_lock)
+        {
+            var heard = _answers.GetValueOrDefault(key);
+            return [.. members.Where(m => heard?.ContainsKey(m) != true)];
+        }
+    }
+
     /// <summary>Completes once every one of <paramref name="members"/> has answered the claim with message id <paramref name="claim"/>:
     /// a check waits on this rather than re-reading every answer at each of the session's changes, which at N = 50
     /// were N checks times N members times hundreds of changes per node.</summary>

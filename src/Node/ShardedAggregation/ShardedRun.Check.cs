@@ -32,8 +32,7 @@ internal sealed partial class ShardedRun
         var others = _members.Where(m => m != _me).ToList();
         var answered = _session.AllAnsweredAsync(claim.MessageId, others);
         // Woken by the last answer, or at a tick to see whether the members still silent have gone.
-        while (!answered.IsCompleted && _owner.Time.GetUtcNow() < deadline
-            && !others.All(m => _session.AnswerOf(claim.MessageId, m) is not null || !_owner.Node.IsConnected(m)))
+        while (!answered.IsCompleted && _owner.Time.GetUtcNow() < deadline && _session.Unanswered(claim.MessageId, others).Any(_owner.Node.IsConnected))
         {
             await Task.WhenAny(answered, Tick());
             _ct.ThrowIfCancellationRequested();
