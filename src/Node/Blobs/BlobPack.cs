@@ -26,9 +26,9 @@ internal sealed class BlobPack : IDisposable
     private bool _flushing;
     private long _end;
 
-    private BlobPack(SafeFileHandle file, long end) => (_file, _end) = (file, end);
+    private BlobPack(SafeFileHandle file, long end, string path) => (_file, _end, Path) = (file, end, path);
 
-    public string Path { get; private init; } = "";
+    public string Path { get; }
 
     /// <summary>Opens the pack, cutting off a record a crash left half-written, and returns it with the records it holds.</summary>
     public static (BlobPack Pack, IReadOnlyList<PackedRecord> Records) Open(string path, int maxContentBytes)
@@ -38,7 +38,7 @@ internal sealed class BlobPack : IDisposable
         {
             var (records, end) = Scan(file, maxContentBytes);
             if (end < RandomAccess.GetLength(file)) RandomAccess.SetLength(file, end);
-            return (new BlobPack(file, end) { Path = path }, records);
+            return (new BlobPack(file, end, path), records);
         }
         catch
         {
@@ -159,7 +159,7 @@ internal sealed class BlobPack : IDisposable
         while (read < destination.Length)
         {
             var n = RandomAccess.Read(file, destination[read..], offset + read);
-            if (n == 0) throw new IOException($"blob pack ends before offset {offset + destination.Length}");
+            if (n == 0) throw new IOException($"the blob pack ends before offset {offset + destination.Length}");
             read += n;
         }
     }
