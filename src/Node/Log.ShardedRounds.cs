@@ -9,7 +9,7 @@ internal static partial class Log
     [LoggerMessage(2120, LogLevel.Warning, "Shards-held message from {Peer} refused: {Detail}")]
     public static partial void ShardsHeldRefused(ILogger logger, NodeAddress peer, string detail);
 
-    [LoggerMessage(2121, LogLevel.Information, "Round {Session}: shards-held message not sent: {Detail}")]
+    [LoggerMessage(2121, LogLevel.Warning, "Round {Session}: shards-held message not sent: {Detail}")]
     public static partial void ShardsHeldNotSent(ILogger logger, string session, string detail);
 
     [LoggerMessage(2122, LogLevel.Warning, "Plan {PlanId} round {Round}: shard {Shard} of {Member} ({BlobId}) is malformed: {Detail}; not held, so the member is balloted out")]

@@ -60,7 +60,9 @@ public sealed class ShardHoldings : IDisposable
             if (!first) return;
         }
 
-        _ = Task.Delay(BatchWindow, _time).ContinueWith(_ => Flush(session), TaskScheduler.Default);
+        // Never unseen: a word not sent costs the others their evidence, so say why.
+        _ = Task.Delay(BatchWindow, _time).ContinueWith(_ => Flush(session), TaskScheduler.Default).ContinueWith(
+            t => Log.ShardsHeldNotSent(_logger, session, t.Exception!.GetBaseException().Message), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     public void Dispose() => _subscription.Dispose();
@@ -74,15 +76,7 @@ public sealed class ShardHoldings : IDisposable
             batch = pending;
         }
 
-        try
-        {
-            _network.Publish(Topic, new ShardsHeld(session, batch).Encode());
-        }
-        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
-        {
-            // The node is stopping: nobody waits for this word any more.
-            Log.ShardsHeldNotSent(_logger, session, e.Message);
-        }
+        _network.Publish(Topic, new ShardsHeld(session, batch).Encode());
     }
 
     private void OnMessage(ControlMessage message)
