@@ -102,10 +102,12 @@ internal sealed partial class BlobExchange
     /// at random), skipping <paramref name="exclude"/> and peers at their cap; null when none.</summary>
     internal NodeAddress? PickSource(BlobId id, IReadOnlySet<NodeAddress>? exclude, bool anyReadyPeer = false)
     {
-        var ready = _peers.ReadyPeers();
+        var ready = anyReadyPeer ? _peers.ReadyPeers() : null;
         lock (_lock)
         {
-            IEnumerable<NodeAddress> candidates = anyReadyPeer ? ready : ready.Where(p => _holders.GetValueOrDefault(id)?.Contains(p) == true);
+            // The holders, each looked up: a shard has one to three, and listing every connection for each chunk
+            // request cost O(N) per chunk at N = 50.
+            IEnumerable<NodeAddress> candidates = ready ?? (_holders.GetValueOrDefault(id) ?? []).Where(_peers.IsReady);
             var eligible = candidates
                 .Where(p => exclude?.Contains(p) != true && _inFlight.GetValueOrDefault(p) < _options.ParallelChunksPerPeer)
                 .ToList();

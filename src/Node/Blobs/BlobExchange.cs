@@ -153,11 +153,10 @@ internal sealed partial class BlobExchange
     /// which are dropped beyond <see cref="MaxTrackedBlobs"/>.</summary>
     public Task FetchAsync(BlobId id, IEnumerable<NodeAddress> holders, CancellationToken ct)
     {
-        var ready = _peers.ReadyPeers();
         lock (_lock)
         {
             if (!_holders.TryGetValue(id, out var known)) _holders[id] = known = [];
-            foreach (var holder in holders.Where(ready.Contains)) known.Add(holder);
+            foreach (var holder in holders.Where(_peers.IsReady)) known.Add(holder);
         }
 
         Signal();

@@ -26,22 +26,10 @@ public sealed partial class BlobStore
     public bool Wants(BlobId id, long size) =>
         (QuotaBytes is not { } quota || StoredBytes + size <= quota) && (Admission?.Wanted(id, size) ?? true);
 
-    /// <summary>Stores a fetched, verified blob unless the quota or the admission refuses it. One at a time, so
-    /// downloads finishing together cannot each see room that only one of them fits in.</summary>
+    /// <summary>Stores a completed download unless the quota or the admission refuses it.</summary>
     /// <exception cref="BlobRefusedException">Refused; the download is discarded.</exception>
-    internal BlobInfo AdmitPartial(PartialBlob partial, bool requested)
-    {
-        lock (_admitting)
-        {
-            if (RefusalOf(partial.Manifest, partial.ReadAll, requested) is { } refused)
-            {
-                DiscardPartial(partial);
-                throw new BlobRefusedException(partial.Manifest.Id, refused);
-            }
-
-            return CompletePartial(partial);
-        }
-    }
+    internal BlobInfo AdmitPartial(PartialBlob partial, bool requested) =>
+        Admit(partial.Manifest, partial.ReadAll, requested, () => DiscardPartial(partial), () => CompletePartial(partial));
 
     /// <summary>Why a fetched, verified blob is not stored (null: it is): the quota, then the admission.</summary>
     private string? RefusalOf(BlobInfo manifest, Func<byte[]> content, bool requested)

@@ -21,12 +21,13 @@ public sealed partial class BlobStore
     {
         lock (_lock)
         {
-            using var command = Command("SELECT id, size, chunk_size, chunk_hashes, stored_at FROM blobs");
+            using var command = Command("SELECT id, size, chunk_size, chunk_hashes, stored_at, pack_offset FROM blobs");
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var info = ReadInfo(BlobId.Parse(reader.GetString(0)), reader, offset: 1);
                 _index[info.Id] = info;
+                if (!reader.IsDBNull(5)) _packed[info.Id] = reader.GetInt64(5);
             }
         }
     }
@@ -38,57 +39,81 @@ public sealed partial class BlobStore
     private void CreateSchema()
     {
         // WAL with synchronous=NORMAL keeps the index consistent through a crash but may lose the last
-        // commits on power loss (SQLite docs, "pragma synchronous"). That is safe here: blob files are
-        // fsynced before their rename and re-indexed from disk by Recover, and chunk records are only
-        // a resume hint that is re-verified against the chunk hashes.
+        // commits on power loss (SQLite docs, "pragma synchronous"). That is safe here: packed blobs and
+        // blob files are fsynced before they are indexed and re-indexed from disk by Recover, and chunk
+        // records are only a resume hint that is re-verified against the chunk hashes.
         using var command = Command("""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             CREATE TABLE IF NOT EXISTS blobs (
               id TEXT PRIMARY KEY, size INTEGER NOT NULL, chunk_size INTEGER NOT NULL,
-              chunk_hashes BLOB NOT NULL, stored_at INTEGER NOT NULL);
+              chunk_hashes BLOB NOT NULL, stored_at INTEGER NOT NULL, pack_offset INTEGER);
             CREATE TABLE IF NOT EXISTS partials (
               id TEXT PRIMARY KEY, size INTEGER NOT NULL, chunk_size INTEGER NOT NULL, chunk_hashes BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS partial_chunks (
               id TEXT NOT NULL, idx INTEGER NOT NULL, PRIMARY KEY (id, idx));
             """);
         command.ExecuteNonQuery();
+        // Stores made before the pack: every blob of theirs is a file.
+        using var columns = Command("SELECT COUNT(*) FROM pragma_table_info('blobs') WHERE name = 'pack_offset'");
+        if ((long)columns.ExecuteScalar()! == 0)
+        {
+            using var add = Command("ALTER TABLE blobs ADD COLUMN pack_offset INTEGER");
+            add.ExecuteNonQuery();
+        }
     }
 
     /// <summary>Must be called under the lock. Returns false when the blob was already indexed.</summary>
-    private bool Insert(BlobInfo info)
+    /// <param name="packOffset">Where its content starts in the pack; null: it is a file.</param>
+    private bool Insert(BlobInfo info, long? packOffset)
     {
         if (_index.ContainsKey(info.Id)) return false;
         using var command = Command(
-            "INSERT OR IGNORE INTO blobs (id, size, chunk_size, chunk_hashes, stored_at) VALUES ($id, $size, $chunk, $hashes, $at)",
+            "INSERT OR IGNORE INTO blobs (id, size, chunk_size, chunk_hashes, stored_at, pack_offset) VALUES ($id, $size, $chunk, $hashes, $at, $pack)",
             ("$id", info.Id.ToString()), ("$size", info.Size), ("$chunk", info.ChunkSize), ("$hashes", info.ChunkHashes),
-            ("$at", info.StoredAt.ToUnixTimeMilliseconds()));
+            ("$at", info.StoredAt.ToUnixTimeMilliseconds()), ("$pack", packOffset is { } o ? o : DBNull.Value));
         command.ExecuteNonQuery();
         _index[info.Id] = info;
+        if (packOffset is { } offset) _packed[info.Id] = offset;
         return true;
     }
 
-    /// <summary>Makes the index agree with the files: drops temp files and rows whose file is gone,
-    /// and indexes blob files that hash to their name but have no row (a crash between rename and insert).</summary>
+    private void DeleteRow(BlobId id)
+    {
+        using var delete = Command("DELETE FROM blobs WHERE id = $id", ("$id", id.ToString()));
+        delete.ExecuteNonQuery();
+        _index.Remove(id);
+        _packed.Remove(id);
+    }
+
+    /// <summary>Makes the index agree with the pack and the files: drops temp files and rows whose bytes are gone,
+    /// and indexes packed records and blob files that hash to their id but have no row (a crash between the write
+    /// and the insert).</summary>
     private void Recover()
     {
         foreach (var temp in Directory.EnumerateFiles(TempFolder)) File.Delete(temp);
         LoadIndex();
+        (_pack, var records) = BlobPack.Open(PackFile, PackedMaxBytes);
+        var whole = records.ToDictionary(r => r.Offset, r => r.Length);
         var indexed = List().ToDictionary(b => b.Id);
         foreach (var blob in indexed.Values)
         {
-            if (File.Exists(PathOf(blob.Id))) continue;
-            lock (_lock)
-            {
-                using var delete = Command("DELETE FROM blobs WHERE id = $id", ("$id", blob.Id.ToString()));
-                delete.ExecuteNonQuery();
-                _index.Remove(blob.Id);
-            }
+            var offset = PackOffsetOf(blob.Id);
+            var present = offset is { } o ? whole.TryGetValue(o, out var length) && length == blob.Size : File.Exists(PathOf(blob.Id));
+            if (present) continue;
+            lock (_lock) DeleteRow(blob.Id);
+        }
+
+        foreach (var record in records.Where(r => !indexed.ContainsKey(r.Id)).DistinctBy(r => r.Id))
+        {
+            var content = _pack.Read(record.Offset, record.Length);
+            if (BlobId.Compute(content) != record.Id) continue;
+            lock (_lock) Insert(new BlobInfo(record.Id, content.Length, ChunkSize, ChunkLayout.HashChunks(content, ChunkSize), _time.GetUtcNow()), record.Offset);
         }
 
         foreach (var file in Directory.EnumerateFiles(BlobsFolder, "*", SearchOption.AllDirectories))
         {
-            if (!BlobId.TryParse(Path.GetFileName(file), out var id) || indexed.ContainsKey(id)) continue;
+            if (!BlobId.TryParse(Path.GetFileName(file), out var id) || indexed.ContainsKey(id) || Contains(id)) continue;
             var content = File.ReadAllBytes(file);
             if (BlobId.Compute(content) != id)
             {
@@ -96,7 +121,7 @@ public sealed partial class BlobStore
                 continue;
             }
 
-            lock (_lock) Insert(new BlobInfo(id, content.Length, ChunkSize, ChunkLayout.HashChunks(content, ChunkSize), _time.GetUtcNow()));
+            lock (_lock) Insert(new BlobInfo(id, content.Length, ChunkSize, ChunkLayout.HashChunks(content, ChunkSize), _time.GetUtcNow()), null);
         }
     }
 

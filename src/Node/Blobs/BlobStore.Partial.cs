@@ -72,7 +72,7 @@ public sealed partial class BlobStore
     {
         partial.CloseFile();
         var info = partial.Manifest with { StoredAt = _time.GetUtcNow() };
-        var committed = Commit(partial.Path, info);
+        var committed = Commit(new WrittenBlob(partial.Path, null), info);
         lock (_lock) DeletePartialRows(info.Id);
         return committed;
     }

@@ -13,8 +13,9 @@ public sealed partial class BlobStore
         if (TryGet(id) is { } existing) return existing;
         // Our own copy for the recent blobs: the caller may reuse its buffer.
         var owned = content.ToArray();
-        var temp = await WriteTempAsync(id, owned, ct);
-        var info = Commit(temp, new BlobInfo(id, owned.Length, ChunkSize, ChunkLayout.HashChunks(owned, ChunkSize), _time.GetUtcNow()));
+        var info = new BlobInfo(id, owned.Length, ChunkSize, ChunkLayout.HashChunks(owned, ChunkSize), _time.GetUtcNow());
+        var written = await WriteAsync(id, owned, ct);
+        info = Commit(written, info);
         _recent.Add(id, owned);
         return info;
     }
@@ -23,55 +24,76 @@ public sealed partial class BlobStore
     /// <exception cref="BlobRefusedException">Refused; nothing is stored.</exception>
     internal async Task<BlobInfo> StoreFetchedAsync(BlobInfo manifest, byte[] content, bool requested, CancellationToken ct)
     {
-        var temp = await WriteTempAsync(manifest.Id, content, ct);
-        BlobInfo info;
-        lock (_admitting)
-        {
-            if (RefusalOf(manifest, () => content, requested) is { } refused)
-            {
-                File.Delete(temp);
-                throw new BlobRefusedException(manifest.Id, refused);
-            }
-
-            info = Commit(temp, manifest with { StoredAt = _time.GetUtcNow() });
-        }
-
+        var written = await WriteAsync(manifest.Id, content, ct);
+        var info = Admit(manifest, () => content, requested, () => Discard(written), () => Commit(written, manifest with { StoredAt = _time.GetUtcNow() }));
         _recent.Add(info.Id, content);
         return info;
     }
 
-    /// <summary>Writes <paramref name="content"/> to a new temp file and fsyncs it, ready for <see cref="Commit"/>.</summary>
-    private async Task<string> WriteTempAsync(BlobId id, ReadOnlyMemory<byte> content, CancellationToken ct)
+    /// <summary>Stores a fetched, verified blob unless the quota or the admission refuses it. One at a time, so
+    /// downloads finishing together cannot each see room that only one of them fits in.</summary>
+    /// <exception cref="BlobRefusedException">Refused; <paramref name="discard"/> has dropped what was written.</exception>
+    private BlobInfo Admit(BlobInfo manifest, Func<byte[]> content, bool requested, Action discard, Func<BlobInfo> commit)
     {
-        var temp = Path.Combine(TempFolder, $"{id}.{Guid.NewGuid():N}.tmp");
+        lock (_admitting)
+        {
+            if (RefusalOf(manifest, content, requested) is { } refused)
+            {
+                discard();
+                throw new BlobRefusedException(manifest.Id, refused);
+            }
+
+            return commit();
+        }
+    }
+
+    /// <summary>Puts <paramref name="content"/> on disk, fsynced, ready for <see cref="Commit"/>: appended to the pack
+    /// when small, else a new temp file to be renamed into place.</summary>
+    private async Task<WrittenBlob> WriteAsync(BlobId id, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
         ct.ThrowIfCancellationRequested();
-        // A bare handle written at once (a FileStream's buffer costs more than the write of a small blob), off the thread pool.
+        if (content.Length <= PackedMaxBytes) return new WrittenBlob(null, await _pack.AppendAsync(id, content));
+        var temp = Path.Combine(TempFolder, $"{id}.{Guid.NewGuid():N}.tmp");
+        // A bare handle written at once (a FileStream's buffer costs more than the write), off the thread pool.
         await BlockingFileWork.RunAsync(() =>
         {
             using var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             RandomAccess.Write(file, content.Span, 0);
             RandomAccess.FlushToDisk(file);
         });
-        return temp;
+        return new WrittenBlob(temp, null);
     }
 
-    /// <summary>Moves a complete, fsynced file into place and indexes it. The rename is atomic; a crash
-    /// before the index row is written is repaired by <see cref="Recover"/> on the next open.</summary>
-    private BlobInfo Commit(string tempFile, BlobInfo info)
+    private void Discard(WrittenBlob written)
     {
-        var target = PathOf(info.Id);
-        var folder = Path.GetDirectoryName(target)!;
-        // 256 folders in all: each created once, not asked for on every blob.
-        if (!_folders.ContainsKey(folder))
+        if (written.PackOffset is { } offset) _pack.Discard(offset);
+        else File.Delete(written.TempFile!);
+    }
+
+    /// <summary>Puts a written blob in place and indexes it: a temp file is renamed into its folder (atomic); a packed one
+    /// is already in place. A crash before the index row is written is repaired by <see cref="Recover"/> on the next open.</summary>
+    private BlobInfo Commit(WrittenBlob written, BlobInfo info)
+    {
+        if (written.TempFile is { } temp)
         {
-            Directory.CreateDirectory(folder);
-            _folders.TryAdd(folder, 0);
+            var target = PathOf(info.Id);
+            var folder = Path.GetDirectoryName(target)!;
+            // 256 folders in all: each created once, not asked for on every blob.
+            if (!_folders.ContainsKey(folder))
+            {
+                Directory.CreateDirectory(folder);
+                _folders.TryAdd(folder, 0);
+            }
+
+            File.Move(temp, target, overwrite: true);
         }
 
-        File.Move(tempFile, target, overwrite: true);
         bool added;
-        lock (_lock) added = Insert(info);
+        lock (_lock) added = Insert(info, written.PackOffset);
         if (added) Stored?.Invoke(this, info);
         return info;
     }
+
+    /// <summary>A blob on disk, not yet indexed: a temp file, or the offset of its content in the pack.</summary>
+    private readonly record struct WrittenBlob(string? TempFile, long? PackOffset);
 }

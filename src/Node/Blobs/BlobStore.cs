@@ -3,10 +3,11 @@ using Microsoft.Data.Sqlite;
 namespace FedChain.Node.Blobs;
 
 /// <summary>
-/// Content-addressed blobs on disk with an SQLite index. Layout under the root folder:
-/// <c>blobs/ab/abcd...</c> (file name = SHA-256 hex), <c>tmp/</c> for writes in progress,
-/// <c>partial/</c> for resumable downloads, and <c>index.db</c>. Writes are crash-safe: temp file,
-/// fsync, rename; on open the index is reconciled with the files, so a restart keeps every blob.
+/// Content-addressed blobs on disk with an SQLite index. Layout under the root folder: <c>blobs.pack</c> for
+/// blobs up to <see cref="PackedMaxBytes"/> (<see cref="BlobPack"/>), <c>blobs/ab/abcd...</c> for larger ones
+/// (file name = SHA-256 hex), <c>tmp/</c> for writes in progress, <c>partial/</c> for resumable downloads, and
+/// <c>index.db</c>. Writes are crash-safe: appended and fsynced, or temp file, fsync, rename; on open the index
+/// is reconciled with the pack and the files, so a restart keeps every blob.
 /// </summary>
 public sealed partial class BlobStore : IDisposable
 {
@@ -16,13 +17,19 @@ public sealed partial class BlobStore : IDisposable
     /// <summary>Default budget of <see cref="RecentBlobs"/>: 16 MiB, a 50-member aggregation's shards and sums of 4 MB updates.</summary>
     public const long DefaultRecentBytes = 16L * 1024 * 1024;
 
+    /// <summary>Blobs up to 1 MiB go to the pack rather than a file each: shards, sums, envelopes and messages.</summary>
+    public const int PackedMaxBytes = 1024 * 1024;
+
     private readonly SqliteConnection _db;
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
 
     // The index in memory, kept equal to the blobs table: hot paths (serving chunks, Contains) never query SQLite.
     private readonly Dictionary<BlobId, BlobInfo> _index = [];
+    // Where each packed blob's content starts in the pack; blobs not here are files.
+    private readonly Dictionary<BlobId, long> _packed = [];
     private readonly RecentBlobs _recent;
+    private BlobPack _pack = null!;
 
     private BlobStore(string root, int chunkSize, TimeProvider time, long recentBytes)
     {
@@ -53,6 +60,8 @@ public sealed partial class BlobStore : IDisposable
 
     private string PartialFolder => Path.Combine(Root, "partial");
 
+    private string PackFile => Path.Combine(Root, "blobs.pack");
+
     /// <summary>Opens (or creates) the store in <paramref name="root"/>, dropping half-written temp files
     /// and reconciling the index with the blob files a crash may have left unindexed.</summary>
     /// <param name="recentBytes">How many bytes of the blobs stored last are also kept in memory for reads (0: none).</param>
@@ -74,6 +83,13 @@ public sealed partial class BlobStore : IDisposable
         return store;
     }
 
+    /// <summary>Where a stored blob's bytes are: its own file (offset 0) or the pack (its content's offset).</summary>
+    internal (string File, long Offset) LocationOf(BlobId id)
+    {
+        lock (_lock) return _packed.TryGetValue(id, out var offset) ? (PackFile, offset) : (PathOf(id), 0);
+    }
+
+    /// <summary>The file a blob larger than <see cref="PackedMaxBytes"/> is kept in.</summary>
     public string PathOf(BlobId id)
     {
         var hex = id.ToString();
@@ -86,13 +102,14 @@ public sealed partial class BlobStore : IDisposable
     {
         if (!Contains(id)) throw new KeyNotFoundException($"blob {id} is not in the store at {Root}");
         if (_recent.Get(id) is { } recent) return recent.ToArray();
-        return await File.ReadAllBytesAsync(PathOf(id), ct);
-    }
+        if (PackOffsetOf(id) is { } offset)
+        {
+            var content = new byte[TryGet(id)!.Size];
+            await _pack.ReadAsync(offset, content, ct);
+            return content;
+        }
 
-    public Stream OpenRead(BlobId id)
-    {
-        if (!Contains(id)) throw new KeyNotFoundException($"blob {id} is not in the store at {Root}");
-        return new FileStream(PathOf(id), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+        return await File.ReadAllBytesAsync(PathOf(id), ct);
     }
 
     /// <summary>Reads chunk <paramref name="index"/> of a stored blob, or returns null when the blob or chunk is not here.</summary>
@@ -117,6 +134,8 @@ public sealed partial class BlobStore : IDisposable
             return length;
         }
 
+        if (PackOffsetOf(id) is { } packed) return await _pack.ReadAsync(packed + ChunkLayout.Offset(index, info.ChunkSize), destination[..length], ct);
+
         using var handle = File.OpenHandle(PathOf(id), FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
         var read = 0;
         while (read < length)
@@ -139,7 +158,8 @@ public sealed partial class BlobStore : IDisposable
             var target = Path.Combine(folder, blob.Id.ToString());
             if (File.Exists(target) && new FileInfo(target).Length == blob.Size) continue;
             var temp = target + ".tmp";
-            File.Copy(PathOf(blob.Id), temp, overwrite: true);
+            if (PackOffsetOf(blob.Id) is { } offset) File.WriteAllBytes(temp, _pack.Read(offset, (int)blob.Size));
+            else File.Copy(PathOf(blob.Id), temp, overwrite: true);
             File.Move(temp, target, overwrite: true);
             count++;
         }
@@ -147,8 +167,14 @@ public sealed partial class BlobStore : IDisposable
         return count;
     }
 
+    private long? PackOffsetOf(BlobId id)
+    {
+        lock (_lock) return _packed.TryGetValue(id, out var offset) ? offset : null;
+    }
+
     public void Dispose()
     {
+        _pack?.Dispose();
         _db.Dispose();
         SqliteConnection.ClearAllPools();
     }

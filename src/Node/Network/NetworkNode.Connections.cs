@@ -165,6 +165,8 @@ public sealed partial class NetworkNode
     {
         public IReadOnlyList<NodeAddress> ReadyPeers() => [.. node._connections.Values.Where(c => c.IsReady).Select(c => c.Remote)];
 
+        public bool IsReady(NodeAddress peer) => node.IsConnected(peer);
+
         public bool TrySend(NodeAddress peer, IWireMessage message) =>
             node._connections.TryGetValue(peer, out var connection) && connection.TrySend(message);
 

@@ -29,7 +29,15 @@ internal sealed partial class ShardedRun
         _claimed[claim.MessageId] = claimed;
         var challenge = ChallengeFor(claim);
         var deadline = _owner.Time.GetUtcNow() + _owner.Options.AnswerTimeout;
-        await UntilAsync(() => _members.All(m => m == _me || _session.AnswerOf(claim.MessageId, m) is not null || !_owner.Node.IsConnected(m)), deadline);
+        var others = _members.Where(m => m != _me).ToList();
+        var answered = _session.AllAnsweredAsync(claim.MessageId, others);
+        // Woken by the last answer, or at a tick to see whether the members still silent have gone.
+        while (!answered.IsCompleted && _owner.Time.GetUtcNow() < deadline && _session.Unanswered(claim.MessageId, others).Any(_owner.Node.IsConnected))
+        {
+            await Task.WhenAny(answered, Tick());
+            _ct.ThrowIfCancellationRequested();
+        }
+
         var expected = 0UL;
         foreach (var member in _members)
         {

@@ -33,9 +33,12 @@ internal sealed partial class ShardedRun
     private readonly Dictionary<NodeAddress, IReadOnlyList<BlobId>> _shardIds = [];
     private readonly Dictionary<NodeAddress, string> _bindings = [];
     private readonly IReadOnlyList<CommittedShards>? _committed;
+    private readonly Lock _signals = new();
     private DateTimeOffset _shardsKnownAt;
     private DateTimeOffset? _firstUnanswered;
     private int _earlyBatches;
+    private TaskCompletionSource _progress = NewSignal();
+    private Task? _tick;
 
     /// <param name="committed">Each member's shards as fixed before the run (a round's commit set); null: this run cuts and publishes them.</param>
     public ShardedRun(ShardedAggregator owner, AggregationSession session, NodeAddress[] members, int shards, uint[] update, IReadOnlyList<CommittedShards>? committed, CancellationToken ct)
@@ -69,19 +72,18 @@ internal sealed partial class ShardedRun
             if (Candidate(s, 0) == _me) StartClaim(s);
             // The first backup of a shard keeps its aggregator's own part of it, which nobody else pulls:
             // without it the shard could not be redone if the aggregator went away.
-            else if (Candidate(s, 1) == _me) _background.Add(ShardOfAsync(Candidate(s, 0), s));
+            else if (Candidate(s, 1) == _me) _background.Add(Watched(ShardOfAsync(Candidate(s, 0), s)));
         }
 
         while (_verified.Any(v => v is null))
         {
             var changed = _session.Changed;
+            var progressed = Progressed;
             Step();
             if (_verified.All(v => v is not null)) break;
             if (_background.Find(t => t.IsFaulted) is { } faulted) await faulted;
             // Wake on a message, on any of our own work finishing, or on the tick (for timeouts).
-            Task[] pending = [changed, Task.Delay(_owner.Options.Tick, _owner.Time, _ct),
-                .. _checks.Values.Where(t => !t.IsCompleted), .. _redos.OfType<Task>().Where(t => !t.IsCompleted), .. _background.Where(t => !t.IsCompleted)];
-            await Task.WhenAny(pending);
+            await Task.WhenAny(changed, progressed, Tick());
             _ct.ThrowIfCancellationRequested();
         }
 
@@ -105,6 +107,40 @@ internal sealed partial class ShardedRun
         foreach (var member in _members) (_shardIds[member], _bindings[member]) = (ShardListOf(member), _session.ManifestOf(member)!.Value.MessageId);
     }
 
+    /// <summary>Completes when any of this run's own work (a check, a redo, a claim, a pull) next ends.</summary>
+    private Task Progressed
+    {
+        get
+        {
+            lock (_signals) return _progress.Task;
+        }
+    }
+
+    /// <summary>The run's one tick, shared by every wait: a timer per wait and wake was thousands of timers a second at N = 50.</summary>
+    private Task Tick()
+    {
+        lock (_signals)
+        {
+            if (_tick is null || _tick.IsCompleted) _tick = Task.Delay(_owner.Options.Tick, _owner.Time, _ct);
+            return _tick;
+        }
+    }
+
+    /// <summary>Starts watching <paramref name="work"/>: its end wakes the loop (<see cref="Progressed"/>).</summary>
+    private T Watched<T>(T work)
+        where T : Task
+    {
+        work.ContinueWith(_ =>
+        {
+            TaskCompletionSource done;
+            lock (_signals) (done, _progress) = (_progress, NewSignal());
+            done.TrySetResult();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return work;
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private void Step()
     {
         var claims = _session.Claims().Where(c => c.Body.Shard < _layout.Count).ToList();
@@ -112,7 +148,7 @@ internal sealed partial class ShardedRun
 
         foreach (var claim in claims)
         {
-            if (_verified[claim.Body.Shard] is null && !_checks.ContainsKey(claim.MessageId)) _checks[claim.MessageId] = CheckAsync(claim);
+            if (_verified[claim.Body.Shard] is null && !_checks.ContainsKey(claim.MessageId)) _checks[claim.MessageId] = Watched(CheckAsync(claim));
         }
 
         foreach (var claim in claims)
@@ -126,14 +162,15 @@ internal sealed partial class ShardedRun
             else if (_verified[s] is null && _redos[s] is null)
             {
                 Log.ShardCheckFailed(_owner.Logger, _session.Name, claim.Origin, s);
-                _redos[s] = RedoAsync(s);
+                _redos[s] = Watched(RedoAsync(s));
             }
         }
 
+        var byCandidate = claims.ToLookup(c => (c.Origin, c.Body.Shard));
         for (var s = 0; s < _layout.Count; s++)
         {
             if (_redos[s] is { IsCompleted: true } redo && _verified[s] is null) (_verified[s], _accepted[s]) = (redo.Result, _me);
-            if (_verified[s] is null && _redos[s] is null && !_claiming.Contains(s) && CurrentAggregator(s, claims) == _me) StartClaim(s);
+            if (_verified[s] is null && _redos[s] is null && !_claiming.Contains(s) && CurrentAggregator(s, byCandidate) == _me) StartClaim(s);
         }
     }
 
@@ -159,13 +196,13 @@ internal sealed partial class ShardedRun
 
     /// <summary>Who should be aggregating shard <paramref name="shard"/> now: the first in its order that has a
     /// claim not yet refuted, or has none but is still connected and inside its time.</summary>
-    private NodeAddress? CurrentAggregator(int shard, IReadOnlyList<ShardClaim> claims)
+    private NodeAddress? CurrentAggregator(int shard, ILookup<(NodeAddress Origin, int Shard), ShardClaim> claims)
     {
         var now = _owner.Time.GetUtcNow();
         for (var k = 0; k < _members.Length; k++)
         {
             var candidate = Candidate(shard, k);
-            var theirs = claims.Where(c => c.Origin == candidate && c.Body.Shard == shard).ToList();
+            var theirs = claims[(candidate, shard)].ToList();
             if (theirs.Count > 0)
             {
                 if (theirs.Exists(c => !_checks.TryGetValue(c.MessageId, out var t) || !t.IsCompleted || t.Result is not null)) return candidate;
@@ -200,7 +237,7 @@ internal sealed partial class ShardedRun
     {
         _claiming.Add(shard);
         if (Candidate(shard, 0) != _me) Log.ShardReassigned(_owner.Logger, _session.Name, shard, _me, Candidate(shard, 0));
-        _background.Add(ClaimAsync(shard));
+        _background.Add(Watched(ClaimAsync(shard)));
     }
 
     private async Task UntilAsync(Func<bool> condition, DateTimeOffset? deadline)
@@ -209,7 +246,7 @@ internal sealed partial class ShardedRun
         {
             var changed = _session.Changed;
             if (condition()) return;
-            await Task.WhenAny(changed, Task.Delay(_owner.Options.Tick, _owner.Time, _ct));
+            await Task.WhenAny(changed, Tick());
             _ct.ThrowIfCancellationRequested();
         }
     }

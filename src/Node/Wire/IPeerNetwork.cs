@@ -10,6 +10,9 @@ internal interface IPeerNetwork
     /// <summary>Peers whose hello has arrived, in no particular order.</summary>
     IReadOnlyList<NodeAddress> ReadyPeers();
 
+    /// <summary>Whether <paramref name="peer"/>'s hello has arrived: one lookup, where <see cref="ReadyPeers"/> lists them all.</summary>
+    bool IsReady(NodeAddress peer);
+
     /// <summary>Queues <paramref name="message"/> for <paramref name="peer"/>; false when not connected or its queue is full (the message is dropped).</summary>
     bool TrySend(NodeAddress peer, IWireMessage message);
 

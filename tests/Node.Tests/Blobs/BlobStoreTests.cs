@@ -28,28 +28,124 @@ public sealed class BlobStoreTests
     [Fact]
     public async Task Open_AfterACrash_DropsTempFilesIndexesOrphansAndDeletesCorruptFiles()
     {
+        // Over the pack's limit: each is a file of its own.
         BlobId kept, corrupt;
         using (var sut = BlobStore.Open(_folder.Path))
         {
-            kept = (await sut.PutAsync(Bytes(100, seed: 1))).Id;
-            corrupt = (await sut.PutAsync(Bytes(100, seed: 2))).Id;
+            kept = (await sut.PutAsync(Bytes(BlobStore.PackedMaxBytes + 1, seed: 1))).Id;
+            corrupt = (await sut.PutAsync(Bytes(BlobStore.PackedMaxBytes + 2, seed: 2))).Id;
         }
 
         // A crash between rename and index insert leaves a file with no row; simulate by deleting the index.
-        foreach (var db in Directory.GetFiles(_folder.Path, "index.db*")) File.Delete(db);
+        DeleteIndex();
         await File.WriteAllBytesAsync(Path.Combine(_folder.Path, "tmp", "half-written.tmp"), [1, 2, 3]);
         using (var store = BlobStore.Open(_folder.Path))
         {
             await File.WriteAllBytesAsync(store.PathOf(corrupt), [9, 9, 9]);
         }
 
-        foreach (var db in Directory.GetFiles(_folder.Path, "index.db*")) File.Delete(db);
+        DeleteIndex();
         using var reopened = BlobStore.Open(_folder.Path);
 
         Assert.True(reopened.Contains(kept));
         Assert.False(reopened.Contains(corrupt));
         Assert.False(File.Exists(reopened.PathOf(corrupt)));
         Assert.Empty(Directory.GetFiles(Path.Combine(_folder.Path, "tmp")));
+    }
+
+    [Fact]
+    public async Task Open_AfterACrash_IndexesPackedBlobsWithNoRowSkipsBadOnesAndCutsATornRecord()
+    {
+        BlobId first, second, rotten;
+        using (var sut = BlobStore.Open(_folder.Path))
+        {
+            first = (await sut.PutAsync(Bytes(100, seed: 1))).Id;
+            second = (await sut.PutAsync(Bytes(70_000, seed: 2))).Id;
+            rotten = (await sut.PutAsync(Bytes(300, seed: 3))).Id;
+            Assert.All(new[] { first, second, rotten }, id => Assert.EndsWith("blobs.pack", sut.LocationOf(id).File));
+            await FlipByteAsync(sut.LocationOf(rotten), at: 10);
+        }
+
+        var pack = Path.Combine(_folder.Path, "blobs.pack");
+        var whole = new FileInfo(pack).Length;
+        // A crash in the middle of an append leaves half a record at the end.
+        await using (var file = new FileStream(pack, FileMode.Append)) file.Write([0x46, 0x43, 0x50, 0x4B, 0x10]);
+        DeleteIndex();
+        using var reopened = BlobStore.Open(_folder.Path);
+
+        Assert.Equal(Bytes(100, seed: 1), await reopened.ReadAllBytesAsync(first));
+        Assert.Equal(Bytes(70_000, seed: 2), await reopened.ReadAllBytesAsync(second));
+        Assert.Equal(Bytes(70_000, seed: 2).AsSpan(65536).ToArray(), await reopened.ReadChunkAsync(second, 1));
+        Assert.False(reopened.Contains(rotten));
+        Assert.Equal(whole, new FileInfo(pack).Length);
+    }
+
+    [Fact]
+    public async Task PutAsync_ManyAtOnce_AllSurviveReopeningInOnePack()
+    {
+        var contents = Enumerable.Range(0, 200).Select(i => Bytes(1000 + i, seed: i)).ToList();
+        List<BlobId> ids;
+        using (var sut = BlobStore.Open(_folder.Path, recentBytes: 0))
+        {
+            ids = [.. (await Task.WhenAll(contents.Select(c => sut.PutAsync(c)))).Select(b => b.Id)];
+        }
+
+        using var reopened = BlobStore.Open(_folder.Path, recentBytes: 0);
+        for (var i = 0; i < contents.Count; i++) Assert.Equal(contents[i], await reopened.ReadAllBytesAsync(ids[i]));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_folder.Path, "blobs"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task StoreFetchedAsync_RefusedByTheQuota_IsNotIndexedEvenAfterACrash()
+    {
+        var content = Bytes(5000);
+        var manifest = new BlobInfo(BlobId.Compute(content), content.Length, 2048, ChunkLayout.HashChunks(content, 2048), default);
+        using (var sut = BlobStore.Open(_folder.Path))
+        {
+            sut.QuotaBytes = 100;
+            await Assert.ThrowsAsync<BlobRefusedException>(() => sut.StoreFetchedAsync(manifest, content, requested: true, CancellationToken.None));
+            Assert.False(sut.Contains(manifest.Id));
+        }
+
+        DeleteIndex();
+        using var reopened = BlobStore.Open(_folder.Path);
+
+        Assert.False(reopened.Contains(manifest.Id));
+    }
+
+    [Fact]
+    public async Task Open_StoreFromBeforeThePack_KeepsItsFilesAndPacksNewBlobs()
+    {
+        var old = Bytes(3000, seed: 5);
+        BlobId oldId;
+        using (var sut = BlobStore.Open(_folder.Path))
+        {
+            oldId = (await sut.PutAsync(old)).Id;
+        }
+
+        // The layout before the pack: the blob in its own file and an index without the pack column.
+        using (var before = BlobStore.Open(_folder.Path))
+        {
+            var path = before.PathOf(oldId);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, old);
+        }
+
+        File.Delete(Path.Combine(_folder.Path, "blobs.pack"));
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder.Path, "index.db")};Pooling=False"))
+        {
+            db.Open();
+            using var drop = db.CreateCommand();
+            drop.CommandText = "ALTER TABLE blobs DROP COLUMN pack_offset";
+            drop.ExecuteNonQuery();
+        }
+
+        using var reopened = BlobStore.Open(_folder.Path, recentBytes: 0);
+        var fresh = (await reopened.PutAsync(Bytes(2000, seed: 6))).Id;
+
+        Assert.Equal(old, await reopened.ReadAllBytesAsync(oldId));
+        Assert.Equal((reopened.PathOf(oldId), 0L), reopened.LocationOf(oldId));
+        Assert.EndsWith("blobs.pack", reopened.LocationOf(fresh).File);
     }
 
     [Fact]
@@ -107,7 +203,7 @@ public sealed class BlobStoreTests
         Assert.NotNull(await download.CompleteAsync());
 
         Assert.Equal(content, await sut.ReadAllBytesAsync(manifest.Id));
-        Assert.Equal(content, await File.ReadAllBytesAsync(sut.PathOf(manifest.Id)));
+        Assert.Equal(content, await ReadAtAsync(sut.LocationOf(manifest.Id), content.Length));
     }
 
     [Fact]
@@ -170,7 +266,30 @@ public sealed class BlobStoreTests
         using var reopened = BlobStore.Open(_folder.Path);
         Assert.True(reopened.IsWithheld(withheld));
         Assert.False(reopened.IsWithheld(announced));
-        Assert.Equal(await File.ReadAllBytesAsync(reopened.PathOf(withheld)), await reopened.ReadAllBytesAsync(withheld));
+        Assert.Equal(Bytes(100, seed: 1), await reopened.ReadAllBytesAsync(withheld));
+    }
+
+    private void DeleteIndex()
+    {
+        foreach (var db in Directory.GetFiles(_folder.Path, "index.db*")) File.Delete(db);
+    }
+
+    private static async Task FlipByteAsync((string File, long Offset) location, int at)
+    {
+        await using var file = new FileStream(location.File, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        file.Position = location.Offset + at;
+        var value = file.ReadByte();
+        file.Position = location.Offset + at;
+        file.WriteByte((byte)(value ^ 0xFF));
+    }
+
+    private static async Task<byte[]> ReadAtAsync((string File, long Offset) location, int length)
+    {
+        await using var file = new FileStream(location.File, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        file.Position = location.Offset;
+        var bytes = new byte[length];
+        await file.ReadExactlyAsync(bytes);
+        return bytes;
     }
 
     private static byte[] Bytes(int size, int seed = 0)

@@ -78,11 +78,12 @@ public sealed class CatchUpTests
         await cluster.WaitUntilAsync(() => cluster[1].ConnectedPeers.Count == 1, "the first two connected");
         await cluster[1].FetchBlobAsync(id).WaitAsync(TimeSpan.FromSeconds(20));
         // Node 0's copy goes bad on disk: one flipped byte in every 2 KiB chunk.
-        await using (var file = new FileStream(cluster[0].Store.PathOf(id), FileMode.Open, FileAccess.ReadWrite))
+        var (path, start) = cluster[0].Store.LocationOf(id);
+        await using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite))
         {
             for (var offset = 100; offset < content.Length; offset += 2048)
             {
-                file.Position = offset;
+                file.Position = start + offset;
                 file.WriteByte((byte)(content[offset] ^ 0xFF));
             }
         }
