@@ -73,12 +73,12 @@ public sealed record NodeConfig
     public int MaxPeers { get; init; }
 
     /// <summary>
-    /// A sharded plan's shards go only to the members that pull them (on a full mesh, no maxPeers): a node receives about
-    /// 2-3x the update a round instead of (N-1)x. Off by default: a member that dies after committing and before every
-    /// aggregator pulled its part stalls the round, since the nodes that hold their parts never ballot it out
-    /// (docs/network.md, "Who holds what").
+    /// A sharded plan's shards go only to the members that keep them (on a full mesh, no maxPeers): a node receives about
+    /// 2-3x the update a round instead of (N-1)x. A member's commit counts as available once every keeper of its shards has
+    /// said it holds its part, so a member that dies before that is voted out (docs/network.md, "Who holds what").
+    /// Default true; false: shards are announced and replicate to every member like any blob.
     /// </summary>
-    public bool PointToPointShards { get; init; }
+    public bool PointToPointShards { get; init; } = true;
 
     /// <summary>Peers to dial at start, "host:port"; members' registry endpoints are dialled anyway.</summary>
     public IReadOnlyList<string> Bootstrap { get; init; } = [];
@@ -111,6 +111,11 @@ public sealed record NodeConfig
     /// <summary>Fault injection for tests: in a sharded plan the node kills itself in round N's aggregation, once it has summed
     /// a shard it aggregates and before it claims it; null (default): never.</summary>
     public int? CrashMidAggregationRound { get; init; }
+
+    /// <summary>Fault injection for tests: in a sharded plan the node publishes round N's shards to one keeper alone (the others listed,
+    /// never published) and kills itself once the round has closed: a member dying after committing and before every keeper pulled
+    /// its part, which timing alone cannot arrange reliably; null (default): never.</summary>
+    public int? CrashAfterCommittingRound { get; init; }
 
     /// <summary>Fault injection for tests: in a sharded plan the node claims a wrong sum (one element off by one) for the shards
     /// it aggregates in round N, as a lying aggregator would; null (default): never.</summary>

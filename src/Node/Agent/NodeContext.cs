@@ -30,6 +30,9 @@ public sealed record NodeContext(
     /// the members that pull them; otherwise (an aggregator may have no link to a member) they replicate like any announced blob.</summary>
     public ShardedAggregator ShardedAggregation { get; } = new(Network, new ShardedAggregationOptions { WithholdShards = Config.PointToPointShards && Config.MaxPeers == 0 }, Time, Logger);
 
+    /// <summary>Which members hold which point-to-point shard, by their word over gossip, every plan's; listening from the start too.</summary>
+    public ShardedRounds.ShardHoldings ShardHoldings { get; } = new(Network, Time, Logger);
+
     /// <summary>One blob export at a time: plans that finish together would write the same folder's temp files.</summary>
     public SemaphoreSlim ExportGate { get; } = new(1, 1);
 }

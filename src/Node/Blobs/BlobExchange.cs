@@ -32,7 +32,6 @@ internal sealed partial class BlobExchange
     private readonly Dictionary<BlobId, int> _fetchers = [];
     private readonly Dictionary<ChunkRequestKey, TaskCompletionSource<IWireMessage?>> _pending = [];
     private readonly Dictionary<NodeAddress, int> _inFlight = [];
-    private readonly HashSet<BlobId> _withheld = [];
     private readonly SemaphoreSlim _downloadSlots;
     private TaskCompletionSource _changed = NewSignal();
     private CancellationToken _stopping = new(canceled: true);
@@ -69,16 +68,10 @@ internal sealed partial class BlobExchange
         new([.. _store.List().Where(b => !IsWithheld(b.Id)).TakeLast(WireLimits.MaxBlobSummaries).Select(b => new BlobSummary(b.Id.ToBytes(), b.Size))]);
 
     /// <summary>Stores <paramref name="id"/>, when it comes, without announcing it: it is served to whoever asks for it
-    /// by id, and not replicated (sharded aggregation's shards go only to their aggregator). Kept in memory.</summary>
-    public void Withhold(BlobId id)
-    {
-        lock (_lock) _withheld.Add(id);
-    }
+    /// by id, and not replicated (sharded aggregation's shards go only to their keepers). Kept in the store, through restarts.</summary>
+    public void Withhold(BlobId id) => _store.Withhold(id);
 
-    private bool IsWithheld(BlobId id)
-    {
-        lock (_lock) return _withheld.Contains(id);
-    }
+    private bool IsWithheld(BlobId id) => _store.IsWithheld(id);
 
     /// <summary>Tells every ready peer this node now serves <paramref name="blob"/>.</summary>
     public void Announce(BlobInfo blob)

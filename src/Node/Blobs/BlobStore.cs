@@ -43,6 +43,7 @@ public sealed partial class BlobStore : IDisposable
         _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(root, "index.db"), Pooling = false }.ToString());
         _db.Open();
         CreateSchema();
+        LoadWithheld();
     }
 
     public string Root { get; }

@@ -35,7 +35,7 @@ public sealed class ScaleRun(int nodes, int rounds, long seed, string work, stri
         await using var consortium = await LocalConsortium.CreateAsync(Path.Combine(work, "consortium"), sites, sites.Count, Path.Combine(data.Path, "schema.json"), null, ct,
             votingPeriodSeconds: (uint)Math.Max(10, 3 * nodes));
         foreach (var member in consortium.Members)
-            File.WriteAllText(member.ConfigFile, (NodeConfig.Load(member.ConfigFile) with { MaxPeers = maxPeers, PointToPointShards = true }).ToJson());
+            File.WriteAllText(member.ConfigFile, (NodeConfig.Load(member.ConfigFile) with { MaxPeers = maxPeers }).ToJson());
         var plan = Plan(data.Schema);
         consortium.OfferPlan(consortium.Members[0], plan);
 

@@ -20,6 +20,7 @@ public sealed class ShardedCollectionFeature : PlanFeature
 {
     private readonly List<(int Round, AggregatorFinding Finding)> _findings = [];
     private readonly Dictionary<(int Round, BlobId Shard), (NodeAddress Member, Task Pull, CancellationTokenSource Stop)> _pulls = [];
+    private readonly Dictionary<BlobId, bool> _formed = [];
 
     public ShardedCollectionFeature(PlanRun run) : base(run)
     {
@@ -52,33 +53,69 @@ public sealed class ShardedCollectionFeature : PlanFeature
     private bool Withhold => Node.ShardedAggregation.Options.WithholdShards;
 
     public override Task<byte[]> PublishBodyAsync(int round, uint[] values, byte[] body, CancellationToken ct) =>
-        Node.Config.Misbehaviour?.WithholdShardsRound == round
-            ? Task.FromResult(ShardedCommit.ListOnly(values, Shards))
-            : ShardedCommit.PublishAsync(Node.Network, values, Shards, Withhold, ct);
+        ShardedCommit.PublishAsync(Node.Network, values, Shards, Withhold, ct, Misbehaving(round));
+
+    /// <summary>Tests' misbehaviour and fault injection: what this node publishes of each shard instead of the shard (null: nothing).</summary>
+    private Func<int, byte[], byte[]?>? Misbehaving(int round)
+    {
+        var config = Node.Config;
+        if (config.Misbehaviour?.WithholdShardsRound == round) return (_, _) => null;
+        if (config.Misbehaviour?.MalformedShardsRound == round) return (_, shard) => shard[..^4];
+        if (config.CrashAfterCommittingRound != round) return null;
+        // Only the shards the keeper of shard 0 keeps (as every participant committing sees it): the other keepers get nothing.
+        var order = Node.Chain.Read(s => s.Plans[Run.PlanId].Participants.Select(NodeAddress.Parse).Order().ToList());
+        var me = Node.Key.Address;
+        var first = ShardedCommit.Keeper(me, order, 0, _ => true);
+        return (s, shard) => ShardedCommit.Keeper(me, order, s, _ => true) == first ? shard : null;
+    }
+
+    /// <summary>Fault injection: this node dies once the round it committed has closed (collection started), as a dying member would.</summary>
+    private bool CrashesAt(int round) => Node.Config.CrashAfterCommittingRound == round;
 
     /// <summary>
-    /// Data availability on shards (docs/network.md, "Who holds what"). Announced shards (the default): a member's
-    /// commit counts as held once this node holds all of its shards. Withheld shards (pointToPointShards, where no node
-    /// holds every update): once this node holds the member's shards it aggregates (and, as first backup, the member's
-    /// own part of its shard), pulled from the member. Once a ballot of the round names the member, every node needs all
-    /// of its shards, pulled and announced: a member withholding them from everyone is voted out by the quorum's ballots;
-    /// one withholding them from its aggregator alone has them reach it through the others.
+    /// Data availability on shards (docs/network.md, "Who holds what"). Announced shards (a bounded mesh, or pointToPointShards
+    /// off): a member's commit counts as held once this node holds all of its shards. Point-to-point shards (no node holds every
+    /// update): once each of the member's shards is held, of the size the layout gives, by a node other than the member (its
+    /// keeper: this node, pulling it from the member, or another by its word, <see cref="ShardHoldings"/>), so the aggregation can
+    /// get every part even if the member dies. Every node, in the aggregation or not, ballots at the deadline a member lacking
+    /// that: a member that dies before its keepers pulled its parts, withholds one or serves a malformed one is voted out by the
+    /// quorum, and every node aggregates the same set. A keeper gone (disconnected) passes its part to the next candidate, as the
+    /// aggregation passes a shard on, so a dead keeper does not cost the others their commits. Once the chain can no longer
+    /// exclude the member, nothing more is needed.
     /// </summary>
-    public override Task<bool> HoldsAsync(int round, AcceptedBlob blob, CancellationToken ct)
+    public override async Task<bool> HoldsAsync(int round, AcceptedBlob blob, CancellationToken ct)
     {
-        if (blob.Envelope.Kind is not (EnvelopeKind.Update or EnvelopeKind.MaskedUpdate)) return Task.FromResult(true);
+        if (blob.Envelope.Kind is not (EnvelopeKind.Update or EnvelopeKind.MaskedUpdate)) return true;
         var committed = ShardedCommit.Of(blob);
-        var (live, balloted) = Node.Chain.Read(s =>
+        var count = committed.Shards.Count;
+        var (committers, live, settled) = Node.Chain.Read(s =>
         {
             var record = Run.RoundOf(s, round)!;
-            var named = s.Plans[Run.PlanId].Indexes.TryGetValue(committed.Member.ToLowerHex(), out var index)
-                && record.ExclusionBallots.Exists(b => !(b.Missing >> index).IsEven);
-            return (record.Members.Select(NodeAddress.Parse).ToList(), named);
+            var closedNext = Run.RoundOf(s, round + 1)?.Closed ?? false;
+            var committers = record.Commitments.Select(c => NodeAddress.Parse(c.Member)).Distinct().Order().ToList();
+            return (committers, record.Members.Select(NodeAddress.Parse).Order().ToList(), record.FinalAggregate is not null || closedNext);
         });
-        // Announced shards replicate to every node, so each needs them all; withheld ones only its own parts until a ballot.
-        var everything = balloted || !Withhold;
-        var wanted = everything ? Enumerable.Range(0, committed.Shards.Count) : ShardedCommit.HeldBy(Node.Key.Address, committed.Member, live, committed.Shards.Count);
-        var held = true;
+        if (CrashesAt(round)) Process.GetCurrentProcess().Kill();
+        // Announced shards replicate to every node, so each needs them all.
+        if (!Withhold) return (await HeldAsync(round, committed, [.. Enumerable.Range(0, count)], live, ct)).Count == count;
+
+        // Keep what this node keeps as the round's committers see it and, once some are voted out, as its members do.
+        var me = Node.Key.Address;
+        bool Up(NodeAddress peer) => peer == me || Node.Network.IsConnected(peer);
+        var wanted = Enumerable.Range(0, count).Where(s => ShardedCommit.Keeper(committed.Member, committers, s, Up) == me || ShardedCommit.Keeper(committed.Member, live, s, Up) == me).ToList();
+        var held = await HeldAsync(round, committed, wanted, live, ct);
+        var session = ShardedCommit.Session(Run.PlanId, round);
+        if (committed.Member != me) Node.ShardHoldings.Tell(session, held.Select(s => committed.Shards[s]));
+        return settled || Enumerable.Range(0, count).All(s =>
+            held.Contains(s) || Node.ShardHoldings.HeldElsewhere(session, committed.Shards[s], committed.Member) || ShardedCommit.Keeper(committed.Member, live, s, _ => true) is null);
+    }
+
+    /// <summary>Which of the <paramref name="wanted"/> shards of the member this node holds, each of the size the layout gives,
+    /// pulling from the member those it lacks. A malformed one is never held, so the member is balloted out rather than stopping
+    /// the aggregation; each is read once.</summary>
+    private async Task<IReadOnlyList<int>> HeldAsync(int round, CommittedShards committed, IReadOnlyList<int> wanted, IReadOnlyList<NodeAddress> live, CancellationToken ct)
+    {
+        var stored = new List<int>();
         lock (_pulls)
         {
             // A member voted out needs nothing more: its pulls, waiting for shards nobody serves, would hold download slots the new assignment needs.
@@ -92,17 +129,38 @@ public sealed class ShardedCollectionFeature : PlanFeature
             foreach (var shard in wanted)
             {
                 var id = committed.Shards[shard];
-                if (Node.Network.HasBlob(id)) continue;
-                held = false;
+                if (Node.Network.HasBlob(id))
+                {
+                    stored.Add(shard);
+                    continue;
+                }
+
                 if (_pulls.TryGetValue((round, id), out var pull) && !pull.Pull.IsCanceled && !pull.Pull.IsFaulted) continue;
                 var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                _pulls[(round, id)] = (committed.Member, everything
-                    ? Node.Network.FetchBlobAsync(id, [committed.Member], stop.Token)
-                    : Node.Network.FetchUnannouncedBlobAsync(id, [committed.Member], stop.Token), stop);
+                _pulls[(round, id)] = (committed.Member, Withhold
+                    ? Node.Network.FetchUnannouncedBlobAsync(id, [committed.Member], stop.Token)
+                    : Node.Network.FetchBlobAsync(id, [committed.Member], stop.Token), stop);
             }
         }
 
-        return Task.FromResult(held);
+        var held = new List<int>();
+        foreach (var shard in stored)
+        {
+            var id = committed.Shards[shard];
+            bool known, good;
+            lock (_formed) known = _formed.TryGetValue(id, out good);
+            if (!known)
+            {
+                var problem = ShardedCommit.Malformation(await Node.Network.ReadBlobAsync(id, ct), Run.Plan.WireLength, committed.Shards.Count, shard);
+                if (problem is not null) Log.MalformedShard(Node.Logger, Run.PlanId, round, shard, committed.Member.ToString(), id.ToString(), problem);
+                good = problem is null;
+                lock (_formed) _formed[id] = good;
+            }
+
+            if (good) held.Add(shard);
+        }
+
+        return held;
     }
 
     public override async Task<RoundContributions> CombineAsync(int round, IReadOnlyList<AcceptedBlob> accepted, RoundContributions contributions, CancellationToken ct)
@@ -115,7 +173,7 @@ public sealed class ShardedCollectionFeature : PlanFeature
         if (mine is not null && !over)
         {
             Run.Report("phase", round, phase: "sharded aggregation");
-            var result = await Node.ShardedAggregation.RunCommittedAsync(ShardedCommit.Session(Run.PlanId, round), committed, await WordsAsync(mine, ct), ct);
+            var result = await Node.ShardedAggregation.RunCommittedAsync(ShardedCommit.Session(Run.PlanId, round), committed, await WordsAsync(mine, committed, ct), ct);
             lock (_findings) _findings.AddRange(result.Findings.Select(f => (round, f)));
             await NameOnChainAsync(round, result.Findings, ct);
             sum = result.Sum;
@@ -126,7 +184,7 @@ public sealed class ShardedCollectionFeature : PlanFeature
             // member's words from its shards, summed as full replication sums them.
             Run.Report("phase", round, phase: "fetching shards");
             sum = new uint[Run.Plan.WireLength];
-            foreach (var member in committed) UpdateQuantiser.AddInto(sum, await WordsAsync(member, ct));
+            foreach (var member in committed) UpdateQuantiser.AddInto(sum, await WordsAsync(member, committed, ct));
         }
 
         return RoundContributions.Collected(accepted, sum, Run.Plan, round, masked: Run.Pipeline.Masking is not null);
@@ -151,13 +209,17 @@ public sealed class ShardedCollectionFeature : PlanFeature
         }
     }
 
-    /// <summary>A member's committed words, from its shard blobs (our own are in the store already).</summary>
-    private async Task<uint[]> WordsAsync(CommittedShards member, CancellationToken ct)
+    /// <summary>A member's committed words, from its shard blobs (our own are in the store already): each from the member or
+    /// the shard's keepers (its aggregator and first backup among <paramref name="round"/>'s members), so a member gone since counts.</summary>
+    private async Task<uint[]> WordsAsync(CommittedShards member, IReadOnlyList<CommittedShards> round, CancellationToken ct)
     {
+        var order = round.Select(c => c.Member).Order().ToList();
         var blobs = new List<byte[]>();
-        foreach (var id in member.Shards)
+        for (var s = 0; s < member.Shards.Count; s++)
         {
-            if (!Node.Network.HasBlob(id)) await (Withhold ? Node.Network.FetchUnannouncedBlobAsync(id, [member.Member], ct) : Node.Network.FetchBlobAsync(id, [member.Member], ct));
+            var id = member.Shards[s];
+            var holders = new[] { member.Member, order[s % order.Count], order[(s + 1) % order.Count] }.Distinct().Where(h => h != Node.Key.Address).ToList();
+            if (!Node.Network.HasBlob(id)) await (Withhold ? Node.Network.FetchUnannouncedBlobAsync(id, holders, ct) : Node.Network.FetchBlobAsync(id, holders, ct));
             blobs.Add(await Node.Network.ReadBlobAsync(id, ct));
         }
 

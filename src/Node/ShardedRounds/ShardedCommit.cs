@@ -18,16 +18,20 @@ public static class ShardedCommit
         new(accepted.Member, accepted.BlobHash, ShardMessageCodec.DecodeShardList(accepted.Envelope.Body));
 
     /// <summary>Publishes <paramref name="words"/> as <paramref name="shards"/> shard blobs (unannounced when <paramref name="withhold"/>:
-    /// each goes only to the members that pull it by id); the envelope body listing them.</summary>
-    public static async Task<byte[]> PublishAsync(Network.NetworkNode network, uint[] words, int shards, bool withhold, CancellationToken ct)
+    /// each goes only to the members that pull it by id); the envelope body listing them. <paramref name="alter"/> (tests' misbehaviour)
+    /// gives each shard's published bytes from its index and true bytes: null lists the shard without publishing it.</summary>
+    public static async Task<byte[]> PublishAsync(Network.NetworkNode network, uint[] words, int shards, bool withhold, CancellationToken ct, Func<int, byte[], byte[]?>? alter = null)
     {
         var ids = new List<BlobId>();
-        foreach (var shard in Cut(words, shards)) ids.Add(withhold ? await network.PublishUnannouncedBlobAsync(shard, ct) : await network.PublishBlobAsync(shard, ct));
+        foreach (var (shard, s) in Cut(words, shards).Select((bytes, s) => (bytes, s)))
+        {
+            var published = alter is null ? shard : alter(s, shard);
+            if (published is null) ids.Add(BlobId.Compute(shard));
+            else ids.Add(withhold ? await network.PublishUnannouncedBlobAsync(published, ct) : await network.PublishBlobAsync(published, ct));
+        }
+
         return ShardMessageCodec.EncodeShardList(ids);
     }
-
-    /// <summary>The envelope body listing <paramref name="words"/>' shards, none of them published (a test's withholding member).</summary>
-    public static byte[] ListOnly(uint[] words, int shards) => ShardMessageCodec.EncodeShardList([.. Cut(words, shards).Select(b => BlobId.Compute(b))]);
 
     private static IEnumerable<byte[]> Cut(uint[] words, int shards)
     {
@@ -36,19 +40,30 @@ public static class ShardedCommit
         for (var s = 0; s < shards; s++) yield return ShardVector.Encode(words.AsSpan(layout.RangeOf(s)));
     }
 
-    /// <summary>The shards of <paramref name="member"/>'s update that <paramref name="me"/> holds before the aggregation starts, when
-    /// <paramref name="members"/> commit <paramref name="shards"/> shards each: those it aggregates (shard s goes to the (s mod N)-th
-    /// member in address order, as <see cref="ShardedAggregator.RunCommittedAsync"/> assigns them) and, as the first backup of a shard
-    /// the member aggregates, the member's own part of it, which nobody else pulls (so the shard can be redone if the member dies).</summary>
-    public static IEnumerable<int> HeldBy(Identity.NodeAddress me, Identity.NodeAddress member, IEnumerable<Identity.NodeAddress> members, int shards)
+    /// <summary>
+    /// The node other than <paramref name="member"/> that keeps its shard <paramref name="shard"/> before the aggregation, among
+    /// <paramref name="order"/> (the round's members in address order), as a node that sees only the members <paramref name="up"/>
+    /// says are connected sees it: the first of the shard's candidates (its aggregator, then the members after it, as the aggregation
+    /// passes a shard on) that is not the member and is up. So a shard's keeper is its aggregator, or its first backup for the shard
+    /// the member aggregates itself, or the next one when that one is gone. Null when the member is alone.
+    /// </summary>
+    public static Identity.NodeAddress? Keeper(Identity.NodeAddress member, IReadOnlyList<Identity.NodeAddress> order, int shard, Func<Identity.NodeAddress, bool> up)
     {
-        var order = members.Distinct().Order().ToList();
-        if (!order.Contains(me)) yield break;
-        for (var s = 0; s < shards; s++)
+        for (var k = 0; k < order.Count; k++)
         {
-            var (aggregator, backup) = (order[s % order.Count], order[(s + 1) % order.Count]);
-            if (aggregator == me || (backup == me && aggregator == member)) yield return s;
+            var candidate = order[(shard + k) % order.Count];
+            if (candidate != member && up(candidate)) return candidate;
         }
+
+        return null;
+    }
+
+    /// <summary>Why shard <paramref name="shard"/>'s bytes are not a shard of the layout of <paramref name="wireLength"/> words in
+    /// <paramref name="shards"/> shards; null when they are.</summary>
+    public static string? Malformation(ReadOnlySpan<byte> bytes, int wireLength, int shards, int shard)
+    {
+        var expected = new ShardLayout(wireLength, shards).SizeOf(shard) * 4L;
+        return bytes.Length == expected ? null : $"{bytes.Length} bytes, expected {expected} ({expected / 4} words)";
     }
 
     /// <summary>The member's committed words from its shard blobs' bytes, in shard order.</summary>

@@ -252,6 +252,23 @@ public sealed class BlobStoreTests
         Assert.Equal(b, BlobId.Compute(await File.ReadAllBytesAsync(export.File(b.ToString()))));
     }
 
+    [Fact]
+    public async Task Withhold_IsKeptThroughReopening_AndMarksOnlyThatBlob()
+    {
+        BlobId withheld, announced;
+        using (var sut = BlobStore.Open(_folder.Path))
+        {
+            withheld = (await sut.PutAsync(Bytes(100, seed: 1))).Id;
+            announced = (await sut.PutAsync(Bytes(100, seed: 2))).Id;
+            sut.Withhold(withheld);
+        }
+
+        using var reopened = BlobStore.Open(_folder.Path);
+        Assert.True(reopened.IsWithheld(withheld));
+        Assert.False(reopened.IsWithheld(announced));
+        Assert.Equal(Bytes(100, seed: 1), await reopened.ReadAllBytesAsync(withheld));
+    }
+
     private void DeleteIndex()
     {
         foreach (var db in Directory.GetFiles(_folder.Path, "index.db*")) File.Delete(db);

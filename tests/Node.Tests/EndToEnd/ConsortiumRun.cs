@@ -127,13 +127,14 @@ public abstract class ConsortiumRun : IAsyncLifetime
         Plans = [.. _builder.Plans.Select(p => LocalConsortium.WithTerms(p(Data), _builder.CommitWindowSeconds, _builder.EnrolmentWindowSeconds))];
         if (Plans.Count > Members.Count) throw new ArgumentException($"{Plans.Count} plans, but each member offers at most one document");
         for (var i = 0; i < Plans.Count; i++) Consortium.OfferPlan(Members[i], Plans[i]);
-        if (_builder.CrashLastBeforeCommittingRound is not null || _builder.CrashLastMidAggregationRound is not null)
+        if (_builder.CrashLastBeforeCommittingRound is not null || _builder.CrashLastMidAggregationRound is not null || _builder.CrashLastAfterCommittingRound is not null)
         {
             Victim = Members[^1];
             Configure(Victim, c => c with
             {
                 CrashBeforeCommittingRound = _builder.CrashLastBeforeCommittingRound,
                 CrashMidAggregationRound = _builder.CrashLastMidAggregationRound,
+                CrashAfterCommittingRound = _builder.CrashLastAfterCommittingRound,
             });
         }
 

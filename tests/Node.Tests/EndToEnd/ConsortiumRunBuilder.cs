@@ -47,6 +47,9 @@ internal sealed class ConsortiumRunBuilder
     /// <summary>In a sharded plan, the last member's node kills itself in this round's aggregation, after summing a shard and before claiming it (<c>crashMidAggregationRound</c>); null: nobody does.</summary>
     public int? CrashLastMidAggregationRound { get; private set; }
 
+    /// <summary>In a sharded plan, the last member's node publishes this round's shards to one keeper alone and dies once the round closed (<c>crashAfterCommittingRound</c>); null: nobody does.</summary>
+    public int? CrashLastAfterCommittingRound { get; private set; }
+
     /// <summary>In a sharded plan, the first member's node claims wrong shard sums in this round (<c>lieAsAggregatorRound</c>); null: nobody lies.</summary>
     public int? FirstLiesAsAggregatorRound { get; private set; }
 
@@ -116,6 +119,12 @@ internal sealed class ConsortiumRunBuilder
     public ConsortiumRunBuilder CrashingTheLastMemberMidAggregationOfRound(int round)
     {
         CrashLastMidAggregationRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder CrashingTheLastMemberAfterCommittingRound(int round)
+    {
+        CrashLastAfterCommittingRound = round;
         return this;
     }
 

@@ -35,7 +35,7 @@ public sealed class ShardedFaultsTests(ShardedFaultsRun run) : IClassFixture<Sha
         Assert.All(run.Results, r => Assert.Equal(Convert.ToHexStringLower(rounds[^1].FinalAggregate!), r.FinalModelHash));
     }
 
-    /// <summary>Shards no aggregator can get end in ballots, not a wait: every other member names the withholder, the
+    /// <summary>Shards no keeper can get end in ballots, not a wait: every other member names the withholder, the
     /// chain votes its commit out, the round completes without it, and the audit names the exclusion.</summary>
     [Fact]
     public void MemberWithholdingItsShards_IsVotedOutByEveryOtherMember_AndTheRoundCompletesWithoutIt()
@@ -48,7 +48,7 @@ public sealed class ShardedFaultsTests(ShardedFaultsRun run) : IClassFixture<Sha
         Assert.Equal([withholder], round.Excluded);
         Assert.Equal(others, round.ExclusionBallots.Select(b => b.Voter.ToLowerInvariant()).Distinct().Order());
         Assert.NotNull(round.FinalAggregate);
-        // The victim of round 2 may be voted out of its round too, when it dies before a slower node pulled its shards.
+        // The victim of round 2 could be voted out of its round too, by nodes slow to hear its keepers' word.
         var named = Assert.Single(run.Audit.Exclusions, x => x.Round == ShardedFaultsRun.WithholdingRound);
         Assert.Equal((ShardedFaultsRun.WithholdingRound, withholder), (named.Round, named.Member.ToLowerInvariant()));
     }

@@ -6,6 +6,7 @@ namespace FedChain.Node.Agent.Misbehaviour;
 /// </summary>
 /// <param name="WithholdRound">Commits round N's hash but never publishes the blob (the others vote it out).</param>
 /// <param name="Noisy">Trains honestly, then sends a Gaussian direction of the honest update's norm, as <c>simulate --noisy</c>.</param>
-/// <param name="WithholdShardsRound">In a sharded plan: commits round N's shard list but never publishes the shards (their aggregators ballot, then everyone does, and the quorum votes it out).</param>
+/// <param name="WithholdShardsRound">In a sharded plan: commits round N's shard list but never publishes the shards (no keeper holds them, so everyone ballots it and the quorum votes it out).</param>
 /// <param name="ClaimsZeroEpsilon">Acts as if the chain had charged it nothing: it never stops for the chain's privacy budget (the ledger charges and refuses it anyway).</param>
-public sealed record NodeMisbehaviour(int? WithholdRound = null, bool Noisy = false, bool ClaimsZeroEpsilon = false, int? WithholdShardsRound = null);
+/// <param name="MalformedShardsRound">In a sharded plan: publishes and commits round N's shards each one word short (their keepers refuse them, so everyone ballots it).</param>
+public sealed record NodeMisbehaviour(int? WithholdRound = null, bool Noisy = false, bool ClaimsZeroEpsilon = false, int? WithholdShardsRound = null, int? MalformedShardsRound = null);

@@ -1,0 +1,17 @@
+using FedChain.Node.Identity;
+using Microsoft.Extensions.Logging;
+
+namespace FedChain.Node;
+
+/// <summary>Sharded rounds in the node (who holds which shard): event ids 2120-2129.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(2120, LogLevel.Warning, "Shards-held message from {Peer} refused: {Detail}")]
+    public static partial void ShardsHeldRefused(ILogger logger, NodeAddress peer, string detail);
+
+    [LoggerMessage(2121, LogLevel.Warning, "Round {Session}: shards-held message not sent: {Detail}")]
+    public static partial void ShardsHeldNotSent(ILogger logger, string session, string detail);
+
+    [LoggerMessage(2122, LogLevel.Warning, "Plan {PlanId} round {Round}: shard {Shard} of {Member} ({BlobId}) is malformed: {Detail}; not held, so the member is balloted out")]
+    public static partial void MalformedShard(ILogger logger, System.Numerics.BigInteger planId, int round, int shard, string member, string blobId, string detail);
+}
