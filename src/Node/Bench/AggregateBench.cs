@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FedChain.Node.ShardedAggregation;
+using FedChain.Node.Wire.V1;
 
 namespace FedChain.Node.Bench;
 
@@ -17,8 +18,8 @@ internal sealed class AggregateBench(int nodeCount, long updateBytes, int runs, 
             o.Blobs.ReplicateAnnounced = false;
             o.Blobs.AnnounceStored = false;
             // Every member floods its own control messages to all its links (a full mesh here), so the mesh only
-            // backs that up; each message reaches a node about once per mesh peer, so a small mesh halves
-            // the control traffic at N = 50 (measured: received 3.15x the update with D = 6, see docs/network.md).
+            // backs that up; each message, or since lazy forwarding its id, reaches a node once per mesh peer
+            // (measured before lazy forwarding: received 3.15x the update at N = 50 with D = 6, 2.81x with 3).
             o.Gossip.MeshDegreeLow = 2;
             o.Gossip.MeshDegree = 3;
             o.Gossip.MeshDegreeHigh = 4;
@@ -36,6 +37,7 @@ internal sealed class AggregateBench(int nodeCount, long updateBytes, int runs, 
                 progress.Report(run == 0 ? "warm-up" : $"run {run}/{runs}: generating updates");
                 var updates = cluster.Nodes.Select(_ => RandomVector(random, elements)).ToList();
                 var before = cluster.Nodes.Select(n => n.Metrics.TransportBytesIn).ToList();
+                var framesBefore = cluster.Nodes.Select(n => n.Metrics.Snapshot().FrameBytesIn).ToList();
                 progress.Report($"run {run}/{runs}: aggregating");
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var stopwatch = Stopwatch.StartNew();
@@ -45,6 +47,7 @@ internal sealed class AggregateBench(int nodeCount, long updateBytes, int runs, 
                 var seconds = stopwatch.Elapsed.TotalSeconds;
                 var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
                 var received = cluster.Nodes.Select((n, i) => n.Metrics.TransportBytesIn - before[i]).ToList();
+                var byCode = ReceivedByCode(cluster.Nodes.Select((n, i) => Difference(n.Metrics.Snapshot().FrameBytesIn, framesBefore[i])).ToList(), updateBytes);
                 var total = received.Sum();
                 progress.Report($"run {run}/{runs}: plain TCP baseline, {total} bytes");
                 var plain = await PlainTcpTransfer.RunAsync(total, ct);
@@ -52,7 +55,8 @@ internal sealed class AggregateBench(int nodeCount, long updateBytes, int runs, 
                 if (run == 0) continue;
                 results.Add(new AggregateBenchRun(
                     Math.Round(received.Max() / (double)updateBytes, 4), Math.Round(received.Average() / updateBytes, 4),
-                    Math.Round(seconds, 3), total, Math.Round(plain.TotalSeconds, 3), Math.Round(cpu, 3), identical));
+                    Math.Round(seconds, 3), total, Math.Round(plain.TotalSeconds, 3), Math.Round(cpu, 3), identical,
+                    Math.Round(byCode.Where(kv => kv.Key != nameof(MessageCode.Chunk)).Sum(kv => kv.Value), 4), byCode));
             }
 
             progress.Report("timing one node's sum checks");
@@ -85,6 +89,14 @@ internal sealed class AggregateBench(int nodeCount, long updateBytes, int runs, 
 
         return stopwatch.Elapsed.TotalSeconds;
     }
+
+    private static Dictionary<MessageCode, long> Difference(IReadOnlyDictionary<MessageCode, long> after, IReadOnlyDictionary<MessageCode, long> before) =>
+        after.ToDictionary(kv => kv.Key, kv => kv.Value - before.GetValueOrDefault(kv.Key));
+
+    /// <summary>Frame bytes received per node by message code, averaged over the nodes, over the update size.</summary>
+    private static SortedDictionary<string, double> ReceivedByCode(IReadOnlyList<Dictionary<MessageCode, long>> perNode, long updateBytes) =>
+        new(perNode.SelectMany(d => d).GroupBy(kv => kv.Key)
+            .ToDictionary(g => g.Key.ToString(), g => Math.Round(g.Sum(kv => kv.Value) / (double)perNode.Count / updateBytes, 4)), StringComparer.Ordinal);
 
     private static uint[] RandomVector(Random random, int elements)
     {

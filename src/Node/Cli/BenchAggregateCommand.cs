@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using FedChain.Node.Bench;
+using FedChain.Node.Wire.V1;
 using Spectre.Console;
 
 namespace FedChain.Node.Cli;
@@ -64,6 +65,12 @@ internal static class BenchAggregateCommand
         }
 
         AnsiConsole.Write(table);
+        for (var i = 0; i < result.Runs.Count; i++)
+        {
+            var r = result.Runs[i];
+            AnsiConsole.MarkupLine($"run {i + 1}: control frames received per node / update {r.ControlReceivedPerUpdate:F3}: {string.Join(", ", r.ReceivedByCode.Where(kv => kv.Key != nameof(MessageCode.Chunk) && kv.Value >= 0.0005).Select(kv => $"{kv.Key} {kv.Value:F3}"))}");
+        }
+
         AnsiConsole.MarkupLine($"{result.Nodes} nodes, {result.UpdateBytes}-byte updates, medians: [bold]{result.Seconds:F2} s[/] (plain TCP, same bytes: {result.PlainTcpSeconds:F2} s), received per update max [bold]{result.MaxReceivedPerUpdate:F3}[/], mean {result.MeanReceivedPerUpdate:F3}; sum checks of one node {result.CheckSeconds:F3} s");
         AnsiConsole.MarkupLine($"wrote {Markup.Escape(path)}");
     }

@@ -6,6 +6,7 @@ public sealed class GossipMetrics
     private long _published;
     private long _delivered;
     private long _forwarded;
+    private long _announced;
     private long _droppedQueueFull;
     private long _duplicates;
     private long _droppedSeenFull;
@@ -19,6 +20,7 @@ public sealed class GossipMetrics
         new("gossip.published", Interlocked.Read(ref _published)),
         new("gossip.delivered", Interlocked.Read(ref _delivered)),
         new("gossip.forwarded", Interlocked.Read(ref _forwarded)),
+        new("gossip.announced", Interlocked.Read(ref _announced)),
         new("gossip.dropped_queue_full", Interlocked.Read(ref _droppedQueueFull)),
         new("gossip.dropped_seen_full", Interlocked.Read(ref _droppedSeenFull)),
     ];
@@ -28,6 +30,9 @@ public sealed class GossipMetrics
     internal void Delivered() => Interlocked.Increment(ref _delivered);
 
     internal void Forwarded(int count) => Interlocked.Add(ref _forwarded, count);
+
+    /// <summary>A received message passed on to <paramref name="count"/> mesh peers as an IHAVE of its id rather than pushed.</summary>
+    internal void Announced(int count) => Interlocked.Add(ref _announced, count);
 
     internal void DroppedQueueFull() => Interlocked.Increment(ref _droppedQueueFull);
 

@@ -8,12 +8,16 @@ internal sealed partial class GossipRouter
     // Caps on one IHAVE/IWANT exchange (GossipSub v1.1 max_ihave_length), so neither side can be made to do unbounded work.
     private const int MaxIdsPerExchange = 500;
 
+    // Announced ids waiting to be asked for: twenty exchanges' worth.
+    private const int WantedCapacity = 20 * MaxIdsPerExchange;
+
     /// <summary>Mesh upkeep and lazy gossip, once per <see cref="GossipOptions.HeartbeatInterval"/>.</summary>
     public void Heartbeat()
     {
         var ready = _peers.ReadyPeers();
-        List<NodeAddress> grafts = [], prunes = [], lazy;
-        List<string> gossip;
+        List<NodeAddress> grafts = [], prunes = [];
+        List<(NodeAddress Peer, IHave Message)> lazy = [];
+        List<(NodeAddress Peer, IWant Message)> wants = [];
         lock (_lock)
         {
             _mesh.IntersectWith(ready);
@@ -34,28 +38,47 @@ internal sealed partial class GossipRouter
                 }
             }
 
-            gossip = [.. _cache.GossipIds().Take(MaxIdsPerExchange)];
-            lazy = gossip.Count == 0 ? [] : [.. Shuffled(ready.Where(p => !_mesh.Contains(p))).Take(_options.LazyDegree)];
+            foreach (var (peer, ids) in _wanted.NextRequests(_seen.Contains, ready.ToHashSet(), MaxIdsPerExchange))
+            {
+                wants.Add((peer, new IWant([.. ids.Select(Convert.FromHexString)])));
+            }
+
+            var gossip = _cache.GossipIds();
+            if (gossip.Count > 0)
+            {
+                foreach (var peer in Shuffled(ready.Where(p => !_mesh.Contains(p))).Take(_options.LazyDegree))
+                {
+                    var ids = gossip.Where(id => !_holders.Holds(id, peer)).Take(MaxIdsPerExchange).ToList();
+                    if (ids.Count > 0) lazy.Add((peer, new IHave([.. ids.Select(Convert.FromHexString)])));
+                }
+            }
+
             _cache.Shift();
+            _holders.Prune(id => _cache.Get(id) is not null || _wanted.Contains(id));
         }
 
         foreach (var peer in grafts) _peers.TrySend(peer, new Graft());
         foreach (var peer in prunes) _peers.TrySend(peer, new Prune());
-        if (lazy.Count == 0) return;
-        var ihave = new IHave([.. gossip.Select(Convert.FromHexString)]);
-        foreach (var peer in lazy) _peers.TrySend(peer, ihave);
+        foreach (var (peer, ihave) in lazy) _peers.TrySend(peer, ihave);
+        foreach (var (peer, iwant) in wants) _peers.TrySend(peer, iwant);
     }
 
-    /// <summary>Asks for announced messages not yet seen.</summary>
+    /// <summary>Notes announced messages not yet seen, to ask for at the next heartbeat.</summary>
     public void OnIHave(NodeAddress from, IHave message)
     {
-        List<byte[]> wanted;
         lock (_lock)
         {
-            wanted = [.. message.MessageIds.Where(id => !_seen.Contains(Convert.ToHexStringLower(id))).Take(MaxIdsPerExchange)];
+            // Asked for one announcer at a time (WantedMessages): with lazy forwarding several mesh peers announce a
+            // message at once, and asking each would bring it as many times. The request waits for the heartbeat: the
+            // announcer had the message from its origin, which pushed it to us too, and asking at once brought it twice
+            // whenever the announcement overtook the origin's copy (a node's pushes to its N - 1 links go one by one).
+            foreach (var id in message.MessageIds.Take(MaxIdsPerExchange))
+            {
+                var hex = Convert.ToHexStringLower(id);
+                _holders.Add(hex, from);
+                if (!_seen.Contains(hex)) _wanted.Announced(hex, from);
+            }
         }
-
-        if (wanted.Count > 0) _peers.TrySend(from, new IWant([.. wanted]));
     }
 
     /// <summary>Sends the requested messages still in the message cache.</summary>

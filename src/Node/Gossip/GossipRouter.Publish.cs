@@ -42,6 +42,7 @@ internal sealed partial class GossipRouter
         var id = Convert.ToHexStringLower(SignedControlMessage.Id(message, signed));
         lock (_lock)
         {
+            _holders.Add(id, from);
             if (_seen.Contains(id))
             {
                 _metrics.Duplicate();
@@ -107,7 +108,7 @@ internal sealed partial class GossipRouter
         lock (_lock)
         {
             _cache.Put(id, forwarded);
-            targets = forwarded.Ttl == 0 ? [] : [.. _mesh.Where(p => p != from && p != origin)];
+            targets = forwarded.Ttl == 0 ? [] : [.. _mesh.Where(p => p != from && p != origin && !_holders.Holds(id, p))];
             handlers = [.. _subscribers.GetValueOrDefault(message.Topic) ?? []];
         }
 
@@ -125,6 +126,15 @@ internal sealed partial class GossipRouter
             {
                 Log.SubscriberFailed(_logger, e, message.Topic, id);
             }
+        }
+
+        if (targets.Count == 0) return;
+        if (message.Payload.Length > _options.EagerForwardMaxBytes)
+        {
+            var ihave = new IHave([Convert.FromHexString(id)]);
+            foreach (var peer in targets) _peers.TrySend(peer, ihave);
+            _metrics.Announced(targets.Count);
+            return;
         }
 
         foreach (var peer in targets) Send(peer, forwarded);

@@ -26,6 +26,8 @@ internal sealed partial class GossipRouter
     private readonly HashSet<NodeAddress> _mesh = [];
     private readonly SeenCache _seen;
     private readonly MessageCache _cache;
+    private readonly KnownHolders _holders = new();
+    private readonly WantedMessages _wanted;
     private readonly Dictionary<string, List<Action<ControlMessage>>> _subscribers = new(StringComparer.Ordinal);
     private long _seqno;
 
@@ -42,6 +44,7 @@ internal sealed partial class GossipRouter
         _logger = logger;
         _seen = new SeenCache(options.SeenTtl, options.SeenCapacity, options.SeenCapacityPerOrigin, time);
         _cache = new MessageCache(options.HistoryLength, options.HistoryGossip);
+        _wanted = new WantedMessages(options.HistoryLength, WantedCapacity);
         // Sequence numbers start from the clock so a restarted node never reuses one (GossipSub does the same).
         _seqno = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using FedChain.Node.Blobs;
 using MessagePack;
 
@@ -12,7 +13,14 @@ public static class ShardMessageCodec
 {
     private const byte Published = 1;
     private const byte Aggregated = 2;
-    private const byte Answers = 3;
+    private const byte AnswersV1 = 3;
+
+    /// <summary>Answers packed as one byte string of fixed 24-byte entries (16-byte claim reference, 8-byte big-endian value),
+    /// where version 1 spent 28 bytes an answer on MessagePack framing: every node receives every member's answer to
+    /// every claim, N^2 of them, the one part of the control traffic that grows faster than N. Both versions decode.</summary>
+    private const byte Answers = 4;
+
+    private const int AnswerBytes = ChallengeAnswer.RefBytes + sizeof(ulong);
 
     /// <summary>Lists are capped: a consortium has at most this many members.</summary>
     private const int MaxItems = 4096;
@@ -42,14 +50,7 @@ public static class ShardMessageCodec
                 writer.WriteRaw([Answers]);
                 writer.WriteArrayHeader(2);
                 writer.Write(c.Session);
-                writer.WriteArrayHeader(c.Answers.Count);
-                foreach (var answer in c.Answers)
-                {
-                    writer.WriteArrayHeader(2);
-                    writer.Write(Convert.FromHexString(answer.Claim));
-                    writer.Write(answer.Value);
-                }
-
+                writer.Write(PackAnswers(c.Answers));
                 break;
             default:
                 throw new ArgumentException($"not a shard message: {message.GetType().Name}", nameof(message));
@@ -80,6 +81,7 @@ public static class ShardMessageCodec
             {
                 Published => ReadPublished(ref reader),
                 Aggregated => ReadAggregated(ref reader),
+                AnswersV1 => ReadAnswersV1(ref reader),
                 Answers => ReadAnswers(ref reader),
                 var kind => throw new InvalidDataException($"unknown shard message kind {kind}"),
             };
@@ -118,7 +120,41 @@ public static class ShardMessageCodec
         return new ShardAggregated(session, shard, aggregate, participants);
     }
 
+    private static byte[] PackAnswers(IReadOnlyList<ChallengeAnswer> answers)
+    {
+        var packed = new byte[answers.Count * AnswerBytes];
+        for (var i = 0; i < answers.Count; i++)
+        {
+            var entry = packed.AsSpan(i * AnswerBytes, AnswerBytes);
+            if (Convert.FromHexString(answers[i].Claim, entry[..ChallengeAnswer.RefBytes], out _, out var written) != OperationStatus.Done || written != ChallengeAnswer.RefBytes)
+            {
+                throw new ArgumentException($"a claim reference is {ChallengeAnswer.RefBytes} bytes of hex, got \"{answers[i].Claim}\"", nameof(answers));
+            }
+
+            BinaryPrimitives.WriteUInt64BigEndian(entry[ChallengeAnswer.RefBytes..], answers[i].Value);
+        }
+
+        return packed;
+    }
+
     private static ChallengeAnswers ReadAnswers(ref MessagePackReader reader)
+    {
+        Expect(reader.ReadArrayHeader(), 2);
+        var session = ReadString(ref reader);
+        var packed = (reader.ReadBytes() ?? throw new InvalidDataException("nil bytes")).ToArray();
+        if (packed.Length % AnswerBytes != 0) throw new InvalidDataException($"packed answers are a multiple of {AnswerBytes} bytes, got {packed.Length}");
+        if (packed.Length / AnswerBytes > MaxItems) throw new InvalidDataException($"{packed.Length / AnswerBytes} answers, over the cap of {MaxItems}");
+        var answers = new ChallengeAnswer[packed.Length / AnswerBytes];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var entry = packed.AsSpan(i * AnswerBytes, AnswerBytes);
+            answers[i] = new ChallengeAnswer(Convert.ToHexStringLower(entry[..ChallengeAnswer.RefBytes]), BelowModulus(BinaryPrimitives.ReadUInt64BigEndian(entry[ChallengeAnswer.RefBytes..])));
+        }
+
+        return new ChallengeAnswers(session, answers);
+    }
+
+    private static ChallengeAnswers ReadAnswersV1(ref MessagePackReader reader)
     {
         Expect(reader.ReadArrayHeader(), 2);
         var session = ReadString(ref reader);
@@ -128,13 +164,14 @@ public static class ShardMessageCodec
         {
             Expect(reader.ReadArrayHeader(), 2);
             var claim = Convert.ToHexStringLower(ReadBytes(ref reader, ChallengeAnswer.RefBytes));
-            var value = reader.ReadUInt64();
-            if (value >= SumChallenge.Modulus) throw new InvalidDataException($"an answer {value} is not below the modulus");
-            answers[i] = new ChallengeAnswer(claim, value);
+            answers[i] = new ChallengeAnswer(claim, BelowModulus(reader.ReadUInt64()));
         }
 
         return new ChallengeAnswers(session, answers);
     }
+
+    private static ulong BelowModulus(ulong value) =>
+        value < SumChallenge.Modulus ? value : throw new InvalidDataException($"an answer {value} is not below the modulus");
 
     private static int Count(ref MessagePackReader reader)
     {

@@ -49,4 +49,58 @@ public sealed class ShardMessageCodecTests
 
         Assert.Throws<InvalidDataException>(() => ShardMessageCodec.Decode(bytes));
     }
+
+    [Fact]
+    public void Encode_ChallengeAnswers_PackedFixedEntries()
+    {
+        var bytes = ShardMessageCodec.Encode(new ChallengeAnswers("s", [new ChallengeAnswer(Claim, 5), new ChallengeAnswer(Claim, 0x0102030405060708)]));
+
+        // kind 4, fixarray(2), fixstr "s", bin8 of 48 bytes: per answer the 16-byte claim reference and the value, 8 bytes big-endian
+        byte[] reference = Convert.FromHexString(Claim);
+        Assert.Equal([0x04, 0x92, 0xa1, (byte)'s', 0xc4, 0x30, .. reference, 0, 0, 0, 0, 0, 0, 0, 5, .. reference, 1, 2, 3, 4, 5, 6, 7, 8], bytes);
+    }
+
+    [Fact]
+    public void Decode_VersionOneAnswers_StillDecodes()
+    {
+        // kind 3, fixarray(2), fixstr "s", fixarray(1) of [bin8 16-byte reference, fixint 5]
+        byte[] bytes = [0x03, 0x92, 0xa1, (byte)'s', 0x91, 0x92, 0xc4, 0x10, .. Convert.FromHexString(Claim), 0x05];
+
+        var answers = (ChallengeAnswers)ShardMessageCodec.Decode(bytes);
+
+        Assert.Equal(("s", new ChallengeAnswer(Claim, 5)), (answers.Session, Assert.Single(answers.Answers)));
+    }
+
+    [Fact]
+    public void Encode_ChallengeAnswers_SmallerThanVersionOne()
+    {
+        var answers = new ChallengeAnswers("s", [.. Enumerable.Range(0, 50).Select(i => new ChallengeAnswer(Claim, (ulong)i << 40))]);
+
+        // 24 bytes an answer, where version 1 took 28 (an array header, a bin8 header and a uint64 marker each)
+        Assert.Equal(4 + 3 + (50 * 24), ShardMessageCodec.Encode(answers).Length);
+    }
+
+    [Theory]
+    [InlineData(23)] // not a whole entry
+    [InlineData(25)]
+    public void Decode_PackedAnswersOfPartEntries_InvalidDataException(int length)
+    {
+        byte[] bytes = [0x04, 0x92, 0xa1, (byte)'s', 0xc4, (byte)length, .. new byte[length]];
+
+        var e = Assert.Throws<InvalidDataException>(() => ShardMessageCodec.Decode(bytes));
+        Assert.Contains("multiple of 24", e.Message);
+    }
+
+    [Fact]
+    public void Decode_VersionOneAnswerNotBelowTheModulus_InvalidDataException()
+    {
+        byte[] bytes = [0x03, 0x92, 0xa1, (byte)'s', 0x91, 0x92, 0xc4, 0x10, .. Convert.FromHexString(Claim), 0xcf, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
+
+        var e = Assert.Throws<InvalidDataException>(() => ShardMessageCodec.Decode(bytes));
+        Assert.Contains("not below the modulus", e.Message);
+    }
+
+    [Fact]
+    public void Encode_AnswerWithMalformedClaimReference_ArgumentException() =>
+        Assert.Throws<ArgumentException>(() => ShardMessageCodec.Encode(new ChallengeAnswers("s", [new ChallengeAnswer("abc", 1)])));
 }
