@@ -184,9 +184,9 @@ public sealed record NodeConfig
     [JsonIgnore]
     public SiteSource Source => new(Site, Resolve(Data), SiteValue, Mapping is null ? null : Resolve(Mapping), Layout);
 
-    /// <summary>The state folder's blob files (what `plan show`, `gov show` and `model fetch` read from the node's store).</summary>
+    /// <summary>The node's blob store folder (what `plan show`, `gov show` and `model fetch` read, through <see cref="Blobs.ExportedBlobs"/>).</summary>
     [JsonIgnore]
-    public string BlobFiles => Path.Combine(Resolve(StateDirectory), "blobs", "blobs");
+    public string BlobStoreFolder => Path.Combine(Resolve(StateDirectory), "blobs");
 
     /// <summary>The keystore passphrase, from the file or the environment.</summary>
     public string Passphrase()

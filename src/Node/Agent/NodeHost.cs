@@ -53,7 +53,7 @@ public static class NodeHost
         services.AddSingleton<IMembershipView>(p => new ChainMembership(p.GetRequiredService<ChainFollower>()));
         services.AddSingleton(p =>
         {
-            var store = BlobStore.Open(Path.Combine(config.Resolve(config.StateDirectory), "blobs"), time);
+            var store = BlobStore.Open(config.BlobStoreFolder, time);
             store.Admission = new ChainBlobAdmission(p.GetRequiredService<ChainFollower>());
             store.QuotaBytes = config.BlobStoreQuotaMegabytes * 1024L * 1024;
             return store;

@@ -47,6 +47,23 @@ internal sealed class BlobPack : IDisposable
         }
     }
 
+    /// <summary>The live records of the pack at <paramref name="path"/>, read as another process may be appending to it
+    /// (a running node's store read by `plan show`, `model fetch` or a release): a record still being written ends the scan.</summary>
+    public static IReadOnlyList<PackedRecord> ReadRecords(string path, int maxContentBytes)
+    {
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return Scan(file, maxContentBytes).Records;
+    }
+
+    /// <summary>A record's content, read as <see cref="ReadRecords"/> reads.</summary>
+    public static byte[] ReadContent(string path, PackedRecord record)
+    {
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var content = new byte[record.Length];
+        ReadInto(file, content, record.Offset);
+        return content;
+    }
+
     /// <summary>Appends <paramref name="content"/> (which the caller no longer changes) and returns where its content
     /// starts, once it is on disk.</summary>
     public Task<long> AppendAsync(BlobId id, ReadOnlyMemory<byte> content)

@@ -89,7 +89,7 @@ internal static class GovProposeCommand
         return Proposing("release", "Propose to release a completed plan's final model, with the evaluation report built from the members' pinned evaluations.", [planId, blobs], async (parse, session) =>
         {
             var id = GovCommand.ParseId(parse.GetValue(planId)!);
-            var folder = parse.GetValue(blobs)?.FullName ?? session.Config?.BlobFiles
+            var folder = parse.GetValue(blobs)?.FullName ?? session.Config?.BlobStoreFolder
                 ?? throw new ArgumentException("give --config (your node's blob store holds the evaluations) or --blobs DIR");
             var release = await ReleaseCandidate.BuildAsync(session, id, folder, default);
             parse.InvocationConfiguration.Error.WriteLine(release.Describe());

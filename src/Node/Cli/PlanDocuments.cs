@@ -18,7 +18,7 @@ internal static class PlanDocuments
         }
 
         var hash = fileOrHash.ToLowerInvariant();
-        var folder = blobsFolder ?? config?.BlobFiles ?? throw new ArgumentException($"to look plan {hash[..12]} up by hash give --config (your node's store) or --blobs DIR");
+        var folder = blobsFolder ?? config?.BlobStoreFolder ?? throw new ArgumentException($"to look plan {hash[..12]} up by hash give --config (your node's store) or --blobs DIR");
         var bytes = ExportedBlobs.TryRead(folder, hash)
             ?? throw new FileNotFoundException($"plan document {hash} is not in {folder}; a running node fetches the documents of proposed plans", hash);
         var plan = TrainingPlan.Parse(System.Text.Encoding.UTF8.GetString(bytes), $"blob {hash}");

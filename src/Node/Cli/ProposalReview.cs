@@ -31,7 +31,7 @@ internal static class ProposalReview
             else if (action.Kind == "release" && action.PlanId is { } planId)
             {
                 var ledger = await session.Consortium.ReplayLedgerAsync(ct);
-                lines.Add(Release(ledger, BigInteger.Parse(planId, CultureInfo.InvariantCulture), config.BlobFiles, action));
+                lines.Add(Release(ledger, BigInteger.Parse(planId, CultureInfo.InvariantCulture), config.BlobStoreFolder, action));
             }
         }
 
@@ -40,7 +40,7 @@ internal static class ProposalReview
 
     private static string StartPlan(Agent.NodeConfig config, string hash)
     {
-        var bytes = ExportedBlobs.TryRead(config.BlobFiles, hash);
+        var bytes = ExportedBlobs.TryRead(config.BlobStoreFolder, hash);
         if (bytes is null) return $"  plan document {hash[..12]}: not in your node's store yet (your running node fetches it)";
         var plan = TrainingPlan.Parse(System.Text.Encoding.UTF8.GetString(bytes), $"blob {hash}");
         var decision = PlanConsent.Decide(plan, new ApprovalBook(config.Resolve(config.StateDirectory)).Find(hash), config.Consent);

@@ -235,7 +235,7 @@ public sealed class LocalConsortium : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(250), _time, timeout.Token);
         }
 
-        var release = ReleaseCandidate.From(ledger.Plans[planId], NodeConfig.Load(proposer.ConfigFile).BlobFiles);
+        var release = ReleaseCandidate.From(ledger.Plans[planId], NodeConfig.Load(proposer.ConfigFile).BlobStoreFolder);
         await PassAsync(Proposals.ReleaseModel(Addresses, planId, release.ModelHash, release.Report.Hash()), ct);
         return release;
     }

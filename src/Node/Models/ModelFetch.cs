@@ -25,7 +25,7 @@ public static class ModelFetch
         foreach (var e in events) ledger.Apply(e);
         if (!ledger.Plans.TryGetValue(planId, out var record)) throw new InvalidDataException($"there is no plan {planId} on this ledger");
         if (record.ReleasedModel is not { } released) throw new InvalidDataException($"plan {planId} has no released model: governance has not voted its release (`fedchain gov list`)");
-        var folder = blobsFolder ?? session.Config?.BlobFiles ?? throw new ArgumentException("give --config (your node's blob store) or --blobs DIR (exported blobs)");
+        var folder = blobsFolder ?? session.Config?.BlobStoreFolder ?? throw new ArgumentException("give --config (your node's blob store) or --blobs DIR (exported blobs)");
         var planHash = Convert.ToHexStringLower(record.PlanHash);
         var planBytes = ExportedBlobs.TryRead(folder, planHash) ?? throw new FileNotFoundException($"the plan document {planHash} is not in {folder}", planHash);
         var plan = TrainingPlan.Parse(System.Text.Encoding.UTF8.GetString(planBytes), $"blob {planHash}");
