@@ -67,10 +67,6 @@ internal sealed partial class BlobExchange
     public BlobHave Inventory() =>
         new([.. _store.List().Where(b => !IsWithheld(b.Id)).TakeLast(WireLimits.MaxBlobSummaries).Select(b => new BlobSummary(b.Id.ToBytes(), b.Size))]);
 
-    /// <summary>Stores <paramref name="id"/>, when it comes, without announcing it: it is served to whoever asks for it
-    /// by id, and not replicated (sharded aggregation's shards go only to their keepers). Kept in the store, through restarts.</summary>
-    public void Withhold(BlobId id) => _store.Withhold(id);
-
     private bool IsWithheld(BlobId id) => _store.IsWithheld(id);
 
     /// <summary>Tells every ready peer this node now serves <paramref name="blob"/>.</summary>

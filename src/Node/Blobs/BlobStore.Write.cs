@@ -7,9 +7,14 @@ public sealed partial class BlobStore
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
     /// <summary>Stores <paramref name="content"/> and returns its record; storing the same bytes twice is a no-op.</summary>
-    public async Task<BlobInfo> PutAsync(ReadOnlyMemory<byte> content, CancellationToken ct = default)
+    public Task<BlobInfo> PutAsync(ReadOnlyMemory<byte> content, CancellationToken ct = default) => PutAsync(content, withhold: false, ct);
+
+    /// <summary>As <see cref="PutAsync(ReadOnlyMemory{byte}, CancellationToken)"/>; <paramref name="withhold"/> marks it
+    /// (<see cref="Withhold"/>) before it is stored, so it is never announced.</summary>
+    public async Task<BlobInfo> PutAsync(ReadOnlyMemory<byte> content, bool withhold, CancellationToken ct = default)
     {
         var id = BlobId.Compute(content.Span);
+        if (withhold) Withhold(id);
         if (TryGet(id) is { } existing) return existing;
         // Our own copy for the recent blobs: the caller may reuse its buffer.
         var owned = content.ToArray();

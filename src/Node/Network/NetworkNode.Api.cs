@@ -20,17 +20,14 @@ public sealed partial class NetworkNode
 
     /// <summary>Stores <paramref name="content"/> without announcing it: peers get it only by asking for its id, and
     /// it is not replicated (a shard for its aggregator alone). Returns its id (SHA-256).</summary>
-    public async Task<BlobId> PublishUnannouncedBlobAsync(ReadOnlyMemory<byte> content, CancellationToken ct = default)
-    {
-        _blobs.Withhold(BlobId.Compute(content.Span));
-        return (await Store.PutAsync(content, ct)).Id;
-    }
+    public async Task<BlobId> PublishUnannouncedBlobAsync(ReadOnlyMemory<byte> content, CancellationToken ct = default) =>
+        (await Store.PutAsync(content, withhold: true, ct)).Id;
 
     /// <summary>As <see cref="FetchBlobAsync(BlobId, IEnumerable{NodeAddress}, CancellationToken)"/>, storing the blob
     /// without announcing it, so it goes no further than this node.</summary>
     public Task FetchUnannouncedBlobAsync(BlobId id, IEnumerable<NodeAddress> holders, CancellationToken ct = default)
     {
-        _blobs.Withhold(id);
+        Store.Withhold(id);
         return _blobs.FetchAsync(id, holders, ct);
     }
 
