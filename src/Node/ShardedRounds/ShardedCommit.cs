@@ -22,14 +22,13 @@ public static class ShardedCommit
     /// gives each shard's published bytes from its index and true bytes: null lists the shard without publishing it.</summary>
     public static async Task<byte[]> PublishAsync(Network.NetworkNode network, uint[] words, int shards, bool withhold, CancellationToken ct, Func<int, byte[], byte[]?>? alter = null)
     {
-        var ids = new List<BlobId>();
-        foreach (var (shard, s) in Cut(words, shards).Select((bytes, s) => (bytes, s)))
+        // All at once, as the aggregation publishes its own shards: appends that arrive together share one fsync.
+        var ids = await Task.WhenAll(Cut(words, shards).Select((shard, s) =>
         {
             var published = alter is null ? shard : alter(s, shard);
-            if (published is null) ids.Add(BlobId.Compute(shard));
-            else ids.Add(withhold ? await network.PublishUnannouncedBlobAsync(published, ct) : await network.PublishBlobAsync(published, ct));
-        }
-
+            if (published is null) return Task.FromResult(BlobId.Compute(shard));
+            return withhold ? network.PublishUnannouncedBlobAsync(published, ct) : network.PublishBlobAsync(published, ct);
+        }));
         return ShardMessageCodec.EncodeShardList(ids);
     }
 
