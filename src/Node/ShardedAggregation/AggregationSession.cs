@@ -73,11 +73,7 @@ internal sealed class AggregationSession(string name)
     public IReadOnlyList<NodeAddress> Unanswered(string claim, IEnumerable<NodeAddress> members)
     {
         var key = ChallengeAnswer.RefOf(claim);
-        lock (_lock)
-        {
-            var heard = _answers.GetValueOrDefault(key);
-            return [.. members.Where(m => heard?.ContainsKey(m) != true)];
-        }
+        lock (_lock) return [.. Silent(key, members)];
     }
 
     /// <summary>Completes once every one of <paramref name="members"/> has answered the claim with message id <paramref name="claim"/>:
@@ -88,14 +84,20 @@ internal sealed class AggregationSession(string name)
         var key = ChallengeAnswer.RefOf(claim);
         lock (_lock)
         {
-            var heard = _answers.GetValueOrDefault(key);
-            var pending = members.Where(m => heard?.ContainsKey(m) != true).ToHashSet();
+            var pending = Silent(key, members).ToHashSet();
             if (pending.Count == 0) return Task.CompletedTask;
             var done = NewSignal();
             if (!_answerWaits.TryGetValue(key, out var waits)) _answerWaits[key] = waits = [];
             waits.Add((pending, done));
             return done.Task;
         }
+    }
+
+    /// <summary>Under the lock: which of <paramref name="members"/> have not answered claim <paramref name="key"/>.</summary>
+    private IEnumerable<NodeAddress> Silent(string key, IEnumerable<NodeAddress> members)
+    {
+        var heard = _answers.GetValueOrDefault(key);
+        return members.Where(m => heard?.ContainsKey(m) != true);
     }
 
     /// <summary>Under the lock: <paramref name="member"/> answered claim <paramref name="key"/>; ends the waits it was the last for.</summary>
