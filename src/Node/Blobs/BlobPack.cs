@@ -47,23 +47,6 @@ internal sealed class BlobPack : IDisposable
         }
     }
 
-    /// <summary>The live records of the pack at <paramref name="path"/>, read as another process may be appending to it
-    /// (a running node's store read by `plan show`, `model fetch` or a release): a record still being written ends the scan.</summary>
-    public static IReadOnlyList<PackedRecord> ReadRecords(string path, int maxContentBytes)
-    {
-        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return Scan(file, maxContentBytes).Records;
-    }
-
-    /// <summary>A record's content, read as <see cref="ReadRecords"/> reads.</summary>
-    public static byte[] ReadContent(string path, PackedRecord record)
-    {
-        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        var content = new byte[record.Length];
-        ReadInto(file, content, record.Offset);
-        return content;
-    }
-
     /// <summary>Appends <paramref name="content"/> (which the caller no longer changes) and returns where its content
     /// starts, once it is on disk.</summary>
     public Task<long> AppendAsync(BlobId id, ReadOnlyMemory<byte> content)
@@ -151,7 +134,7 @@ internal sealed class BlobPack : IDisposable
     }
 
     /// <summary>Every whole record from the start; the scan ends at the first header that is not one (a torn write).</summary>
-    private static (List<PackedRecord> Records, long End) Scan(SafeFileHandle file, int maxContentBytes)
+    internal static (List<PackedRecord> Records, long End) Scan(SafeFileHandle file, int maxContentBytes)
     {
         var records = new List<PackedRecord>();
         var length = RandomAccess.GetLength(file);
@@ -170,7 +153,7 @@ internal sealed class BlobPack : IDisposable
         return (records, offset);
     }
 
-    private static void ReadInto(SafeFileHandle file, Span<byte> destination, long offset)
+    internal static void ReadInto(SafeFileHandle file, Span<byte> destination, long offset)
     {
         var read = 0;
         while (read < destination.Length)

@@ -7,15 +7,19 @@ namespace FedChain.Node.Blobs;
 /// </summary>
 public static class ExportedBlobs
 {
-    /// <summary>Every blob in the folder and its subfolders, and in its pack, in id order.</summary>
+    /// <summary>Every blob in the folder and its subfolders, and in its pack, in id order, each read as it is reached.</summary>
     public static IEnumerable<(string Id, byte[] Content)> ReadAll(string folder)
     {
         if (!Directory.Exists(folder)) yield break;
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(f => IsId(Path.GetFileName(f)))
-            .Select(f => (Id: Path.GetFileName(f), Read: (Func<byte[]?>)(() => File.ReadAllBytes(f))));
-        var packed = Packed(folder).Select(r => (Id: r.Id.ToString(), Read: (Func<byte[]?>)(() => Checked(BlobPack.ReadContent(PackOf(folder), r), r.Id))));
-        foreach (var (id, read) in files.Concat(packed).DistinctBy(b => b.Id).OrderBy(b => b.Id, StringComparer.Ordinal))
+            .Select(f => (Id: Path.GetFileName(f), Read: (Func<byte[]?>)(() => File.ReadAllBytes(f))))
+            .ToList();
+        var named = files.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        using var pack = PackReader.Open(PackOf(folder));
+        var packed = (pack?.Records ?? []).Where(r => !named.Contains(r.Id.ToString())).DistinctBy(r => r.Id)
+            .Select(r => (Id: r.Id.ToString(), Read: (Func<byte[]?>)(() => pack!.Read(r))));
+        foreach (var (id, read) in files.Concat(packed).OrderBy(b => b.Id, StringComparer.Ordinal))
         {
             if (read() is { } content) yield return (id, content);
         }
@@ -29,14 +33,9 @@ public static class ExportedBlobs
             if (File.Exists(path)) return File.ReadAllBytes(path);
         }
 
-        return Packed(folder).Where(r => r.Id.ToString() == id).Select(r => Checked(BlobPack.ReadContent(PackOf(folder), r), r.Id)).FirstOrDefault(c => c is not null);
+        using var pack = PackReader.Open(PackOf(folder));
+        return pack?.Records.Where(r => r.Id.ToString() == id).Select(pack.Read).FirstOrDefault(c => c is not null);
     }
-
-    /// <summary>A packed record's content if it hashes to its id: a file's name is what its readers check it against, a record's id is only its header.</summary>
-    private static byte[]? Checked(byte[] content, BlobId id) => BlobId.Compute(content) == id ? content : null;
-
-    private static IReadOnlyList<PackedRecord> Packed(string folder) =>
-        File.Exists(PackOf(folder)) ? BlobPack.ReadRecords(PackOf(folder), BlobStore.PackedMaxBytes) : [];
 
     private static string PackOf(string folder) => Path.Combine(folder, "blobs.pack");
 
