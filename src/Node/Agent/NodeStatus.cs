@@ -23,7 +23,15 @@ public sealed record NodeStatus(
     NodeTraffic? Traffic = null);
 
 /// <summary>A node's network so far, as a "round" line reports it: members connected and socket bytes (TLS records included) since it started.</summary>
-public sealed record NodeTraffic(int Connections, long BytesReceived, long BytesSent);
+/// <param name="ReceivedByCode">Frame bytes received so far per message code (its name): where <paramref name="BytesReceived"/> goes,
+/// less TLS records and frame length prefixes.</param>
+public sealed record NodeTraffic(int Connections, long BytesReceived, long BytesSent, IReadOnlyDictionary<string, long>? ReceivedByCode = null)
+{
+    /// <summary>The traffic between <paramref name="earlier"/> and this line (connections as of this line).</summary>
+    public NodeTraffic Since(NodeTraffic earlier) =>
+        new(Connections, BytesReceived - earlier.BytesReceived, BytesSent - earlier.BytesSent,
+            ReceivedByCode?.ToDictionary(kv => kv.Key, kv => kv.Value - (earlier.ReceivedByCode?.GetValueOrDefault(kv.Key) ?? 0)));
+}
 
 /// <summary>Where a node's time went in one round: training, and when it started and finished the round.</summary>
 /// <param name="StartedAt">When the node began its part (training, or waiting if it did not train).</param>

@@ -45,9 +45,10 @@ public sealed record PlanRun(NodeContext Node, BigInteger PlanId, TrainingPlan P
             Traffic = traffic,
         });
 
-    /// <summary>The node's connections and socket bytes so far.</summary>
+    /// <summary>The node's connections and socket bytes so far, and its received frame bytes per message code.</summary>
     public NodeTraffic Traffic() =>
-        new(Node.Network.ConnectedPeers.Count, Node.Network.Metrics.Transport.BytesIn, Node.Network.Metrics.Transport.BytesOut);
+        new(Node.Network.ConnectedPeers.Count, Node.Network.Metrics.Transport.BytesIn, Node.Network.Metrics.Transport.BytesOut,
+            Node.Network.Metrics.Snapshot().FrameBytesIn.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value));
 
     /// <summary>Waits for blobs that replicate on their own (<see cref="PlanChain.WaitOnStoredBlobsAsync"/>).</summary>
     public Task<bool> WaitOnStoredBlobsAsync(Func<CancellationToken, Task> scan, Func<bool> done, TimeSpan wait, CancellationToken ct) =>

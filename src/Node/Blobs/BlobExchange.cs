@@ -20,6 +20,7 @@ internal sealed partial class BlobExchange
     private readonly BlobStore _store;
     private readonly BlobOptions _options;
     private readonly int _maxChunkSize;
+    private readonly int _relayDegree;
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly IPeerNetwork _peers;
@@ -36,9 +37,12 @@ internal sealed partial class BlobExchange
     private TaskCompletionSource _changed = NewSignal();
     private CancellationToken _stopping = new(canceled: true);
 
-    public BlobExchange(BlobStore store, BlobOptions options, int maxFrameBytes, TimeProvider time, Random random,
+    /// <param name="peerLimit">The node's peer limit (<c>Network.MaxPeers</c>), 0 for none. With a limit, blobs spread hop by hop,
+    /// so a node that downloaded one tells every peer not known to hold it, not only <see cref="BlobOptions.RelayAnnounceDegree"/>.</param>
+    public BlobExchange(BlobStore store, BlobOptions options, int maxFrameBytes, int peerLimit, TimeProvider time, Random random,
         IPeerNetwork peers, BlobMetrics metrics, ILogger logger)
     {
+        _relayDegree = peerLimit > 0 ? int.MaxValue : options.RelayAnnounceDegree;
         _store = store;
         _options = options;
         _maxChunkSize = maxFrameBytes - 1024;
@@ -69,23 +73,43 @@ internal sealed partial class BlobExchange
 
     private bool IsWithheld(BlobId id) => _store.IsWithheld(id);
 
-    /// <summary>Tells every ready peer this node now serves <paramref name="blob"/>.</summary>
+    /// <summary>Tells peers this node now serves <paramref name="blob"/>: its publisher tells every ready peer; a node that
+    /// downloaded it tells at most <see cref="BlobOptions.RelayAnnounceDegree"/> ready peers not known to hold it, at random
+    /// (with a peer limit, every one).
+    /// Every holder telling every peer cost each node one announcement per blob and holder, N² a round in a consortium where
+    /// every member holds every round's blobs; the publisher's word reaches every peer linked to it, a relayed word the
+    /// others (a bounded mesh, a link down), and a peer that connects later gets every holder's <see cref="Inventory"/>.</summary>
     public void Announce(BlobInfo blob)
     {
+        var targets = _peers.ReadyPeers().ToArray();
+        lock (_lock)
+        {
+            // A download still running stored it: relayed, not published.
+            if (_downloads.ContainsKey(blob.Id))
+            {
+                var holders = _holders.GetValueOrDefault(blob.Id);
+                targets = [.. targets.Where(p => holders?.Contains(p) != true)];
+                _random.Shuffle(targets);
+                targets = targets[..Math.Min(targets.Length, _relayDegree)];
+            }
+        }
+
         Forget(blob.Id);
         if (!_options.AnnounceStored || IsWithheld(blob.Id)) return;
         var have = new BlobHave([new BlobSummary(blob.Id.ToBytes(), blob.Size)]);
-        foreach (var peer in _peers.ReadyPeers()) _peers.TrySend(peer, have);
+        foreach (var peer in targets) _peers.TrySend(peer, have);
     }
 
     public void OnBlobHave(NodeAddress from, BlobHave message)
     {
         List<(BlobId Id, long Size)> wanted = [];
+        // Holders of a blob this node stores are never asked: not tracked, so they do not crowd out blobs it still wants.
+        var fresh = message.Blobs.Select(b => (Id: BlobId.FromBytes(b.Id), b.Size)).Where(b => !_store.Contains(b.Id)).ToList();
         lock (_lock)
         {
-            foreach (var blob in message.Blobs)
+            foreach (var blob in fresh)
             {
-                var id = BlobId.FromBytes(blob.Id);
+                var id = blob.Id;
                 if (!_holders.TryGetValue(id, out var holders))
                 {
                     // Bounded, so a member announcing endless fake blobs cannot grow our memory.
@@ -212,7 +236,9 @@ internal sealed partial class BlobExchange
         finally
         {
             lock (_lock) _downloads.Remove(download.Id);
-            if (!_store.Contains(download.Id)) Forget(download.Id);
+            // Stored (its holders are no longer needed) or given up (its announcements may have been fake): either way forgotten,
+            // so the holders tracked stay those of blobs still wanted, under MaxTrackedBlobs.
+            Forget(download.Id);
         }
     }
 

@@ -12,6 +12,12 @@ public sealed class BlobOptions
     /// holds what (sharded aggregation names the holders), so announcements do not grow with N² per round.</summary>
     public bool AnnounceStored { get; set; } = true;
 
+    /// <summary>Peers a node that downloaded a blob tells it holds it (BlobHave), at most: chosen at random among those not known
+    /// to hold it. Default 6. The blob's publisher tells every peer, so on a full mesh this is a backup for a peer whose link to
+    /// the publisher is down; with a peer limit (<c>Network.MaxPeers</c>) a node tells every peer, as blobs spread hop by hop.
+    /// Every holder telling every peer cost each node an announcement per blob and holder: N² a round.</summary>
+    public int RelayAnnounceDegree { get; set; } = 6;
+
     /// <summary>Largest blob accepted. Default 256 MiB.</summary>
     public long MaxBlobBytes { get; set; } = 256L * 1024 * 1024;
 
@@ -39,6 +45,7 @@ public sealed class BlobOptions
     {
         if (MaxBlobBytes < 0) throw new ArgumentException($"Blobs.MaxBlobBytes must not be negative, got {MaxBlobBytes}");
         if (ParallelChunks < 1 || ParallelChunksPerPeer < 1) throw new ArgumentException("Blobs.ParallelChunks and ParallelChunksPerPeer must be at least 1");
+        if (RelayAnnounceDegree < 0) throw new ArgumentException($"Blobs.RelayAnnounceDegree must not be negative, got {RelayAnnounceDegree}");
         if (ParallelDownloads < 1) throw new ArgumentException($"Blobs.ParallelDownloads must be at least 1, got {ParallelDownloads}");
         if (BufferedDownloadBytes < 0) throw new ArgumentException($"Blobs.BufferedDownloadBytes must not be negative, got {BufferedDownloadBytes}");
         if (RequestTimeout <= TimeSpan.Zero || RetryDelay <= TimeSpan.Zero) throw new ArgumentException("Blobs.RequestTimeout and RetryDelay must be positive");

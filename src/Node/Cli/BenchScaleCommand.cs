@@ -57,6 +57,9 @@ internal static class BenchScaleCommand
             + $"received per node per round max {result.ReceivedPerNodePerRound.Max / 1e6:F2} MB (mean {result.ReceivedPerNodePerRound.Mean / 1e6:F2}); "
             + $"memory per node max {result.MemoryPerNode.Max / 1e6:F0} MB (mean {result.MemoryPerNode.Mean / 1e6:F0}; proportional mean {result.ProportionalMemoryPerNode.Mean / 1e6:F0}); connections max {result.ConnectionsPerNode.Max:F0} (limit {(result.MaxPeers == 0 ? "none" : result.MaxPeers)}); "
             + $"same bits everywhere: {(result.IdenticalOnEveryNode ? "yes" : "[red]no[/]")}; audit findings: {result.AuditFindings.Count}");
+        AnsiConsole.MarkupLine("received per node per round by message code, mean (max), over the update: "
+            + string.Join("; ", result.ReceivedByCodePerRound.OrderByDescending(kv => kv.Value.Mean)
+                .Select(kv => $"{kv.Key} {kv.Value.Mean / result.UpdateBytes:F3}x ({kv.Value.Max / result.UpdateBytes:F3}x)")));
         AnsiConsole.MarkupLine($"wrote {Markup.Escape(path)}");
         return result.IdenticalOnEveryNode && result.AuditFindings.Count == 0 ? 0 : 1;
     }

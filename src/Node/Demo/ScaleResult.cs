@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FedChain.Node.Agent;
 
 namespace FedChain.Node.Demo;
 
@@ -29,6 +30,24 @@ public sealed record ScaleResult(
     /// <summary>Socket bytes each node received in each training round, by site: where a maximum comes from.</summary>
     [JsonPropertyName("received_by_site")]
     public IReadOnlyDictionary<string, List<long>> ReceivedBySite { get; init; } = new Dictionary<string, List<long>>();
+
+    /// <summary>Where <see cref="ReceivedPerNodePerRound"/> goes: frame bytes a node received during a training round per message
+    /// code, max and mean over nodes and rounds, and under <see cref="TlsAndFraming"/> the socket bytes beyond the frames.</summary>
+    [JsonPropertyName("received_by_code_per_round")]
+    public IReadOnlyDictionary<string, ScaleFigure> ReceivedByCodePerRound { get; init; } = new Dictionary<string, ScaleFigure>();
+
+    /// <summary>The key of <see cref="ReceivedByCodePerRound"/> for socket bytes that are no frame's: TLS records and frame length prefixes.</summary>
+    public const string TlsAndFraming = "TlsAndFraming";
+
+    /// <summary><see cref="ReceivedByCodePerRound"/> of node-rounds, each the traffic of one node during one round.</summary>
+    public static SortedDictionary<string, ScaleFigure> ByCode(IReadOnlyCollection<NodeTraffic> nodeRounds)
+    {
+        var frames = nodeRounds.Select(t => t.ReceivedByCode ?? new Dictionary<string, long>()).ToList();
+        var codes = frames.SelectMany(f => f.Keys).Distinct();
+        var byCode = new SortedDictionary<string, ScaleFigure>(codes.ToDictionary(c => c, c => ScaleFigure.Of([.. frames.Select(f => (double)f.GetValueOrDefault(c))])), StringComparer.Ordinal);
+        if (nodeRounds.Count > 0) byCode[TlsAndFraming] = ScaleFigure.Of([.. nodeRounds.Select(t => (double)(t.BytesReceived - (t.ReceivedByCode?.Values.Sum() ?? 0)))]);
+        return byCode;
+    }
 }
 
 public sealed record ScaleFigure([property: JsonPropertyName("max")] double Max, [property: JsonPropertyName("mean")] double Mean)

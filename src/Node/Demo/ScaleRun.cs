@@ -101,6 +101,7 @@ public sealed class ScaleRun(int nodes, int rounds, long seed, string work, stri
             .GroupBy(l => l.Status.Site)
             .ToDictionary(g => g.Key, g => g.GroupBy(l => l.Status.Round!.Value).ToDictionary(r => r.Key, r => r.First()));
         List<double> received = [], seconds = [];
+        List<NodeTraffic> roundTraffic = [];
         var bySite = rounds.ToDictionary(n => n.Key, _ => new List<long>());
         for (var r = 1; r <= plan.Rounds; r++)
         {
@@ -109,6 +110,7 @@ public sealed class ScaleRun(int nodes, int rounds, long seed, string work, stri
             foreach (var (site, lines) in rounds.Where(n => n.Value.ContainsKey(round) && n.Value.ContainsKey(round - 1)))
                 bySite[site].Add(lines[round].Status.Traffic!.BytesReceived - lines[round - 1].Status.Traffic!.BytesReceived);
             received.AddRange(here.Select(n => (double)(n[round].Status.Traffic!.BytesReceived - n[round - 1].Status.Traffic!.BytesReceived)));
+            roundTraffic.AddRange(here.Select(n => n[round].Status.Traffic!.Since(n[round - 1].Status.Traffic!)));
             if (here.Count > 0) seconds.Add((here.Max(n => n[round].Status.Timing!.AggregatedAt) - here.Min(n => n[round].Status.Timing!.StartedAt)) / 1000.0);
         }
 
@@ -116,6 +118,6 @@ public sealed class ScaleRun(int nodes, int rounds, long seed, string work, stri
         var proportional = rounds.Values.Select(n => (double)n.Values.Max(l => l.Proportional)).ToList();
         var connections = rounds.Values.Select(n => (double)n.Values.Max(l => l.Status.Traffic!.Connections)).ToList();
         return new ScaleResult(nodes, Split, maxPeers, plan.Rounds, plan.WireLength * 4L, seconds, ScaleFigure.Of(received), ScaleFigure.Of(memory), ScaleFigure.Of(proportional), ScaleFigure.Of(connections),
-            totalSeconds, identical, [.. audit.Findings.Select(f => f.ToString())]) { ReceivedBySite = bySite };
+            totalSeconds, identical, [.. audit.Findings.Select(f => f.ToString())]) { ReceivedBySite = bySite, ReceivedByCodePerRound = ScaleResult.ByCode(roundTraffic) };
     }
 }

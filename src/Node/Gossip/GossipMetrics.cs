@@ -10,6 +10,7 @@ public sealed class GossipMetrics
     private long _droppedQueueFull;
     private long _duplicates;
     private long _droppedSeenFull;
+    private long _heartbeats;
 
     /// <summary>Messages dropped as already seen (no penalty, as GossipSub does).</summary>
     public long Duplicates => Interlocked.Read(ref _duplicates);
@@ -23,6 +24,7 @@ public sealed class GossipMetrics
         new("gossip.announced", Interlocked.Read(ref _announced)),
         new("gossip.dropped_queue_full", Interlocked.Read(ref _droppedQueueFull)),
         new("gossip.dropped_seen_full", Interlocked.Read(ref _droppedSeenFull)),
+        new("gossip.heartbeats", Interlocked.Read(ref _heartbeats)),
     ];
 
     internal void Published() => Interlocked.Increment(ref _published);
@@ -30,6 +32,9 @@ public sealed class GossipMetrics
     internal void Delivered() => Interlocked.Increment(ref _delivered);
 
     internal void Forwarded(int count) => Interlocked.Add(ref _forwarded, count);
+
+    /// <summary>A heartbeat done: what it announced is sent (tests wait on it).</summary>
+    internal void Heartbeat() => Interlocked.Increment(ref _heartbeats);
 
     /// <summary>A received message passed on to <paramref name="count"/> mesh peers as an IHAVE of its id rather than pushed.</summary>
     internal void Announced(int count) => Interlocked.Add(ref _announced, count);

@@ -59,7 +59,7 @@ public sealed partial class NetworkNode : IHostedService, IAsyncDisposable
         _directory = new PeerDirectory(membership, key.Address);
         _dialRandom = SeededRandom("dial");
         _gossip = new GossipRouter(key, membership, options.Gossip, _time, SeededRandom("gossip"), new Peers(this), Metrics.Gossip, _logger);
-        _blobs = new BlobExchange(store, options.Blobs, options.MaxFrameBytes, _time, SeededRandom("blobs"), new Peers(this), Metrics.Blobs, _logger);
+        _blobs = new BlobExchange(store, options.Blobs, options.MaxFrameBytes, options.MaxPeers, _time, SeededRandom("blobs"), new Peers(this), Metrics.Blobs, _logger);
         store.Stored += OnBlobStored;
         membership.Changed += OnMembershipChanged;
     }

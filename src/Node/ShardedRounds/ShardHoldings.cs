@@ -29,7 +29,7 @@ public sealed class ShardHoldings : IDisposable
     private readonly ILogger _logger;
     private readonly IDisposable _subscription;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Dictionary<NodeAddress, HashSet<BlobId>>> _heard = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<NodeAddress, List<ShardsHeld>>> _heard = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private readonly Dictionary<string, HashSet<BlobId>> _told = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<BlobId>> _pending = new(StringComparer.Ordinal);
@@ -43,7 +43,7 @@ public sealed class ShardHoldings : IDisposable
     /// <summary>Whether a node other than <paramref name="owner"/> (and this node) has said it holds shard <paramref name="id"/> of <paramref name="session"/>.</summary>
     public bool HeldElsewhere(string session, BlobId id, NodeAddress owner)
     {
-        lock (_lock) return _heard.TryGetValue(session, out var holders) && holders.Any(h => h.Key != owner && h.Value.Contains(id));
+        lock (_lock) return _heard.TryGetValue(session, out var holders) && holders.Any(h => h.Key != owner && h.Value.Exists(w => w.Lists(id)));
     }
 
     /// <summary>Tells the members this node holds <paramref name="ids"/> of <paramref name="session"/> (each once, in the next batch).</summary>
@@ -76,7 +76,7 @@ public sealed class ShardHoldings : IDisposable
             batch = pending;
         }
 
-        _network.Publish(Topic, new ShardsHeld(session, batch).Encode());
+        _network.Publish(Topic, ShardsHeld.Of(session, batch).Encode());
     }
 
     private void OnMessage(ControlMessage message)
@@ -95,8 +95,8 @@ public sealed class ShardHoldings : IDisposable
         lock (_lock)
         {
             var holders = SessionOf(_heard, held.Session, () => []);
-            if (!holders.TryGetValue(message.Origin, out var ids)) holders[message.Origin] = ids = [];
-            ids.UnionWith(held.Shards);
+            if (!holders.TryGetValue(message.Origin, out var words)) holders[message.Origin] = words = [];
+            words.Add(held);
         }
     }
 

@@ -1,7 +1,5 @@
 using Xunit.Abstractions;
-using FedChain.Node.Blobs;
 using FedChain.Node.ShardedAggregation;
-using FedChain.Node.ShardedRounds;
 using FedChain.Node.Tests.Support;
 
 namespace FedChain.Node.Tests.ShardedRounds;
@@ -49,18 +47,8 @@ public sealed class ShardedCommitTrafficTests(ITestOutputHelper output)
             var updates = nodes.Select(_ => Enumerable.Range(0, Elements).Select(_ => (uint)random.NextInt64(0, 1L << 32)).ToArray()).ToList();
             var before = nodes.Select(n => n.Metrics.TransportBytesIn).ToList();
 
-            // What a member commits: its shard list, published as an announced blob (the node's envelope), which every member pulls.
-            var lists = new List<BlobId>();
-            for (var i = 0; i < Nodes; i++) lists.Add(await nodes[i].PublishBlobAsync(await ShardedCommit.PublishAsync(nodes[i], updates[i], Nodes, withhold, default)));
-            await cluster.WaitUntilAsync(() => nodes.All(n => lists.All(n.HasBlob)), "every shard list on every node");
-            var committed = new List<CommittedShards>();
-            for (var i = 0; i < Nodes; i++)
-                committed.Add(new CommittedShards(nodes[i].Address, lists[i].ToString(), ShardMessageCodec.DecodeShardList(await nodes[i].ReadBlobAsync(lists[i]))));
+            var (_, committed) = await CommittedRound.RunAsync(cluster, nodes, aggregators, updates, withhold);
 
-            var results = await Task.WhenAll(aggregators.Select((a, i) => a.RunCommittedAsync("plan-1/round-1", committed, updates[i])));
-
-            Assert.All(results, r => Assert.Equal(results[0].Sum, r.Sum));
-            Assert.All(results, r => Assert.Empty(r.Findings));
             // Announced shards replicate on after the sum is agreed: count them once they are everywhere.
             if (!withhold) await cluster.WaitUntilAsync(() => nodes.All(n => committed.All(c => c.Shards.All(n.HasBlob))), "every shard on every node");
             var received = nodes.Select((n, i) => n.Metrics.TransportBytesIn - before[i]).ToList();
