@@ -23,7 +23,7 @@ public sealed class GoneMemberShardTests
         await using var run = await GoneMemberRun.StartAsync(placeTheOddPart: true);
 
         var results = await Task.WhenAll(run.Survivors.Select(i => run.Aggregators[i].RunCommittedAsync("plan-1/round-1/of-4", run.Committed, run.Updates[i],
-            heldBy: id => id == run.OddPart ? [run.OddHolder] : [])));
+            heldBy: id => id == run.OddPart ? [run.OddHolder] : []))).WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.All(results, r => Assert.Equal(run.ExpectedSum(), r.Sum));
         Assert.All(results, r => Assert.Empty(r.Findings));
@@ -35,7 +35,7 @@ public sealed class GoneMemberShardTests
         await using var run = await GoneMemberRun.StartAsync(placeTheOddPart: false);
 
         var outcomes = await Task.WhenAll(run.Survivors.Select(i => Record.ExceptionAsync(() =>
-            run.Aggregators[i].RunCommittedAsync("plan-1/round-1/of-4", run.Committed, run.Updates[i], heldBy: _ => [run.OddHolder]))));
+            run.Aggregators[i].RunCommittedAsync("plan-1/round-1/of-4", run.Committed, run.Updates[i], heldBy: _ => [run.OddHolder])))).WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.All(outcomes, e =>
         {

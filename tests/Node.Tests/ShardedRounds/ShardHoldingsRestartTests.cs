@@ -20,9 +20,14 @@ public sealed class ShardHoldingsRestartTests
         var keeper = cluster[1].Address;
         using var keeperHoldings = new ShardHoldings(cluster[1], cluster.Time, NullLogger.Instance);
         var heard = new ShardHoldings(cluster[0], cluster.Time, NullLogger.Instance, file);
+        // Subscribed after it: gossip calls a topic's handlers in order, so this one runs once the word is taken in.
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watch = cluster[0].Subscribe(ShardHoldings.Topic, _ => delivered.TrySetResult());
         keeperHoldings.Tell(session, [part]);
-        await cluster.WaitUntilAsync(() => heard.HeldElsewhere(session, part, owner), "the keeper's word heard", TimeSpan.FromMinutes(1));
+        await delivered.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.True(heard.HeldElsewhere(session, part, owner));
 
+        watch.Dispose();
         heard.Dispose();
         await cluster.StopNodeAsync(0);
         var restarted = await cluster.StartNodeAsync(0);
