@@ -189,8 +189,7 @@ public sealed class ShardedCollectionFeature : PlanFeature
             // Not taking part (no commit of this round, or back after a restart once the round was agreed): every
             // member's words from its shards, summed as full replication sums them.
             Run.Report("phase", round, phase: "fetching shards");
-            sum = new uint[Run.Plan.WireLength];
-            foreach (var member in committed) UpdateQuantiser.AddInto(sum, await WordsAsync(round, member, committed, ct));
+            sum = await SumAloneAsync(round, committed, ct);
         }
 
         return RoundContributions.Collected(accepted, sum, Run.Plan, round, masked: Run.Pipeline.Masking is not null);
@@ -228,6 +227,31 @@ public sealed class ShardedCollectionFeature : PlanFeature
             await stop.CancelAsync();
             // Both end cancelled or done; what they threw after this point is not news.
             _ = Task.WhenAll(run, excluded).ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Every member's words from its shards, summed as full replication sums them; ended, as the aggregation is, when the
+    /// chain votes a member of the set out (its part may be nowhere): the node then replays the round with the chain's set.</summary>
+    private async Task<uint[]> SumAloneAsync(int round, IReadOnlyList<CommittedShards> committed, CancellationToken ct)
+    {
+        var members = committed.Select(c => c.Member.ToLowerHex()).ToHashSet(StringComparer.Ordinal);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var excluded = Node.Chain.WaitAsync(s => Run.RoundOf(s, round)?.Excluded.FirstOrDefault(members.Contains), stop.Token);
+        var sum = Task.Run(async () =>
+        {
+            var total = new uint[Run.Plan.WireLength];
+            foreach (var member in committed) UpdateQuantiser.AddInto(total, await WordsAsync(round, member, committed, stop.Token));
+            return total;
+        }, stop.Token);
+        try
+        {
+            if (await Task.WhenAny(sum, excluded) == excluded && excluded.IsCompletedSuccessfully) throw new LateExclusionException(round, excluded.Result);
+            return await sum;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            _ = Task.WhenAll(sum, excluded).ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }
 
