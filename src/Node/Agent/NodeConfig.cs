@@ -80,6 +80,10 @@ public sealed record NodeConfig
     /// </summary>
     public bool PointToPointShards { get; init; } = true;
 
+    /// <summary>Point-to-point shards: once a member is gone, how long its other holders have to serve each of its parts before the
+    /// node ballots it out of the round (docs/network.md, "When a keeper lies"). 1..3600, default 30.</summary>
+    public int GoneMemberShardSeconds { get; init; } = 30;
+
     /// <summary>Peers to dial at start, "host:port"; members' registry endpoints are dialled anyway.</summary>
     public IReadOnlyList<string> Bootstrap { get; init; } = [];
 
@@ -116,6 +120,11 @@ public sealed record NodeConfig
     /// never published) and kills itself once the round has closed: a member dying after committing and before every keeper pulled
     /// its part, which timing alone cannot arrange reliably; null (default): never.</summary>
     public int? CrashAfterCommittingRound { get; init; }
+
+    /// <summary>Fault injection for tests: in a sharded plan the node publishes round N's shards to every keeper but the keeper of its
+    /// shard 0 (that one's listed, never published) and kills itself once it holds the round's set, as its aggregation starts: a member
+    /// dying past the availability point, with a part only a keeper's word says is held; null (default): never.</summary>
+    public int? CrashAfterAvailabilityRound { get; init; }
 
     /// <summary>Fault injection for tests: in a sharded plan the node claims a wrong sum (one element off by one) for the shards
     /// it aggregates in round N, as a lying aggregator would; null (default): never.</summary>
@@ -163,6 +172,7 @@ public sealed record NodeConfig
         if (!Discovery.PeerEndpoint.TryParse(Listen, out _) && !System.Net.IPEndPoint.TryParse(Listen, out _)) throw new InvalidDataException($"{file}: listen '{Listen}' is not an endpoint such as 127.0.0.1:7001 or node.example.org:7001");
         if (Advertise is not null && !Discovery.PeerEndpoint.TryParse(Advertise, out _)) throw new InvalidDataException($"{file}: advertise '{Advertise}' is not an endpoint such as hospital.example.org:7001");
         if (StatusListen is not null && !Discovery.PeerEndpoint.TryParse(StatusListen, out _) && !System.Net.IPEndPoint.TryParse(StatusListen, out _)) throw new InvalidDataException($"{file}: statusListen '{StatusListen}' is not an endpoint such as 127.0.0.1:7100");
+        if (GoneMemberShardSeconds is < 1 or > 3600) throw new InvalidDataException($"{file}: goneMemberShardSeconds must be 1..3600, got {GoneMemberShardSeconds}");
         if (MaxPeers is < 0 or 1) throw new InvalidDataException($"{file}: maxPeers must be 0 (a link to every member) or at least 2, got {MaxPeers}");
         if (Confirmations is < 0 or > 1000) throw new InvalidDataException($"{file}: confirmations must be 0..1000, got {Confirmations}");
         if (!(TrainingSlowdown >= 1 && TrainingSlowdown <= 1000)) throw new InvalidDataException($"{file}: trainingSlowdown must be 1..1000, got {TrainingSlowdown}");
@@ -187,6 +197,10 @@ public sealed record NodeConfig
     /// <summary>The node's blob store folder (what `plan show`, `gov show` and `model fetch` read, through <see cref="Blobs.ExportedBlobs"/>).</summary>
     [JsonIgnore]
     public string BlobStoreFolder => Path.Combine(Resolve(StateDirectory), "blobs");
+
+    /// <summary>Who said it holds which point-to-point shard, as this node heard it (ShardHoldings).</summary>
+    [JsonIgnore]
+    public string ShardHoldingsFile => Path.Combine(Resolve(StateDirectory), "shard-holdings.log");
 
     /// <summary>The keystore passphrase, from the file or the environment.</summary>
     public string Passphrase()

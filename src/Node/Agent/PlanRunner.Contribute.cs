@@ -19,7 +19,13 @@ public sealed partial class PlanRunner
     {
         var opened = await node.Chain.WaitAsync(s => _run.RoundOf(s, round) is { OpenedAt: > 0 } r ? r : null, ct);
         var arrival = Arrivals(round);
-        if (_run.Committed(round) || (arrival ? _landedIn >= round : await node.Chain.ChainNowAsync(ct) >= (long)opened.Deadline)) return new Contribution(0, null, null);
+        if (_run.Committed(round)) return new Contribution(0, null, null);
+        if (arrival ? _landedIn >= round : await node.Chain.ChainNowAsync(ct) >= (long)opened.Deadline)
+        {
+            // Too late to commit (the last aggregation waited on a fault, or a restart): the vote the commit would carry goes alone.
+            if (!arrival && round > 0) await VoteAggregateAloneAsync(round - 1, track.Hash, ct);
+            return new Contribution(0, null, null);
+        }
 
         _run.Report("phase", round, phase: round == 0 ? "sharing moments" : "training");
         foreach (var feature in _features) feature.RoundOpened(round, ct);
@@ -67,8 +73,10 @@ public sealed partial class PlanRunner
         }
         catch (ContractRevertException e)
         {
-            // Too late (the round closed while we trained) or already committed: the round goes on without this commit.
+            // Too late (the round closed while we trained, e.g. the last aggregation waited on a fault) or already committed: the
+            // round goes on without this commit, and the vote it carried goes alone, or the last round's aggregate is never agreed.
             Log.CommitRefused(node.Logger, planId, round, e.Message);
+            if (round > 0) await VoteAggregateAloneAsync(round - 1, track.Hash, ct);
             return new Contribution(trainingMs, null, next);
         }
 

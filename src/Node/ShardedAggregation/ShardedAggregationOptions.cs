@@ -24,6 +24,13 @@ public sealed class ShardedAggregationOptions
     /// aggregation fails naming the blob. Default 10 minutes.</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>A member gone (disconnected) whose shard no other holder (its keepers, by their word, and the shard's
+    /// aggregator and backup) has served this long since it went is unavailable: the aggregation ends with
+    /// <see cref="ShardUnavailableException"/> and the node ballots the member out, rather than wait on a keeper that said it
+    /// holds the shard and does not serve it. Short beside <see cref="FetchTimeout"/>: only a gone member's shards wait on
+    /// it, and a wrong call costs one ballot, short of the quorum alone. Default 30 seconds.</summary>
+    public TimeSpan GoneMemberShardTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Shards are stored unannounced, on their member and on the nodes that pull them by id (the shard's
     /// aggregator and backups), so replication does not carry every shard to every member; shard sums are announced,
     /// and reach everyone. Off only on a bounded-degree mesh, where an aggregator may have no link to a member and
@@ -36,9 +43,9 @@ public sealed class ShardedAggregationOptions
     public void Validate()
     {
         if (string.IsNullOrEmpty(Topic)) throw new ArgumentException("ShardedAggregation.Topic must not be empty");
-        if (ClaimTimeout <= TimeSpan.Zero || AnswerTimeout <= TimeSpan.Zero || AnswerBatchWindow < TimeSpan.Zero || FetchTimeout <= TimeSpan.Zero || Tick <= TimeSpan.Zero)
+        if (ClaimTimeout <= TimeSpan.Zero || AnswerTimeout <= TimeSpan.Zero || AnswerBatchWindow < TimeSpan.Zero || FetchTimeout <= TimeSpan.Zero || GoneMemberShardTimeout <= TimeSpan.Zero || Tick <= TimeSpan.Zero)
         {
-            throw new ArgumentException("ShardedAggregation.ClaimTimeout, AnswerTimeout, FetchTimeout and Tick must be positive, AnswerBatchWindow not negative");
+            throw new ArgumentException("ShardedAggregation.ClaimTimeout, AnswerTimeout, FetchTimeout, GoneMemberShardTimeout and Tick must be positive, AnswerBatchWindow not negative");
         }
     }
 }

@@ -1,3 +1,4 @@
+using FedChain.Node.Blobs;
 using FedChain.Node.Gossip;
 using FedChain.Node.Identity;
 using FedChain.Node.Network;
@@ -56,16 +57,18 @@ public sealed class ShardedAggregator : IDisposable
         if (!members.Contains(Node.Address)) throw new ArgumentException($"this node ({Node.Address}) is not among the participants", nameof(participants));
         if (members.Length > ShardSum.MaxContributors) throw new ArgumentException($"at most {ShardSum.MaxContributors} participants, got {members.Length}", nameof(participants));
         if (update.Length < members.Length) throw new ArgumentException($"an update of {update.Length} elements cannot be cut into {members.Length} shards", nameof(update));
-        return new ShardedRun(this, SessionOf(session), members, members.Length, update, null, ct).ExecuteAsync();
+        return new ShardedRun(this, SessionOf(session), members, members.Length, update, null, null, ct).ExecuteAsync();
     }
 
     /// <summary>
     /// This node's part in aggregation <paramref name="session"/> over updates already cut and fixed (a round's
     /// commit set: each member's committed shard list). <paramref name="update"/> is this node's own update, whose
     /// shards it committed; every member's list has the same number of shards, which may exceed the members
-    /// (a member then aggregates more than one). Returns once every shard sum is verified.
+    /// (a member then aggregates more than one). <paramref name="heldBy"/> names who else says it holds a shard blob (its
+    /// keepers), asked for it beside the member and the shard's aggregator and backup. Returns once every shard sum is verified.
     /// </summary>
-    public Task<ShardedAggregationResult> RunCommittedAsync(string session, IReadOnlyList<CommittedShards> committed, uint[] update, CancellationToken ct = default)
+    /// <exception cref="ShardUnavailableException">A member is gone and no holder served one of its shards in time.</exception>
+    public Task<ShardedAggregationResult> RunCommittedAsync(string session, IReadOnlyList<CommittedShards> committed, uint[] update, CancellationToken ct = default, Func<BlobId, IEnumerable<NodeAddress>>? heldBy = null)
     {
         var members = committed.Select(c => c.Member).Distinct().Order().ToArray();
         if (members.Length != committed.Count) throw new ArgumentException("a member's shards are listed twice", nameof(committed));
@@ -74,7 +77,7 @@ public sealed class ShardedAggregator : IDisposable
         var shards = committed[0].Shards.Count;
         if (shards < 1 || committed.Any(c => c.Shards.Count != shards)) throw new ArgumentException("every member must commit the same number of shards (at least one)", nameof(committed));
         if (update.Length < shards) throw new ArgumentException($"an update of {update.Length} elements cannot be cut into {shards} shards", nameof(update));
-        return new ShardedRun(this, SessionOf(session), members, shards, update, committed, ct).ExecuteAsync();
+        return new ShardedRun(this, SessionOf(session), members, shards, update, committed, heldBy, ct).ExecuteAsync();
     }
 
     public void Dispose() => _subscription.Dispose();

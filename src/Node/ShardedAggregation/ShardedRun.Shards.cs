@@ -30,7 +30,7 @@ internal sealed partial class ShardedRun
         var truth = ShardSum.Of(parts, _layout.SizeOf(shard));
         foreach (var claim in _session.Claims().Where(c => c.Body.Shard == shard))
         {
-            if (!_checks.TryGetValue(claim.MessageId, out var check) || !check.IsCompleted || check.Result is not null) continue;
+            if (!_checks.TryGetValue(claim.MessageId, out var check) || !check.IsCompletedSuccessfully || check.Result is not null) continue;
             if (!_claimed.TryGetValue(claim.MessageId, out var claimed) || claimed is null || !claimed.Sum.AsSpan().SequenceEqual(truth.Sum) || !claimed.Carry.AsSpan().SequenceEqual(truth.Carry))
             {
                 Name(claim.Origin, claim, FindingKind.WrongSum, "its shard sum differs from the sum of the members' committed shards");
@@ -84,8 +84,10 @@ internal sealed partial class ShardedRun
     {
         if (member == _me) return OwnShard(shard);
         var id = _shardIds[member][shard];
-        // Its owner holds it, and so does the shard's aggregator once it has pulled it.
-        var elements = ShardVector.Read(await BlobAsync(id, $"shard {shard} of {member}", [member, Candidate(shard, 0), Candidate(shard, 1)], _owner.Options.WithholdShards));
+        // Its owner holds it, so does the shard's aggregator once it has pulled it, and so do the keepers that said so (after an
+        // exclusion the shard's aggregator and backup may be others than the keeper that pulled it).
+        IEnumerable<NodeAddress> holders = [member, Candidate(shard, 0), Candidate(shard, 1), .. _heldBy?.Invoke(id) ?? []];
+        var elements = ShardVector.Read(await BlobAsync(id, $"shard {shard} of {member}", [.. holders.Distinct()], _owner.Options.WithholdShards, (member, shard)));
         if (elements.Length != _layout.SizeOf(shard))
         {
             throw new InvalidDataException($"aggregation {_session.Name}: shard {shard} of {member} has {elements.Length} elements, expected {_layout.SizeOf(shard)}");
@@ -95,20 +97,43 @@ internal sealed partial class ShardedRun
     }
 
     /// <param name="withhold">Store it unannounced (a shard: it goes no further than this node).</param>
-    private async Task<byte[]> BlobAsync(BlobId id, string what, IReadOnlyList<NodeAddress> holders, bool withhold = false)
+    /// <param name="part">The member and shard whose part this is: once the member is gone, its other holders have
+    /// <see cref="ShardedAggregationOptions.GoneMemberShardTimeout"/> to serve it, or the part is unavailable.</param>
+    private async Task<byte[]> BlobAsync(BlobId id, string what, IReadOnlyList<NodeAddress> holders, bool withhold = false, (NodeAddress Member, int Shard)? part = null)
     {
         if (!_owner.Node.HasBlob(id))
         {
             using var timeout = new CancellationTokenSource(_owner.Options.FetchTimeout, _owner.Time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(_ct, timeout.Token);
+            var others = holders.Where(h => h != _me);
+            var fetch = withhold ? _owner.Node.FetchUnannouncedBlobAsync(id, others, linked.Token) : _owner.Node.FetchBlobAsync(id, others, linked.Token);
             try
             {
-                var others = holders.Where(h => h != _me);
-                await (withhold ? _owner.Node.FetchUnannouncedBlobAsync(id, others, linked.Token) : _owner.Node.FetchBlobAsync(id, others, linked.Token));
+                DateTimeOffset? goneSince = null;
+                while (!fetch.IsCompleted)
+                {
+                    var now = _owner.Time.GetUtcNow();
+                    goneSince = part is { } p && _owner.Options.WithholdShards && !_owner.Node.IsConnected(p.Member) ? goneSince ?? now : null;
+                    if (now - goneSince >= _owner.Options.GoneMemberShardTimeout)
+                    {
+                        await linked.CancelAsync();
+                        throw new ShardUnavailableException(_session.Name, part!.Value.Member, part.Value.Shard, _owner.Options.GoneMemberShardTimeout);
+                    }
+
+                    await Task.WhenAny(fetch, Tick());
+                    _ct.ThrowIfCancellationRequested();
+                }
+
+                await fetch;
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !_ct.IsCancellationRequested)
             {
                 throw new TimeoutException($"aggregation {_session.Name}: no peer served {what} (blob {id}) within {_owner.Options.FetchTimeout}");
+            }
+            finally
+            {
+                // A fetch given up on still ends (cancelled): observe it, so its fault is not left unseen.
+                if (!fetch.IsCompleted) _ = fetch.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }
         }
 

@@ -33,6 +33,8 @@ internal sealed partial class ShardedRun
     private readonly Dictionary<NodeAddress, IReadOnlyList<BlobId>> _shardIds = [];
     private readonly Dictionary<NodeAddress, string> _bindings = [];
     private readonly IReadOnlyList<CommittedShards>? _committed;
+    private readonly Func<BlobId, IEnumerable<NodeAddress>>? _heldBy;
+    private readonly HashSet<NodeAddress> _gone = [];
     private readonly Lock _signals = new();
     private DateTimeOffset _shardsKnownAt;
     private DateTimeOffset? _firstUnanswered;
@@ -41,8 +43,10 @@ internal sealed partial class ShardedRun
     private Task? _tick;
 
     /// <param name="committed">Each member's shards as fixed before the run (a round's commit set); null: this run cuts and publishes them.</param>
-    public ShardedRun(ShardedAggregator owner, AggregationSession session, NodeAddress[] members, int shards, uint[] update, IReadOnlyList<CommittedShards>? committed, CancellationToken ct)
+    /// <param name="heldBy">Who else says it holds a shard blob (its keepers, by their word), asked beside the member, the shard's aggregator and backup.</param>
+    public ShardedRun(ShardedAggregator owner, AggregationSession session, NodeAddress[] members, int shards, uint[] update, IReadOnlyList<CommittedShards>? committed, Func<BlobId, IEnumerable<NodeAddress>>? heldBy, CancellationToken ct)
     {
+        _heldBy = heldBy;
         _owner = owner;
         _session = session;
         _members = members;
@@ -81,7 +85,9 @@ internal sealed partial class ShardedRun
             var progressed = Progressed;
             Step();
             if (_verified.All(v => v is not null)) break;
+            // A fault ends the run: a shard no holder serves (ShardUnavailableException) or a fetch past its timeout.
             if (_background.Find(t => t.IsFaulted) is { } faulted) await faulted;
+            if (_checks.Values.FirstOrDefault(t => t.IsFaulted) is { } failed) await failed;
             // Wake on a message, on any of our own work finishing, or on the tick (for timeouts).
             await Task.WhenAny(changed, progressed, Tick());
             _ct.ThrowIfCancellationRequested();
@@ -143,6 +149,7 @@ internal sealed partial class ShardedRun
 
     private void Step()
     {
+        FetchGoneMembersShards();
         var claims = _session.Claims().Where(c => c.Body.Shard < _layout.Count).ToList();
         AnswerClaims(claims);
 
@@ -153,7 +160,7 @@ internal sealed partial class ShardedRun
 
         foreach (var claim in claims)
         {
-            if (!_checks.TryGetValue(claim.MessageId, out var check) || !check.IsCompleted) continue;
+            if (!_checks.TryGetValue(claim.MessageId, out var check) || !check.IsCompletedSuccessfully) continue;
             var s = claim.Body.Shard;
             if (check.Result is { } sum)
             {
@@ -171,6 +178,20 @@ internal sealed partial class ShardedRun
         {
             if (_redos[s] is { IsCompleted: true } redo && _verified[s] is null) (_verified[s], _accepted[s]) = (redo.Result, _me);
             if (_verified[s] is null && _redos[s] is null && !_claiming.Contains(s) && CurrentAggregator(s, byCandidate) == _me) StartClaim(s);
+        }
+    }
+
+    /// <summary>A member gone from the run has its challenge terms computed from its shards, so every node needs them all: pull
+    /// them at once from their other holders, so a shard nobody serves is found (<see cref="ShardUnavailableException"/>) by every
+    /// node that takes part, not only by the shard's aggregator, and a quorum of them can ballot the member out. Point-to-point
+    /// shards only: with announced shards on a bounded mesh a member need not be a neighbour, and its shards travel hop by hop.</summary>
+    private void FetchGoneMembersShards()
+    {
+        if (!_owner.Options.WithholdShards) return;
+        foreach (var member in _members)
+        {
+            if (member == _me || _owner.Node.IsConnected(member) || !_gone.Add(member)) continue;
+            for (var s = 0; s < _layout.Count; s++) _background.Add(Watched(ShardOfAsync(member, s)));
         }
     }
 
@@ -205,7 +226,7 @@ internal sealed partial class ShardedRun
             var theirs = claims[(candidate, shard)].ToList();
             if (theirs.Count > 0)
             {
-                if (theirs.Exists(c => !_checks.TryGetValue(c.MessageId, out var t) || !t.IsCompleted || t.Result is not null)) return candidate;
+                if (theirs.Exists(c => !_checks.TryGetValue(c.MessageId, out var t) || !t.IsCompletedSuccessfully || t.Result is not null)) return candidate;
                 continue;
             }
 

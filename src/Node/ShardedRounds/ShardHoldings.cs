@@ -12,7 +12,9 @@ namespace FedChain.Node.ShardedRounds;
 /// holding its own parts of a member's update cannot tell from them whether the aggregation can get the rest; it counts
 /// the commit as available only once each shard is held by a node other than the member, and ballots it out otherwise. Listening from the node's
 /// start: a round's messages may come before this node reaches the round. What this node says is batched over
-/// <see cref="BatchWindow"/>, since every message costs each receiver a signature recovery.
+/// <see cref="BatchWindow"/>, since every message costs each receiver a signature recovery. What it hears is kept in a file
+/// beside the node's round state too, so a node restarted while a round is open still knows who said what and does not ballot
+/// a member whose parts are held.
 /// </summary>
 public sealed class ShardHoldings : IDisposable
 {
@@ -33,10 +35,13 @@ public sealed class ShardHoldings : IDisposable
     private readonly Queue<string> _order = new();
     private readonly Dictionary<string, HashSet<BlobId>> _told = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<BlobId>> _pending = new(StringComparer.Ordinal);
+    private readonly string? _file;
 
-    public ShardHoldings(NetworkNode network, TimeProvider time, ILogger logger)
+    /// <param name="file">Where what this node hears is kept across restarts (one line per message: its origin and payload); null: in memory only.</param>
+    public ShardHoldings(NetworkNode network, TimeProvider time, ILogger logger, string? file = null)
     {
-        (_network, _time, _logger) = (network, time, logger);
+        (_network, _time, _logger, _file) = (network, time, logger, file);
+        if (file is not null) Recover(file);
         _subscription = network.Subscribe(Topic, OnMessage);
     }
 
@@ -44,6 +49,12 @@ public sealed class ShardHoldings : IDisposable
     public bool HeldElsewhere(string session, BlobId id, NodeAddress owner)
     {
         lock (_lock) return _heard.TryGetValue(session, out var holders) && holders.Any(h => h.Key != owner && h.Value.Exists(w => w.Lists(id)));
+    }
+
+    /// <summary>Who other than this node has said it holds shard <paramref name="id"/> of <paramref name="session"/>: where else to ask for it.</summary>
+    public IReadOnlyList<NodeAddress> HoldersOf(string session, BlobId id)
+    {
+        lock (_lock) return _heard.TryGetValue(session, out var holders) ? [.. holders.Where(h => h.Value.Exists(w => w.Lists(id))).Select(h => h.Key)] : [];
     }
 
     /// <summary>Tells the members this node holds <paramref name="ids"/> of <paramref name="session"/> (each once, in the next batch).</summary>
@@ -94,11 +105,51 @@ public sealed class ShardHoldings : IDisposable
 
         lock (_lock)
         {
-            var holders = SessionOf(_heard, held.Session, () => []);
-            if (!holders.TryGetValue(message.Origin, out var words)) holders[message.Origin] = words = [];
-            words.Add(held);
+            Heard(message.Origin, held);
+            // Under the lock, so lines are whole and in the order heard; a few small appends per round.
+            if (_file is not null) File.AppendAllText(_file, Line(message.Origin, message.Payload.Span));
         }
     }
+
+    /// <summary>Under the lock: <paramref name="origin"/> said it holds <paramref name="held"/>.</summary>
+    private void Heard(NodeAddress origin, ShardsHeld held)
+    {
+        var holders = SessionOf(_heard, held.Session, () => []);
+        if (!holders.TryGetValue(origin, out var words)) holders[origin] = words = [];
+        words.Add(held);
+    }
+
+    /// <summary>What the file says was heard before a restart; then the file is written again with the sessions still remembered.</summary>
+    private void Recover(string file)
+    {
+        if (!File.Exists(file)) return;
+        var number = 0;
+        lock (_lock)
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                number++;
+                var tab = line.IndexOf('\t', StringComparison.Ordinal);
+                try
+                {
+                    if (tab < 0) throw new InvalidDataException("no tab between origin and payload");
+                    Heard(NodeAddress.Parse(line[..tab]), ShardsHeld.Decode(Convert.FromBase64String(line[(tab + 1)..])));
+                }
+                catch (Exception e) when (e is InvalidDataException or FormatException or ArgumentException)
+                {
+                    // A line cut by a crash mid-append, most likely: the words before it still count.
+                    Log.ShardsHeldRecordSkipped(_logger, file, number, e.Message);
+                }
+            }
+
+            var kept = _heard.Values.SelectMany(holders => holders.SelectMany(h => h.Value.Select(word => Line(h.Key, word.Encode()))));
+            var temporary = file + ".tmp";
+            File.WriteAllText(temporary, string.Concat(kept));
+            File.Move(temporary, file, overwrite: true);
+        }
+    }
+
+    private static string Line(NodeAddress origin, ReadOnlySpan<byte> payload) => $"{origin}\t{Convert.ToBase64String(payload)}\n";
 
     /// <summary>The session's entry of <paramref name="map"/>, made on first use; the oldest sessions are forgotten.</summary>
     private T SessionOf<T>(Dictionary<string, T> map, string session, Func<T> create)

@@ -5,6 +5,7 @@ using FedChain.Node.Agent;
 using FedChain.Node.Blobs;
 using FedChain.Node.Identity;
 using FedChain.Node.Rounds;
+using FedChain.Node.Rounds.Availability;
 using FedChain.Node.ShardedAggregation;
 
 namespace FedChain.Node.ShardedRounds;
@@ -29,8 +30,8 @@ public sealed class ShardedCollectionFeature : PlanFeature
         // Tests' fault injection: a dropout after summing a shard and before claiming it, or a wrong sum claimed.
         run.Node.ShardedAggregation.Tamper = (session, _, sum) =>
         {
-            if (config.CrashMidAggregationRound is { } crash && session == ShardedCommit.Session(run.PlanId, crash)) Process.GetCurrentProcess().Kill();
-            if (config.LieAsAggregatorRound is { } lie && session == ShardedCommit.Session(run.PlanId, lie)) sum.Sum[0] += 1;
+            if (config.CrashMidAggregationRound is { } crash && ShardedCommit.IsAggregationOf(session, run.PlanId, crash)) Process.GetCurrentProcess().Kill();
+            if (config.LieAsAggregatorRound is { } lie && ShardedCommit.IsAggregationOf(session, run.PlanId, lie)) sum.Sum[0] += 1;
             return sum;
         };
     }
@@ -61,12 +62,14 @@ public sealed class ShardedCollectionFeature : PlanFeature
         var config = Node.Config;
         if (config.Misbehaviour?.WithholdShardsRound == round) return (_, _) => null;
         if (config.Misbehaviour?.MalformedShardsRound == round) return (_, shard) => shard[..^4];
-        if (config.CrashAfterCommittingRound != round) return null;
-        // Only the shards the keeper of shard 0 keeps (as every participant committing sees it): the other keepers get nothing.
+        if (config.CrashAfterCommittingRound != round && config.CrashAfterAvailabilityRound != round) return null;
+        // Dying after committing: only the shards the keeper of shard 0 keeps (as every participant committing sees it), the other
+        // keepers get nothing. Dying after the availability point: every keeper but that one gets its shards.
         var order = Node.Chain.Read(s => s.Plans[Run.PlanId].Participants.Select(NodeAddress.Parse).Order().ToList());
         var me = Node.Key.Address;
         var first = ShardedCommit.Keeper(me, order, 0, _ => true);
-        return (s, shard) => ShardedCommit.Keeper(me, order, s, _ => true) == first ? shard : null;
+        var toFirst = config.CrashAfterCommittingRound == round;
+        return (s, shard) => (ShardedCommit.Keeper(me, order, s, _ => true) == first) == toFirst ? shard : null;
     }
 
     /// <summary>Fault injection: this node dies once the round it committed has closed (collection started), as a dying member would.</summary>
@@ -103,7 +106,8 @@ public sealed class ShardedCollectionFeature : PlanFeature
         var me = Node.Key.Address;
         bool Up(NodeAddress peer) => peer == me || Node.Network.IsConnected(peer);
         var wanted = Enumerable.Range(0, count).Where(s => ShardedCommit.Keeper(committed.Member, committers, s, Up) == me || ShardedCommit.Keeper(committed.Member, live, s, Up) == me).ToList();
-        var held = await HeldAsync(round, committed, wanted, live, ct);
+        // Tests' misbehaviour: a keeper that says it holds every part it keeps, pulling none.
+        var held = Node.Config.Misbehaviour?.FalseHoldingsRound == round ? wanted : await HeldAsync(round, committed, wanted, live, ct);
         var session = ShardedCommit.Session(Run.PlanId, round);
         if (committed.Member != me) Node.ShardHoldings.Tell(session, held.Select(s => committed.Shards[s]));
         return settled || Enumerable.Range(0, count).All(s =>
@@ -166,6 +170,8 @@ public sealed class ShardedCollectionFeature : PlanFeature
     public override async Task<RoundContributions> CombineAsync(int round, IReadOnlyList<AcceptedBlob> accepted, RoundContributions contributions, CancellationToken ct)
     {
         if (accepted.Count == 0) return contributions;
+        // Fault injection: a member dying once the round's set is held (past the availability point), before its aggregation.
+        if (Node.Config.CrashAfterAvailabilityRound == round) Process.GetCurrentProcess().Kill();
         var committed = accepted.Select(ShardedCommit.Of).ToList();
         var mine = committed.Find(c => c.Member == Node.Key.Address);
         var over = Node.Chain.Read(s => Run.RoundOf(s, round)?.FinalAggregate is not null);
@@ -173,7 +179,7 @@ public sealed class ShardedCollectionFeature : PlanFeature
         if (mine is not null && !over)
         {
             Run.Report("phase", round, phase: "sharded aggregation");
-            var result = await Node.ShardedAggregation.RunCommittedAsync(ShardedCommit.Session(Run.PlanId, round), committed, await WordsAsync(mine, committed, ct), ct);
+            var result = await AggregateAsync(round, committed, await WordsAsync(round, mine, committed, ct), ct);
             lock (_findings) _findings.AddRange(result.Findings.Select(f => (round, f)));
             await NameOnChainAsync(round, result.Findings, ct);
             sum = result.Sum;
@@ -183,11 +189,111 @@ public sealed class ShardedCollectionFeature : PlanFeature
             // Not taking part (no commit of this round, or back after a restart once the round was agreed): every
             // member's words from its shards, summed as full replication sums them.
             Run.Report("phase", round, phase: "fetching shards");
-            sum = new uint[Run.Plan.WireLength];
-            foreach (var member in committed) UpdateQuantiser.AddInto(sum, await WordsAsync(member, committed, ct));
+            sum = await SumAloneAsync(round, committed, ct);
         }
 
         return RoundContributions.Collected(accepted, sum, Run.Plan, round, masked: Run.Pipeline.Masking is not null);
+    }
+
+    /// <summary>
+    /// This node's part in the round's aggregation over the chain's set (its session named by the set, so a set shrunk by an
+    /// exclusion is a new aggregation, not claims over the old one). Two faults end it, and the node replays the round with the
+    /// chain's set (<see cref="LateExclusionException"/>, as after a restart): the chain voting a member of the set out, and a
+    /// member gone whose shard no holder serves (a keeper that said it holds a part it does not, or will not serve), which this
+    /// node ballots out first. Every node that takes part pulls a gone member's shards (it needs them for the member's terms),
+    /// so every honest one finds the same shard missing and ballots; the quorum decides, so no single node can take an honest
+    /// member out, and every honest node aggregates the set the chain decided.
+    /// </summary>
+    private async Task<ShardedAggregationResult> AggregateAsync(int round, IReadOnlyList<CommittedShards> committed, uint[] words, CancellationToken ct)
+    {
+        var holdings = ShardedCommit.Session(Run.PlanId, round);
+        var members = committed.Select(c => c.Member.ToLowerHex()).ToHashSet(StringComparer.Ordinal);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var excluded = Node.Chain.WaitAsync(s => Run.RoundOf(s, round)?.Excluded.FirstOrDefault(members.Contains), stop.Token);
+        var run = Node.ShardedAggregation.RunCommittedAsync(ShardedCommit.AggregationSession(Run.PlanId, round, committed.Count), committed, words, stop.Token,
+            id => Node.ShardHoldings.HoldersOf(holdings, id));
+        try
+        {
+            if (await Task.WhenAny(run, excluded) == excluded && excluded.IsCompletedSuccessfully) throw new LateExclusionException(round, excluded.Result);
+            return await run;
+        }
+        catch (ShardUnavailableException e)
+        {
+            await VoteOutAsync(round, e, ct);
+            throw new LateExclusionException(round, e.Member.ToLowerHex());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            // Both end cancelled or done; what they threw after this point is not news.
+            _ = Task.WhenAll(run, excluded).ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Every member's words from its shards, summed as full replication sums them; ended, as the aggregation is, when the
+    /// chain votes a member of the set out (its part may be nowhere): the node then replays the round with the chain's set.</summary>
+    private async Task<uint[]> SumAloneAsync(int round, IReadOnlyList<CommittedShards> committed, CancellationToken ct)
+    {
+        var members = committed.Select(c => c.Member.ToLowerHex()).ToHashSet(StringComparer.Ordinal);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var excluded = Node.Chain.WaitAsync(s => Run.RoundOf(s, round)?.Excluded.FirstOrDefault(members.Contains), stop.Token);
+        var sum = Task.Run(async () =>
+        {
+            var total = new uint[Run.Plan.WireLength];
+            foreach (var member in committed) UpdateQuantiser.AddInto(total, await WordsAsync(round, member, committed, stop.Token));
+            return total;
+        }, stop.Token);
+        try
+        {
+            if (await Task.WhenAny(sum, excluded) == excluded && excluded.IsCompletedSuccessfully) throw new LateExclusionException(round, excluded.Result);
+            return await sum;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            _ = Task.WhenAll(sum, excluded).ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>This node's ballot against a gone member whose shard is nowhere (its one ballot of the round: one cast before, at
+    /// the availability deadline, stands), then the wait for the chain to exclude it.</summary>
+    /// <exception cref="InvalidOperationException">The chain can no longer exclude it (the round settled without it out).</exception>
+    private async Task VoteOutAsync(int round, ShardUnavailableException unavailable, CancellationToken ct)
+    {
+        var member = unavailable.Member.ToLowerHex();
+        Log.ShardUnavailable(Node.Logger, Run.PlanId, round, member, unavailable.Shard, unavailable.Message);
+        Run.Report("phase", round, phase: "voting out a member whose shard is nowhere", detail: member);
+        var voted = false;
+        while (true)
+        {
+            var changed = Node.Chain.NextChangeAsync(TimeSpan.FromSeconds(1), ct);
+            var (excluded, settled) = Node.Chain.Read(s => (Run.RoundOf(s, round)!.Excluded.Contains(member),
+                Run.RoundOf(s, round)!.FinalAggregate is not null || (Run.RoundOf(s, round + 1)?.Closed ?? false)));
+            if (excluded) return;
+            if (settled) throw new InvalidOperationException($"plan {Run.PlanId} round {round}: {unavailable.Message}, and the chain can no longer vote it out");
+            if (!voted)
+            {
+                try
+                {
+                    await Node.Consortium.Ledger.VoteExclusionAsync(Run.PlanId, (uint)round, [member], ct);
+                    Log.UnavailableMemberBalloted(Node.Logger, Run.PlanId, round, member);
+                    voted = true;
+                }
+                catch (ContractRevertException e) when (e.ErrorName == "ExclusionTooEarly")
+                {
+                    // Before the availability deadline: again at the next change.
+                }
+                catch (ContractRevertException e)
+                {
+                    // A ballot of this round cast already (the chain decides with it), or out of the window.
+                    Log.CommitRefused(Node.Logger, Run.PlanId, round, e.Message);
+                    voted = true;
+                }
+            }
+
+            await changed;
+            ct.ThrowIfCancellationRequested();
+        }
     }
 
     /// <summary>Names each member caught lying on the ledger, once per round (the ledger takes one finding per member and
@@ -210,15 +316,17 @@ public sealed class ShardedCollectionFeature : PlanFeature
     }
 
     /// <summary>A member's committed words, from its shard blobs (our own are in the store already): each from the member or
-    /// the shard's keepers (its aggregator and first backup among <paramref name="round"/>'s members), so a member gone since counts.</summary>
-    private async Task<uint[]> WordsAsync(CommittedShards member, IReadOnlyList<CommittedShards> round, CancellationToken ct)
+    /// the shard's keepers (its aggregator and first backup among <paramref name="set"/>'s members, and whoever said it holds it), so a member gone since counts.</summary>
+    private async Task<uint[]> WordsAsync(int round, CommittedShards member, IReadOnlyList<CommittedShards> set, CancellationToken ct)
     {
-        var order = round.Select(c => c.Member).Order().ToList();
+        var order = set.Select(c => c.Member).Order().ToList();
+        var session = ShardedCommit.Session(Run.PlanId, round);
         var blobs = new List<byte[]>();
         for (var s = 0; s < member.Shards.Count; s++)
         {
             var id = member.Shards[s];
-            var holders = new[] { member.Member, order[s % order.Count], order[(s + 1) % order.Count] }.Distinct().Where(h => h != Node.Key.Address).ToList();
+            IEnumerable<NodeAddress> named = [member.Member, order[s % order.Count], order[(s + 1) % order.Count], .. Node.ShardHoldings.HoldersOf(session, id)];
+            var holders = named.Distinct().Where(h => h != Node.Key.Address).ToList();
             if (!Node.Network.HasBlob(id)) await (Withhold ? Node.Network.FetchUnannouncedBlobAsync(id, holders, ct) : Node.Network.FetchBlobAsync(id, holders, ct));
             blobs.Add(await Node.Network.ReadBlobAsync(id, ct));
         }

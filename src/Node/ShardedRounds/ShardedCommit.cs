@@ -89,6 +89,14 @@ public static class ShardedCommit
     /// <summary>The session name every participant of the round uses.</summary>
     public static string Session(System.Numerics.BigInteger planId, int round) => $"plan-{planId}/round-{round}";
 
+    /// <summary>The name of the round's aggregation over a set of <paramref name="members"/>: a set shrunk by an exclusion
+    /// is a new aggregation (the set only shrinks, so its size names it), whose claims cover the new participants.</summary>
+    public static string AggregationSession(System.Numerics.BigInteger planId, int round, int members) => $"{Session(planId, round)}/of-{members}";
+
+    /// <summary>Whether <paramref name="session"/> is an aggregation of round <paramref name="round"/>, over any set.</summary>
+    public static bool IsAggregationOf(string session, System.Numerics.BigInteger planId, int round) =>
+        session.StartsWith(Session(planId, round) + "/", StringComparison.Ordinal);
+
     /// <summary>Whether <paramref name="plan"/> collects its training rounds by sharded aggregation.</summary>
     public static bool IsSharded(TrainingPlan plan) => plan.Collection is { Mode: Learning.Collection.CollectionMode.Sharded };
 }

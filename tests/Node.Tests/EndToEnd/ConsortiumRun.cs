@@ -7,10 +7,13 @@ using FedChain.Learning.Data.Ingestion;
 using FedChain.Learning.Plans;
 using FedChain.Learning.Simulation;
 using FedChain.Node.Agent;
+using FedChain.Node.Agent.Misbehaviour;
 using FedChain.Node.Audit;
 using FedChain.Node.Contributions;
 using FedChain.Node.Datasets;
 using FedChain.Node.Demo;
+using FedChain.Node.Identity;
+using FedChain.Node.ShardedRounds;
 using FedChain.TestSupport;
 
 namespace FedChain.Node.Tests.EndToEnd;
@@ -55,6 +58,9 @@ public abstract class ConsortiumRun : IAsyncLifetime
 
     /// <summary>The member whose node kills itself before committing, or in the aggregation of, the builder's round, if any.</summary>
     public ConsortiumMember? Victim { get; private set; }
+
+    /// <summary>The keeper that says it holds parts it never pulled (<see cref="ConsortiumRunBuilder.LyingKeeperRound"/>), if any.</summary>
+    public ConsortiumMember? LyingKeeper { get; private set; }
 
     /// <summary>Every member that finished: all but a victim that was not restarted.</summary>
     public IReadOnlyList<ConsortiumMember> Survivors => [.. Members.Where(m => m != Victim || _builder.RestartVictim)];
@@ -136,6 +142,21 @@ public abstract class ConsortiumRun : IAsyncLifetime
                 CrashMidAggregationRound = _builder.CrashLastMidAggregationRound,
                 CrashAfterCommittingRound = _builder.CrashLastAfterCommittingRound,
             });
+        }
+
+        if (_builder.GoneMemberShardSeconds is { } gone)
+        {
+            foreach (var member in Members) Configure(member, c => c with { GoneMemberShardSeconds = gone });
+        }
+
+        if (_builder.LyingKeeperRound is { } lying)
+        {
+            Victim = Members[^1];
+            Configure(Victim, c => c with { CrashAfterAvailabilityRound = lying });
+            var order = Members.Select(m => NodeAddress.Parse(m.Address)).Order().ToList();
+            var keeper = ShardedCommit.Keeper(NodeAddress.Parse(Victim.Address), order, 0, _ => true);
+            LyingKeeper = Members.First(m => NodeAddress.Parse(m.Address) == keeper);
+            Configure(LyingKeeper, c => c with { Misbehaviour = new NodeMisbehaviour(FalseHoldingsRound: lying) });
         }
 
         if (_builder.FirstLiesAsAggregatorRound is { } lie) Configure(Members[0], c => c with { LieAsAggregatorRound = lie });

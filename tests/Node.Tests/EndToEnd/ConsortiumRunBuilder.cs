@@ -50,11 +50,19 @@ internal sealed class ConsortiumRunBuilder
     /// <summary>In a sharded plan, the last member's node publishes this round's shards to one keeper alone and dies once the round closed (<c>crashAfterCommittingRound</c>); null: nobody does.</summary>
     public int? CrashLastAfterCommittingRound { get; private set; }
 
+    /// <summary>In a sharded plan, the last member's node gives this round's shards to every keeper but the keeper of its shard 0 and
+    /// dies once it holds the round's set (<c>crashAfterAvailabilityRound</c>), and that keeper says it holds every part it keeps of
+    /// the round, pulling none (misbehaviour <c>falseHoldingsRound</c>); null: nobody does.</summary>
+    public int? LyingKeeperRound { get; private set; }
+
     /// <summary>In a sharded plan, the first member's node claims wrong shard sums in this round (<c>lieAsAggregatorRound</c>); null: nobody lies.</summary>
     public int? FirstLiesAsAggregatorRound { get; private set; }
 
     /// <summary>The last member's training takes this many times as long (<c>trainingSlowdown</c>); null: every member runs at its speed.</summary>
     public double? LastMemberSlowdown { get; private set; }
+
+    /// <summary>Every node's <c>goneMemberShardSeconds</c>; null: the default.</summary>
+    public int? GoneMemberShardSeconds { get; private set; }
 
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromMinutes(4);
 
@@ -125,6 +133,18 @@ internal sealed class ConsortiumRunBuilder
     public ConsortiumRunBuilder CrashingTheLastMemberAfterCommittingRound(int round)
     {
         CrashLastAfterCommittingRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder WithTheLastMembersKeeperLyingAndTheLastMemberDyingInRound(int round)
+    {
+        LyingKeeperRound = round;
+        return this;
+    }
+
+    public ConsortiumRunBuilder WithGoneMemberShardSeconds(int seconds)
+    {
+        GoneMemberShardSeconds = seconds;
         return this;
     }
 
