@@ -48,7 +48,7 @@ public sealed partial class BlobStore : IDisposable
 
     public string Root { get; }
 
-    /// <summary>Chunk size used for blobs this store creates; fetched blobs keep their publisher's.</summary>
+    /// <summary>Chunk size of the blobs this store creates over ChunkLayout.WholeMaxBytes (smaller ones are one chunk); fetched blobs keep their publisher's.</summary>
     public int ChunkSize { get; }
 
     /// <summary>Raised after a blob is stored (put or completed download), outside the store's lock.</summary>
