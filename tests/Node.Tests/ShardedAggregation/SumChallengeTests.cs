@@ -56,6 +56,30 @@ public sealed class SumChallengeTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    [InlineData(7)]
+    public void From_CoefficientJ_IsTheJthEightBytesOfAesCtrUnderTheSeed_Masked(int length)
+    {
+        // The spec, element by element: block b = AES-256_seed(b as 16 bytes little-endian), r_j = bytes 8j..8j+8 & (2^61 - 1).
+        using var aes = System.Security.Cryptography.Aes.Create();
+        aes.Key = Seed;
+        var x = new uint[length];
+        var sut = SumChallenge.From(Seed, length);
+
+        for (var j = 0; j < length; j++)
+        {
+            var counter = new byte[16];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(counter, j / 2);
+            var block = aes.EncryptEcb(counter, System.Security.Cryptography.PaddingMode.None);
+            var r = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(block.AsSpan(j % 2 * 8)) & SumChallenge.Modulus;
+            Array.Clear(x);
+            x[j] = 1;
+            Assert.Equal(r, sut.Answer(x));
+        }
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(7)]
     [InlineData(8)]
