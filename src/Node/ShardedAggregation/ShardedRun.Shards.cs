@@ -57,7 +57,7 @@ internal sealed partial class ShardedRun
 
     private uint[] OwnShard(int shard) => _update[_layout.RangeOf(shard)];
 
-    private ulong OwnAnswer(ShardClaim claim) => ChallengeFor(claim).Answer(OwnShard(claim.Body.Shard));
+    private ulong OwnAnswer(ShardClaim claim) => ChallengeFor(claim).Answer(_update.AsSpan(_layout.RangeOf(claim.Body.Shard)));
 
     /// <summary>The claim's challenge: seeded by every member's binding (its signed shard list, or its commit) and the claim itself, so it is
     /// fixed only once the claimed sum is (random-oracle model: a lying aggregator must find a SHA-256 preimage
@@ -85,7 +85,7 @@ internal sealed partial class ShardedRun
         if (member == _me) return OwnShard(shard);
         var id = _shardIds[member][shard];
         // Its owner holds it, and so does the shard's aggregator once it has pulled it.
-        var elements = ShardVector.Read(await BlobAsync(id, $"shard {shard} of {member}", [member, Candidate(shard, 0), Candidate(shard, 1)], _owner.Options.WithholdShards));
+        var elements = ShardVector.Read((await BlobAsync(id, $"shard {shard} of {member}", [member, Candidate(shard, 0), Candidate(shard, 1)], _owner.Options.WithholdShards)).Span);
         if (elements.Length != _layout.SizeOf(shard))
         {
             throw new InvalidDataException($"aggregation {_session.Name}: shard {shard} of {member} has {elements.Length} elements, expected {_layout.SizeOf(shard)}");
@@ -95,7 +95,7 @@ internal sealed partial class ShardedRun
     }
 
     /// <param name="withhold">Store it unannounced (a shard: it goes no further than this node).</param>
-    private async Task<byte[]> BlobAsync(BlobId id, string what, IReadOnlyList<NodeAddress> holders, bool withhold = false)
+    private async Task<ReadOnlyMemory<byte>> BlobAsync(BlobId id, string what, IReadOnlyList<NodeAddress> holders, bool withhold = false)
     {
         if (!_owner.Node.HasBlob(id))
         {
@@ -112,6 +112,6 @@ internal sealed partial class ShardedRun
             }
         }
 
-        return await _owner.Node.ReadBlobAsync(id, _ct);
+        return await _owner.Node.ReadOnlyBlobAsync(id, _ct);
     }
 }
