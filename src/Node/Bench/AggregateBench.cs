@@ -43,6 +43,7 @@ internal sealed class AggregateBench(int nodeCount, long updateBytes, int runs, 
                 var updates = cluster.Nodes.Select(_ => RandomVector(random, elements)).ToList();
                 var before = cluster.Nodes.Select(n => n.Metrics.TransportBytesIn).ToList();
                 var framesBefore = cluster.Nodes.Select(n => n.Metrics.Snapshot().FrameBytesIn).ToList();
+                var publishedBefore = cluster.Nodes.Sum(n => n.Metrics.Event("gossip.published"));
                 progress.Report($"run {run}/{runs}: aggregating");
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var stopwatch = Stopwatch.StartNew();
@@ -61,7 +62,8 @@ internal sealed class AggregateBench(int nodeCount, long updateBytes, int runs, 
                 results.Add(new AggregateBenchRun(
                     Math.Round(received.Max() / (double)updateBytes, 4), Math.Round(received.Average() / updateBytes, 4),
                     Math.Round(seconds, 3), total, Math.Round(plain.TotalSeconds, 3), Math.Round(cpu, 3), identical,
-                    Math.Round(byCode.Where(kv => kv.Key != nameof(MessageCode.Chunk)).Sum(kv => kv.Value), 4), byCode));
+                    Math.Round(byCode.Where(kv => kv.Key != nameof(MessageCode.Chunk)).Sum(kv => kv.Value), 4), byCode,
+                    Math.Round((cluster.Nodes.Sum(n => n.Metrics.Event("gossip.published")) - publishedBefore) / (double)nodeCount, 2)));
             }
 
             progress.Report("timing one node's sum checks");
