@@ -108,7 +108,7 @@ public sealed partial class BlobStore
         {
             var content = _pack.Read(record.Offset, record.Length);
             if (BlobId.Compute(content) != record.Id) continue;
-            lock (_lock) Insert(new BlobInfo(record.Id, content.Length, ChunkSize, ChunkLayout.HashChunks(content, ChunkSize), _time.GetUtcNow()), record.Offset);
+            lock (_lock) Insert(ChunkLayout.Describe(record.Id, content, ChunkSize, _time.GetUtcNow()), record.Offset);
         }
 
         foreach (var file in Directory.EnumerateFiles(BlobsFolder, "*", SearchOption.AllDirectories))
@@ -121,7 +121,7 @@ public sealed partial class BlobStore
                 continue;
             }
 
-            lock (_lock) Insert(new BlobInfo(id, content.Length, ChunkSize, ChunkLayout.HashChunks(content, ChunkSize), _time.GetUtcNow()), null);
+            lock (_lock) Insert(ChunkLayout.Describe(id, content, ChunkSize, _time.GetUtcNow()), null);
         }
     }
 

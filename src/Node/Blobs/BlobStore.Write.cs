@@ -18,7 +18,7 @@ public sealed partial class BlobStore
         if (TryGet(id) is { } existing) return existing;
         // Our own copy for the recent blobs: the caller may reuse its buffer.
         var owned = content.ToArray();
-        var info = new BlobInfo(id, owned.Length, ChunkSize, ChunkLayout.HashChunks(owned, ChunkSize), _time.GetUtcNow());
+        var info = ChunkLayout.Describe(id, owned, ChunkSize, _time.GetUtcNow());
         var written = await WriteAsync(id, owned, ct);
         info = Commit(written, info);
         _recent.Add(id, owned);

@@ -48,7 +48,7 @@ public sealed partial class BlobStore : IDisposable
 
     public string Root { get; }
 
-    /// <summary>Chunk size used for blobs this store creates; fetched blobs keep their publisher's.</summary>
+    /// <summary>Chunk size of the blobs this store creates over ChunkLayout.WholeMaxBytes (smaller ones are one chunk); fetched blobs keep their publisher's.</summary>
     public int ChunkSize { get; }
 
     /// <summary>Raised after a blob is stored (put or completed download), outside the store's lock.</summary>
@@ -101,7 +101,19 @@ public sealed partial class BlobStore : IDisposable
     public async Task<byte[]> ReadAllBytesAsync(BlobId id, CancellationToken ct = default)
     {
         if (!Contains(id)) throw new KeyNotFoundException($"blob {id} is not in the store at {Root}");
-        if (_recent.Get(id) is { } recent) return recent.ToArray();
+        return _recent.Get(id) is { } recent ? recent.ToArray() : await ReadFromDiskAsync(id, ct);
+    }
+
+    /// <summary>A stored blob's bytes, not to be written to: the store's own copy when it is in memory (no copy made, as
+    /// readers that only decode it need: a sharded aggregation reads every shard and sum once), else read from disk.</summary>
+    public async ValueTask<ReadOnlyMemory<byte>> ReadOnlyAsync(BlobId id, CancellationToken ct = default)
+    {
+        if (!Contains(id)) throw new KeyNotFoundException($"blob {id} is not in the store at {Root}");
+        return _recent.Get(id) is { } recent ? recent : await ReadFromDiskAsync(id, ct);
+    }
+
+    private async Task<byte[]> ReadFromDiskAsync(BlobId id, CancellationToken ct)
+    {
         if (PackOffsetOf(id) is { } offset)
         {
             var content = new byte[TryGet(id)!.Size];

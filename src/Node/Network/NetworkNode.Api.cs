@@ -46,6 +46,9 @@ public sealed partial class NetworkNode
 
     public Task<byte[]> ReadBlobAsync(BlobId id, CancellationToken ct = default) => Store.ReadAllBytesAsync(id, ct);
 
+    /// <summary>As <see cref="ReadBlobAsync"/>, without a copy of a blob held in memory; not to be written to.</summary>
+    public ValueTask<ReadOnlyMemory<byte>> ReadOnlyBlobAsync(BlobId id, CancellationToken ct = default) => Store.ReadOnlyAsync(id, ct);
+
     /// <summary>Copies every stored blob into <paramref name="folder"/> as files named by id, for auditors.</summary>
     public int ExportBlobs(string folder) => Store.ExportTo(folder);
 }

@@ -18,7 +18,7 @@ public sealed class NetworkOptions
     /// <summary>"host:port" endpoints dialled at start, besides the members' registered endpoints.</summary>
     public IList<string> Bootstrap { get; } = [];
 
-    /// <summary>Largest frame accepted, header included. Default 1 MiB: a 256 KiB chunk with room to spare.</summary>
+    /// <summary>Largest frame accepted, header included. Default and least 1 MiB: a blob of up to 1 MiB less 1 KiB is one chunk (ChunkLayout.WholeMaxBytes).</summary>
     public int MaxFrameBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Frames queued for one peer's writer; a full queue drops gossip and makes blob senders wait. Default 128.</summary>
@@ -46,10 +46,10 @@ public sealed class NetworkOptions
 
     public void Validate()
     {
-        if (MaxFrameBytes < 64 * 1024) throw new ArgumentException($"Network.MaxFrameBytes must be at least 64 KiB, got {MaxFrameBytes}");
-        if (MaxFrameBytes < BlobStore.DefaultChunkSize + 1024)
+        // Every node must take the largest chunk any node makes: a blob that fits one frame is one chunk.
+        if (MaxFrameBytes < ChunkLayout.WholeMaxBytes + 1024)
         {
-            throw new ArgumentException($"Network.MaxFrameBytes ({MaxFrameBytes}) must hold a {BlobStore.DefaultChunkSize}-byte chunk plus its header");
+            throw new ArgumentException($"Network.MaxFrameBytes ({MaxFrameBytes}) must hold a {ChunkLayout.WholeMaxBytes}-byte chunk plus its header (at least 1 MiB)");
         }
 
         // A peer serves chunk requests on its read loop and waits for room in its send queue. If two peers

@@ -17,7 +17,7 @@ internal sealed partial class ShardedRun
         ShardSum claimed;
         try
         {
-            claimed = ShardSum.Decode(await BlobAsync(claim.Body.Aggregate, $"the sum of shard {shard} claimed by {claim.Origin}", [claim.Origin]), _layout.SizeOf(shard));
+            claimed = ShardSum.Decode((await BlobAsync(claim.Body.Aggregate, $"the sum of shard {shard} claimed by {claim.Origin}", [claim.Origin])).Span, _layout.SizeOf(shard));
         }
         catch (InvalidDataException e)
         {

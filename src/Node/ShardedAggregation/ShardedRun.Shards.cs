@@ -57,7 +57,7 @@ internal sealed partial class ShardedRun
 
     private uint[] OwnShard(int shard) => _update[_layout.RangeOf(shard)];
 
-    private ulong OwnAnswer(ShardClaim claim) => ChallengeFor(claim).Answer(OwnShard(claim.Body.Shard));
+    private ulong OwnAnswer(ShardClaim claim) => ChallengeFor(claim).Answer(_update.AsSpan(_layout.RangeOf(claim.Body.Shard)));
 
     /// <summary>The claim's challenge: seeded by every member's binding (its signed shard list, or its commit) and the claim itself, so it is
     /// fixed only once the claimed sum is (random-oracle model: a lying aggregator must find a SHA-256 preimage
@@ -87,7 +87,7 @@ internal sealed partial class ShardedRun
         // Its owner holds it, so does the shard's aggregator once it has pulled it, and so do the keepers that said so (after an
         // exclusion the shard's aggregator and backup may be others than the keeper that pulled it).
         IEnumerable<NodeAddress> holders = [member, Candidate(shard, 0), Candidate(shard, 1), .. _heldBy?.Invoke(id) ?? []];
-        var elements = ShardVector.Read(await BlobAsync(id, $"shard {shard} of {member}", [.. holders.Distinct()], _owner.Options.WithholdShards, (member, shard)));
+        var elements = ShardVector.Read((await BlobAsync(id, $"shard {shard} of {member}", [.. holders.Distinct()], _owner.Options.WithholdShards, (member, shard))).Span);
         if (elements.Length != _layout.SizeOf(shard))
         {
             throw new InvalidDataException($"aggregation {_session.Name}: shard {shard} of {member} has {elements.Length} elements, expected {_layout.SizeOf(shard)}");
@@ -99,7 +99,7 @@ internal sealed partial class ShardedRun
     /// <param name="withhold">Store it unannounced (a shard: it goes no further than this node).</param>
     /// <param name="part">The member and shard whose part this is: once the member is gone, its other holders have
     /// <see cref="ShardedAggregationOptions.GoneMemberShardTimeout"/> to serve it, or the part is unavailable.</param>
-    private async Task<byte[]> BlobAsync(BlobId id, string what, IReadOnlyList<NodeAddress> holders, bool withhold = false, (NodeAddress Member, int Shard)? part = null)
+    private async Task<ReadOnlyMemory<byte>> BlobAsync(BlobId id, string what, IReadOnlyList<NodeAddress> holders, bool withhold = false, (NodeAddress Member, int Shard)? part = null)
     {
         if (!_owner.Node.HasBlob(id))
         {
@@ -137,6 +137,6 @@ internal sealed partial class ShardedRun
             }
         }
 
-        return await _owner.Node.ReadBlobAsync(id, _ct);
+        return await _owner.Node.ReadOnlyBlobAsync(id, _ct);
     }
 }

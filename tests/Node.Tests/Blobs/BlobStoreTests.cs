@@ -11,18 +11,37 @@ public sealed class BlobStoreTests
     [Fact]
     public async Task PutAsync_Content_IsStoredUnderItsSha256AndSurvivesReopening()
     {
-        var content = Bytes(5000);
+        // Over ChunkLayout.WholeMaxBytes: cut in 64 KiB chunks, the last one shorter.
+        var content = Bytes(1_100_000);
         BlobId id;
-        using (var sut = BlobStore.Open(_folder.Path, chunkSize: 2048))
+        using (var sut = BlobStore.Open(_folder.Path))
         {
             id = (await sut.PutAsync(content)).Id;
         }
 
-        using var reopened = BlobStore.Open(_folder.Path, chunkSize: 2048);
+        using var reopened = BlobStore.Open(_folder.Path);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), id.ToString());
         Assert.Equal(content, await reopened.ReadAllBytesAsync(id));
-        Assert.Equal(3, reopened.TryGet(id)!.ChunkCount);
-        Assert.Equal(content.AsSpan(4096).ToArray(), await reopened.ReadChunkAsync(id, 2));
+        Assert.Equal(17, reopened.TryGet(id)!.ChunkCount);
+        Assert.Equal(content.AsSpan(2 * 65536, 65536).ToArray(), await reopened.ReadChunkAsync(id, 2));
+        Assert.Equal(content.AsSpan(16 * 65536).ToArray(), await reopened.ReadChunkAsync(id, 16));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(70_000)]
+    [InlineData(ChunkLayout.WholeMaxBytes)]
+    public async Task PutAsync_ContentThatFitsAFrame_IsOneChunkWhoseHashIsTheId(int size)
+    {
+        var content = Bytes(size);
+        using var sut = BlobStore.Open(_folder.Path, chunkSize: 2048);
+
+        var info = await sut.PutAsync(content);
+
+        Assert.Equal(1, info.ChunkCount);
+        Assert.Equal(info.Id.ToBytes(), info.ChunkHashes);
+        Assert.True(ChunkLayout.Fits(info, 0, content));
+        Assert.Equal(content, await sut.ReadChunkAsync(info.Id, 0));
     }
 
     [Fact]
@@ -75,7 +94,8 @@ public sealed class BlobStoreTests
 
         Assert.Equal(Bytes(100, seed: 1), await reopened.ReadAllBytesAsync(first));
         Assert.Equal(Bytes(70_000, seed: 2), await reopened.ReadAllBytesAsync(second));
-        Assert.Equal(Bytes(70_000, seed: 2).AsSpan(65536).ToArray(), await reopened.ReadChunkAsync(second, 1));
+        Assert.Equal(Bytes(70_000, seed: 2), await reopened.ReadChunkAsync(second, 0));
+        Assert.Equal(second.ToBytes(), reopened.TryGet(second)!.ChunkHashes);
         Assert.False(reopened.Contains(rotten));
         Assert.Equal(whole, new FileInfo(pack).Length);
     }

@@ -73,7 +73,10 @@ public sealed class CatchUpTests
     {
         // No recent blobs in memory: node 0 must serve its chunks from the copy that goes bad on disk.
         await using var cluster = await LoopbackCluster.StartAsync(2, o => o.Blobs.ReplicateAnnounced = false, chunkSize: 2048, recentBytes: 0);
-        var content = Bytes(16 * 1024, seed: 7);
+        // Over ChunkLayout.WholeMaxBytes, so cut in 2 KiB chunks the fetcher spreads over both holders; within
+        // BlobStore.PackedMaxBytes, so kept in the pack.
+        var content = Bytes(ChunkLayout.WholeMaxBytes + 448, seed: 7);
+        Assert.InRange(content.Length, ChunkLayout.WholeMaxBytes + 1, BlobStore.PackedMaxBytes);
         var id = await cluster[0].PublishBlobAsync(content);
         await cluster.WaitUntilAsync(() => cluster[1].ConnectedPeers.Count == 1, "the first two connected");
         await cluster[1].FetchBlobAsync(id).WaitAsync(TimeSpan.FromSeconds(20));

@@ -6,6 +6,9 @@ namespace FedChain.Node.Tests.Network;
 /// <summary>Whole-network behaviour on loopback: every node ends with every blob and every message.</summary>
 public sealed class DisseminationTests
 {
+    /// <summary>Over ChunkLayout.WholeMaxBytes, so cut in 64 KiB chunks (17), each of which may come from another holder.</summary>
+    private const int BlobSize = 1_100_000;
+
     [Fact]
     public async Task PublishBlob_TenNodesAllToAll_EveryNodeEndsWithEveryBlob()
     {
@@ -17,7 +20,7 @@ public sealed class DisseminationTests
         var ids = new List<BlobId>();
         foreach (var node in nodes)
         {
-            var content = new byte[300_000];
+            var content = new byte[BlobSize];
             random.NextBytes(content);
             ids.Add(await node.PublishBlobAsync(content));
         }
@@ -28,8 +31,8 @@ public sealed class DisseminationTests
             foreach (var id in ids) Assert.Equal(id, BlobId.Compute(await node.ReadBlobAsync(id)));
         }
 
-        // Pulled, not pushed: each node fetched each foreign blob's 5 chunks once.
-        Assert.All(nodes, n => Assert.Equal(9 * 5, n.Metrics.Event("blob.chunks_fetched")));
+        // Pulled, not pushed: each node fetched each foreign blob's 17 chunks once.
+        Assert.All(nodes, n => Assert.Equal(9 * ChunkLayout.Count(BlobSize, BlobStore.DefaultChunkSize), n.Metrics.Event("blob.chunks_fetched")));
     }
 
     [Fact]

@@ -55,6 +55,47 @@ public sealed class SumChallengeTests
         Assert.NotEqual(SumChallenge.From(Seed, 100).Answer(x), SumChallenge.From(other, 100).Answer(x));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    [InlineData(7)]
+    public void From_CoefficientJ_IsTheJthEightBytesOfAesCtrUnderTheSeed_Masked(int length)
+    {
+        // The spec, element by element: block b = AES-256_seed(b as 16 bytes little-endian), r_j = bytes 8j..8j+8 & (2^61 - 1).
+        using var aes = System.Security.Cryptography.Aes.Create();
+        aes.Key = Seed;
+        var x = new uint[length];
+        var sut = SumChallenge.From(Seed, length);
+
+        for (var j = 0; j < length; j++)
+        {
+            var counter = new byte[16];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(counter, j / 2);
+            var block = aes.EncryptEcb(counter, System.Security.Cryptography.PaddingMode.None);
+            var r = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(block.AsSpan(j % 2 * 8)) & SumChallenge.Modulus;
+            Array.Clear(x);
+            x[j] = 1;
+            Assert.Equal(r, sut.Answer(x));
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(100_003)]
+    public void Dot_EqualsTheExactIntegerSumModP_AtTheLargestValuesAndEveryTailLength(int length)
+    {
+        // Half the elements at the largest coefficient and value, so every lane sum is pushed as far as it goes.
+        var random = new Random(length);
+        var r = Enumerable.Range(0, length).Select(j => j % 2 == 0 ? SumChallenge.Modulus - 1 : (ulong)random.NextInt64((long)SumChallenge.Modulus)).ToArray();
+        var x = Enumerable.Range(0, length).Select(j => j % 2 == 0 ? uint.MaxValue : (uint)random.NextInt64(1L << 32)).ToArray();
+        var exact = Enumerable.Range(0, length).Aggregate(System.Numerics.BigInteger.Zero, (acc, j) => acc + ((System.Numerics.BigInteger)r[j] * x[j]));
+
+        Assert.Equal((ulong)(exact % SumChallenge.Modulus), SumChallenge.Dot(r, x));
+    }
+
     private static (List<uint[]> Vectors, ShardSum Sum) Vectors(int count, int length)
     {
         var random = new Random(3);
