@@ -43,20 +43,7 @@ internal sealed partial class GossipRouter
                 wants.Add((peer, new IWant([.. ids.Select(Convert.FromHexString)])));
             }
 
-            // Messages had straight from their origin on a node linked to every member (Accept): one IHAVE of them all to each
-            // mesh peer not known to have them, where each had been announced to each mesh peer as it came. The mesh peer
-            // whose heartbeat comes first tells the other, which then knows it holds them: about half the announcements.
-            foreach (var peer in _mesh)
-            {
-                var ids = _deferred.Where(id => !_holders.Holds(id, peer)).Take(MaxIdsPerExchange).ToList();
-                if (ids.Count == 0) continue;
-                lazy.Add((peer, new IHave([.. ids.Select(Convert.FromHexString)])));
-                _metrics.Announced(ids.Count);
-            }
-
-            // Lazy gossip to peers outside the mesh, of the rest: the deferred ones went to a mesh that covers every member.
-            var gossip = _cache.GossipIds().Where(id => !_deferred.Contains(id)).ToList();
-            _deferred.Clear();
+            var gossip = _cache.GossipIds();
             if (gossip.Count > 0)
             {
                 foreach (var peer in Shuffled(ready.Where(p => !_mesh.Contains(p))).Take(_options.LazyDegree))

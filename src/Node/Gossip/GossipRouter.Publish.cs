@@ -103,15 +103,12 @@ internal sealed partial class GossipRouter
     private void Accept(NodeAddress from, NodeAddress origin, Publish message, string id)
     {
         var forwarded = message with { Ttl = (byte)(message.Ttl - 1) };
-        var lazy = message.Payload.Length > _options.EagerForwardMaxBytes;
-        var deferred = forwarded.Ttl > 0 && from == origin && LinkedToEveryMember();
         List<NodeAddress> targets;
         List<Action<ControlMessage>> handlers;
         lock (_lock)
         {
             _cache.Put(id, forwarded);
-            if (deferred) _deferred.Add(id);
-            targets = forwarded.Ttl == 0 || deferred ? [] : [.. _mesh.Where(p => p != from && p != origin && !_holders.Holds(id, p))];
+            targets = forwarded.Ttl == 0 ? [] : [.. _mesh.Where(p => p != from && p != origin && !_holders.Holds(id, p))];
             handlers = [.. _subscribers.GetValueOrDefault(message.Topic) ?? []];
         }
 
@@ -132,7 +129,7 @@ internal sealed partial class GossipRouter
         }
 
         if (targets.Count == 0) return;
-        if (lazy)
+        if (message.Payload.Length > _options.EagerForwardMaxBytes)
         {
             var ihave = new IHave([Convert.FromHexString(id)]);
             foreach (var peer in targets) _peers.TrySend(peer, ihave);
@@ -143,12 +140,6 @@ internal sealed partial class GossipRouter
         foreach (var peer in targets) Send(peer, forwarded);
         _metrics.Forwarded(targets.Count);
     }
-
-    /// <summary>Whether this node has a link to every other member. Then a message it had straight from its origin reached
-    /// every member linked to the origin the same way (own messages go to every link), so passing it on, pushed or announced,
-    /// is only a backup for a member whose link to the origin is down: an IHAVE at the heartbeat, batched (<see cref="Heartbeat"/>).
-    /// Small messages were pushed on to the mesh at once, each reaching every node about D + 1 times.</summary>
-    private bool LinkedToEveryMember() => _membership.Members.All(m => m.Address == _key.Address || _peers.IsReady(m.Address));
 
     private void Send(NodeAddress peer, IWireMessage message)
     {

@@ -28,7 +28,6 @@ internal sealed partial class GossipRouter
     private readonly MessageCache _cache;
     private readonly KnownHolders _holders = new();
     private readonly WantedMessages _wanted;
-    private readonly HashSet<string> _deferred = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Action<ControlMessage>>> _subscribers = new(StringComparer.Ordinal);
     private long _seqno;
 

@@ -31,7 +31,7 @@ public sealed class ShardHoldings : IDisposable
     private readonly ILogger _logger;
     private readonly IDisposable _subscription;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Dictionary<NodeAddress, List<ShardsHeld>>> _heard = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<NodeAddress, HashSet<BlobId>>> _heard = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
     private readonly Dictionary<string, HashSet<BlobId>> _told = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<BlobId>> _pending = new(StringComparer.Ordinal);
@@ -48,13 +48,13 @@ public sealed class ShardHoldings : IDisposable
     /// <summary>Whether a node other than <paramref name="owner"/> (and this node) has said it holds shard <paramref name="id"/> of <paramref name="session"/>.</summary>
     public bool HeldElsewhere(string session, BlobId id, NodeAddress owner)
     {
-        lock (_lock) return _heard.TryGetValue(session, out var holders) && holders.Any(h => h.Key != owner && h.Value.Exists(w => w.Lists(id)));
+        lock (_lock) return _heard.TryGetValue(session, out var holders) && holders.Any(h => h.Key != owner && h.Value.Contains(id));
     }
 
     /// <summary>Who other than this node has said it holds shard <paramref name="id"/> of <paramref name="session"/>: where else to ask for it.</summary>
     public IReadOnlyList<NodeAddress> HoldersOf(string session, BlobId id)
     {
-        lock (_lock) return _heard.TryGetValue(session, out var holders) ? [.. holders.Where(h => h.Value.Exists(w => w.Lists(id))).Select(h => h.Key)] : [];
+        lock (_lock) return _heard.TryGetValue(session, out var holders) ? [.. holders.Where(h => h.Value.Contains(id)).Select(h => h.Key)] : [];
     }
 
     /// <summary>Tells the members this node holds <paramref name="ids"/> of <paramref name="session"/> (each once, in the next batch).</summary>
@@ -87,7 +87,7 @@ public sealed class ShardHoldings : IDisposable
             batch = pending;
         }
 
-        _network.Publish(Topic, ShardsHeld.Of(session, batch).Encode());
+        _network.Publish(Topic, new ShardsHeld(session, batch).Encode());
     }
 
     private void OnMessage(ControlMessage message)
@@ -111,12 +111,13 @@ public sealed class ShardHoldings : IDisposable
         }
     }
 
-    /// <summary>Under the lock: <paramref name="origin"/> said it holds <paramref name="held"/>.</summary>
+    /// <summary>Under the lock: <paramref name="origin"/> said it holds <paramref name="held"/>. One set per origin, so a lookup
+    /// costs one probe per holder however many words it sent (a word per member it keeps for, as its pulls complete).</summary>
     private void Heard(NodeAddress origin, ShardsHeld held)
     {
         var holders = SessionOf(_heard, held.Session, () => []);
-        if (!holders.TryGetValue(origin, out var words)) holders[origin] = words = [];
-        words.Add(held);
+        if (!holders.TryGetValue(origin, out var ids)) holders[origin] = ids = [];
+        ids.UnionWith(held.Shards);
     }
 
     /// <summary>What the file says was heard before a restart; then the file is written again with the sessions still remembered.</summary>
@@ -142,7 +143,8 @@ public sealed class ShardHoldings : IDisposable
                 }
             }
 
-            var kept = _heard.Values.SelectMany(holders => holders.SelectMany(h => h.Value.Select(word => Line(h.Key, word.Encode()))));
+            var kept = _heard.SelectMany(session => session.Value.SelectMany(h =>
+                h.Value.Chunk(ShardsHeld.MaxShards).Select(ids => Line(h.Key, new ShardsHeld(session.Key, ids).Encode()))));
             var temporary = file + ".tmp";
             File.WriteAllText(temporary, string.Concat(kept));
             File.Move(temporary, file, overwrite: true);

@@ -46,7 +46,7 @@ public sealed class ShardHoldingsRestartTests
         await using var cluster = await LoopbackCluster.StartAsync(1);
         var keeper = FedChain.Node.Identity.NodeKey.Generate().Address;
         var part = BlobId.Compute([9]);
-        await File.WriteAllTextAsync(file, $"{keeper}\t{Convert.ToBase64String(ShardsHeld.Of("s", [part]).Encode())}\n{keeper}\tkQ");
+        await File.WriteAllTextAsync(file, $"{keeper}\t{Convert.ToBase64String(new ShardsHeld("s", [part]).Encode())}\n{keeper}\tkQ");
 
         using var sut = new ShardHoldings(cluster[0], cluster.Time, NullLogger.Instance, file);
 
