@@ -42,8 +42,9 @@ internal static class BenchScaleCommand
             result = await AnsiConsole.Status().StartAsync("bench scale", async context =>
                 await new ScaleRun(nodes, rounds, seed, work.FullName, data, maxPeers, minFreeMegabytes * 1024L * 1024).RunAsync(new Progress<string>(s => context.Status($"bench scale: {s}")), ct));
         }
-        catch (InsufficientMemoryException e)
+        catch (Exception e) when (e is InsufficientMemoryException or FileNotFoundException)
         {
+            // Too little memory for N nodes, or no anvil (ChainTools names where it looked): a sentence, not a stack trace.
             return Fail(e.Message);
         }
         finally
