@@ -1,3 +1,4 @@
+using FedChain.Node.Demo;
 using FedChain.TestSupport;
 
 namespace FedChain.Node.Tests.Cli;
@@ -9,10 +10,10 @@ public sealed class BenchScaleCommandTests
     public async Task BenchScale_AnvilMissing_SaysWhereItLookedAndLeavesNoWorkFolder()
     {
         using var dir = new TempDirectory();
-        var fedchain = Path.Combine(Path.GetDirectoryName(typeof(Demo.FedChainExecutable).Assembly.Location)!, "fedchain.dll");
         var missing = Path.Combine(dir.Path, "no-anvil-here");
+        var fedchain = FedChainExecutable.StartInfo(["bench", "scale", "--nodes", "2", "--out", dir.File("out"), "--work", dir.Path]);
 
-        var run = await ProcessRun.RunAsync("dotnet", [fedchain, "bench", "scale", "--nodes", "2", "--out", dir.File("out"), "--work", dir.Path],
+        var run = await ProcessRun.RunAsync(fedchain.FileName, fedchain.ArgumentList,
             new Dictionary<string, string?> { ["FEDCHAIN_ANVIL"] = missing }, timeout: TimeSpan.FromMinutes(2));
 
         var output = run.StdOut + run.StdErr;
